@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { LANGUAGES } from './languages';
+
+/** The four levels of public legal service platforms in the policy (一、公共法律服务网络). */
+export const PLATFORM_LEVELS = ['city', 'county', 'township', 'village'] as const;
+export type PlatformLevel = (typeof PLATFORM_LEVELS)[number];
+
+const identifier = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dot, dash or underscore');
+
+/** The provisioning file of one terminal. Every field is checked; an error names the field. */
+export const kioskConfigSchema = z
+  .object({
+    terminalId: identifier,
+    centre: z
+      .object({
+        id: identifier,
+        name: z.string().min(1).max(200),
+        phone: z
+          .string()
+          .max(32)
+          .regex(/^[0-9+\-() ]*$/, 'digits, spaces, +, - and brackets only')
+          .default(''),
+      })
+      .strict(),
+    platformLevel: z.enum(PLATFORM_LEVELS),
+    hubUrl: z
+      .string()
+      .max(2048)
+      .url()
+      .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://'),
+    hubToken: z.string().max(512).default(''),
+    defaultLanguage: z.enum(LANGUAGES).default('zh-CN'),
+    languages: z.array(z.enum(LANGUAGES)).min(1).default(['zh-CN', 'mn-Mong-CN', 'en']),
+    printer: z
+      .object({
+        name: z.string().max(200).default(''),
+        paper: z.enum(['A4', 'receipt80mm']).default('A4'),
+      })
+      .strict()
+      .default({ name: '', paper: 'A4' }),
+    screen: z
+      .object({
+        diagonalInches: z.number().min(7).max(100),
+        widthPx: z.number().int().min(320).max(10000),
+        heightPx: z.number().int().min(320).max(10000),
+      })
+      .strict()
+      .default({ diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 }),
+    session: z
+      .object({
+        idleSeconds: z.number().int().min(30).max(3600).default(120),
+        warningSeconds: z.number().int().min(30).max(600).default(45),
+      })
+      .strict()
+      .default({ idleSeconds: 120, warningSeconds: 45 }),
+    speech: z
+      .object({
+        onByDefault: z.boolean().default(false),
+      })
+      .strict()
+      .default({ onByDefault: false }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+export type KioskConfigInput = z.input<typeof kioskConfigSchema>;

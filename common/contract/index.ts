@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { systemMethods } from './system_methods';
+
+/**
+ * The whole RPC surface of the kiosk core. The renderer imports only types from here;
+ * the core validates every call against these schemas. Feature modules add their method tables here.
+ */
+export const contract = {
+  ...systemMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export * from './events';
+export * from './rpc_envelope';

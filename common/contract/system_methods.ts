@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { kioskConfigSchema, PLATFORM_LEVELS } from '../config_schema';
+import { LANGUAGES } from '../languages';
+import { method } from './define';
+
+const noArgs = z.object({}).strict();
+
+export const configProblemSchema = z.object({
+  kind: z.enum(['missing', 'unreadable', 'bad_json', 'invalid']),
+  /** Dotted path of the bad field, e.g. `centre.id`; empty for whole-file problems. */
+  field: z.string(),
+  message: z.string(),
+});
+export type ConfigProblem = z.infer<typeof configProblemSchema>;
+
+/** What the renderer needs of the provisioning (no tokens, no secrets). */
+export const terminalInfoSchema = z.object({
+  terminalId: z.string(),
+  centre: z.object({ id: z.string(), name: z.string(), phone: z.string() }),
+  platformLevel: z.enum(PLATFORM_LEVELS),
+  defaultLanguage: z.enum(LANGUAGES),
+  languages: z.array(z.enum(LANGUAGES)),
+  screen: kioskConfigSchema.shape.screen.unwrap(),
+  session: kioskConfigSchema.shape.session.unwrap(),
+  speech: kioskConfigSchema.shape.speech.unwrap(),
+});
+export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
+
+export const provisioningSchema = z.discriminatedUnion('provisioned', [
+  z.object({ provisioned: z.literal(true), terminal: terminalInfoSchema }),
+  z.object({ provisioned: z.literal(false), problem: configProblemSchema }),
+]);
+export type Provisioning = z.infer<typeof provisioningSchema>;
+
+export const healthSchema = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  diskFreeBytes: z.number().nonnegative(),
+  provisioned: z.boolean(),
+  uptimeSeconds: z.number().nonnegative(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** What a visitor did, without personal data: actions are catalog-like identifiers. */
+export const auditActionSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_.]*$/, 'lower-case identifier such as screen.open');
+
+export const systemMethods = {
+  'system.health': method(noArgs, healthSchema),
+  'system.provisioning': method(noArgs, provisioningSchema),
+  'audit.record': method(
+    z
+      .object({
+        action: auditActionSchema,
+        subject: z
+          .string()
+          .max(64)
+          .regex(/^[a-z0-9_.@-]*$/, 'identifier only, never personal data')
+          .default(''),
+      })
+      .strict(),
+    z.object({ id: z.number().int() }),
+  ),
+} as const;

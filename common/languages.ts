@@ -1,0 +1,13 @@
+/** The kiosk's languages. Chinese is the default; Mongolian is traditional script, written vertically. */
+export const LANGUAGES = ['zh-CN', 'mn-Mong-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Mongolian script runs top to bottom, columns left to right. */
+export function isVerticalScript(language: Language): boolean {
+  return language === 'mn-Mong-CN';
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createKioskCore } from '../electron/core/kiosk_core';
+import { createLogger } from '../electron/core/logger';
+import { startHttpRpcServer } from './http_rpc_server';
+import { ensureRendererBuilt } from './renderer_build';
+import { newRunToken } from './request_guard';
+import pkg from '../package.json' with { type: 'json' };
+
+/**
+ * The dev host: the kiosk core and the built renderer on http://127.0.0.1:${KIOSK_PORT:-5199}/.
+ * Prints one JSON line `{"event":"ready","url":…}` when ready; stops cleanly on SIGINT/SIGTERM.
+ */
+async function main() {
+  const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const staticRoot = path.join(projectRoot, 'dist', 'renderer');
+  if (process.env.KIOSK_SKIP_BUILD !== '1') ensureRendererBuilt(projectRoot, staticRoot);
+
+  const logger = createLogger();
+  const core = createKioskCore({
+    dataDir: path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
+    configPath: process.env.KIOSK_CONFIG ?? path.join(projectRoot, 'assets', 'config.sample.json'),
+    appVersion: pkg.version,
+    logger,
+  });
+  const token = newRunToken();
+  const server = await startHttpRpcServer({
+    dispatch: core.dispatch,
+    events: core.events,
+    token,
+    staticRoot,
+    port: Number(process.env.KIOSK_PORT ?? 5199),
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url, port })}\n`);
+  process.stdout.write(`Kiosk dev host ready: open ${url} in Chromium\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.closeAllConnections();
+    server.close(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Dev host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+/**
+ * Numbered schema migrations. Migration N (1-based) brings `PRAGMA user_version` from N-1 to N.
+ * Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: foundation tables shared by the features.
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  -- What happened, never with personal data: actions and identifiers only.
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
+  -- A visitor's answers while a form is filled in; saved answer by answer.
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    template_id TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    answers TEXT NOT NULL DEFAULT '{}',
+    current_step TEXT NOT NULL DEFAULT '',
+    retrieval_code TEXT UNIQUE,
+    assisted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+  -- A finalized application. Immutable once written: the payload and its hash never change.
+  CREATE TABLE submissions (
+    uuid TEXT PRIMARY KEY,
+    template_id TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    receipt_no TEXT NOT NULL UNIQUE,
+    priority INTEGER NOT NULL DEFAULT 0,
+    assisted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TRIGGER submissions_are_immutable BEFORE UPDATE ON submissions
+  BEGIN
+    SELECT RAISE(ABORT, 'submissions are immutable');
+  END;
+
+  -- Delivery state of each submission to the hub (one row per submission).
+  CREATE TABLE outbox (
+    uuid TEXT PRIMARY KEY REFERENCES submissions(uuid),
+    state TEXT NOT NULL DEFAULT 'pending'
+      CHECK (state IN ('pending', 'delivered', 'rejected', 'quarantined')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at TEXT,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    delivered_at TEXT,
+    hub_receipt TEXT,
+    handled_at TEXT
+  ) STRICT;
+
+  -- Published items (templates, directory, content, fee rules, audio packs), versioned.
+  CREATE TABLE assets (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    body BLOB NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('staged', 'active', 'previous')),
+    installed_at TEXT NOT NULL,
+    PRIMARY KEY (kind, id, version)
+  ) STRICT;
+  `,
+];

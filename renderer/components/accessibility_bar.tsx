@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app_context';
+import { Text } from '../i18n/text';
+import { useSession } from '../state/session_store';
+import { KioskButton } from './kiosk_button';
+
+/** On every screen: home, language, contrast, text size and speech, by touch or keypad. */
+export function AccessibilityBar() {
+  const { store, terminal } = useApp();
+  const settings = useSession(store, (s) => s.settings);
+  const { t } = useTranslation();
+
+  return (
+    <nav className="a11y-bar" aria-label={t('a11y_bar.label')}>
+      <KioskButton onPress={() => store.navigate({ name: 'home' })}>
+        <Text k="a11y_bar.home" />
+      </KioskButton>
+      <fieldset className="a11y-bar__group">
+        <legend className="visually-hidden">
+          <Text k="a11y_bar.language" />
+        </legend>
+        {terminal.languages.map((language) => (
+          <KioskButton
+            key={language}
+            lang={language}
+            pressed={settings.language === language}
+            onPress={() => store.setLanguage(language)}
+          >
+            {t('language_name', { lng: language })}
+          </KioskButton>
+        ))}
+      </fieldset>
+      <KioskButton onPress={() => store.cycleTheme()}>
+        <Text k="a11y_bar.contrast" values={{ theme: t(`themes.${settings.theme}`) }} />
+      </KioskButton>
+      <KioskButton onPress={() => store.changeTextSize(-1)}>
+        <Text k="a11y_bar.smaller" />
+      </KioskButton>
+      <KioskButton onPress={() => store.changeTextSize(1)}>
+        <Text k="a11y_bar.larger" />
+      </KioskButton>
+      <KioskButton pressed={settings.speechOn} onPress={() => store.toggleSpeech()}>
+        <Text k={settings.speechOn ? 'a11y_bar.speech_on' : 'a11y_bar.speech_off'} />
+      </KioskButton>
+    </nav>
+  );
+}

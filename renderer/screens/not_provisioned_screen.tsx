@@ -1,0 +1,27 @@
+import type { ConfigProblem } from '../../common/contract/system_methods';
+import { Text } from '../i18n/text';
+
+/** Shown instead of a blank window when the provisioning file is missing or invalid. */
+export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
+  return (
+    <main className="screen not-provisioned" aria-labelledby="np-heading">
+      <h1 id="np-heading">
+        <Text k="not_provisioned.title" />
+      </h1>
+      <p className="lead">
+        <Text k="not_provisioned.body" />
+      </p>
+      <section className="staff-detail" aria-labelledby="np-detail">
+        <h2 id="np-detail">
+          <Text k="not_provisioned.staff_detail" />
+        </h2>
+        {problem.field ? (
+          <p>
+            <Text k="not_provisioned.field" values={{ field: problem.field }} />
+          </p>
+        ) : null}
+        <p lang="en">{problem.message}</p>
+      </section>
+    </main>
+  );
+}
