@@ -86,12 +86,22 @@ async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, di
     return;
   }
   const response = await dispatch(envelope.data.method, envelope.data.args);
-  const status = response.ok ? 200 : response.error.code === 'unknown_method' ? 404 : response.error.code === 'internal' ? 500 : 400;
+  const status = response.ok
+    ? 200
+    : response.error.code === 'unknown_method'
+      ? 404
+      : response.error.code === 'internal'
+        ? 500
+        : 400;
   sendJson(res, status, response);
 }
 
 function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, events: EventBus) {
-  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/event-stream; charset=utf-8',
+    connection: 'keep-alive',
+  });
   res.write(': connected\n\n');
   const detach = events.attach((name, payload) => {
     res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);

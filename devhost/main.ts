@@ -1,12 +1,12 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { createKioskCore } from '../electron/core/kiosk_core';
 import { createLogger } from '../electron/core/logger';
+import pkg from '../package.json' with { type: 'json' };
 import { startHttpRpcServer } from './http_rpc_server';
 import { ensureRendererBuilt } from './renderer_build';
 import { newRunToken } from './request_guard';
-import pkg from '../package.json' with { type: 'json' };
 
 /**
  * The dev host: the kiosk core and the built renderer on http://127.0.0.1:${KIOSK_PORT:-5199}/.
@@ -52,6 +52,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Dev host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Dev host failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

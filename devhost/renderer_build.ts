@@ -14,10 +14,15 @@ function newestMtime(dir: string): number {
 /** Builds the renderer with Vite when the build is missing or older than its sources. */
 export function ensureRendererBuilt(projectRoot: string, outDir: string): void {
   const index = path.join(outDir, 'index.html');
-  const sources = ['renderer', 'common', 'assets/locales', 'assets/fonts'].map((dir) => path.join(projectRoot, dir));
+  const sources = ['renderer', 'common', 'assets/locales', 'assets/fonts'].map((dir) =>
+    path.join(projectRoot, dir),
+  );
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   const newestSource = Math.max(...sources.filter((dir) => fs.existsSync(dir)).map(newestMtime));
   if (built >= newestSource) return;
   const vite = path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
 }

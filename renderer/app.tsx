@@ -7,21 +7,11 @@ import { AccessibilityBar } from './components/accessibility_bar';
 import { createI18n } from './i18n/i18n';
 import { Text } from './i18n/text';
 import { call } from './rpc/api';
-import { ComingSoonScreen } from './screens/coming_soon_screen';
-import { HomeScreen } from './screens/home_screen';
+import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
-import { type Screen, SessionStore, useSession } from './state/session_store';
+import { SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
-
-function CurrentScreen({ screen }: { screen: Screen }) {
-  switch (screen.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'coming_soon':
-      return <ComingSoonScreen service={screen.service} />;
-  }
-}
 
 function Kiosk({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
   const state = useSession(store, (s) => s);
@@ -58,7 +48,12 @@ export function App() {
       if (result.provisioned) {
         const { defaultLanguage, speech } = result.terminal;
         setStore(
-          new SessionStore({ language: defaultLanguage, theme: 'default', textSize: 'M', speechOn: speech.onByDefault }),
+          new SessionStore({
+            language: defaultLanguage,
+            theme: 'default',
+            textSize: 'M',
+            speechOn: speech.onByDefault,
+          }),
         );
       }
       setProvisioning(result);

@@ -1,4 +1,4 @@
-import { type EventName, type EventPayload } from '../../common/contract';
+import type { EventName, EventPayload } from '../../common/contract';
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 

@@ -1,44 +1,47 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../common/config_schema';
-import type { Provisioning } from '../../common/contract/system_methods';
+import type { ConfigProblem, Provisioning } from '../../common/contract/system_methods';
+import type { Result } from '../../common/result';
 import { AuditLog } from './audit_log';
 import { loadConfig } from './config/load_config';
+import type { CoreDeps } from './core_deps';
 import { EventBus } from './event_bus';
 import type { Logger } from './logger';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
-import { openDatabase, SCHEMA_VERSION } from './storage/database';
+import { openDatabase } from './storage/database';
+import { systemHandlers } from './system/system_handlers';
 
 export interface KioskCoreOptions {
   dataDir: string;
   configPath: string | undefined;
   appVersion: string;
   logger: Logger;
+  now?: () => Date;
 }
 
 export interface KioskCore {
   dispatch: Dispatch;
   events: EventBus;
-  config: KioskConfig | null;
+  deps: CoreDeps;
   close(): void;
 }
 
-function diskFreeBytes(dir: string): number {
-  const stats = fs.statfsSync(dir);
-  return stats.bavail * stats.bsize;
-}
-
-/** The terminal info the renderer may see: no hub token. */
-function provisioningOf(result: ReturnType<typeof loadConfig>): Provisioning {
+/** The terminal info the renderer may see: never the hub token. */
+function provisioningOf(result: Result<KioskConfig, ConfigProblem>): Provisioning {
   if (!result.ok) return { provisioned: false, problem: result.error };
-  const { terminalId, centre, platformLevel, defaultLanguage, languages, screen, session, speech } = result.value;
+  const { terminalId, centre, platformLevel, defaultLanguage, languages, screen, session, speech } =
+    result.value;
   return {
     provisioned: true,
     terminal: { terminalId, centre, platformLevel, defaultLanguage, languages, screen, session, speech },
   };
 }
 
-/** Builds the kiosk core: plain Node services behind the validated RPC. Never imports Electron. */
+/**
+ * Builds the kiosk core: plain Node services behind the validated RPC. Never imports Electron; the
+ * Electron shell and the dev host are two transports in front of the same `dispatch`.
+ */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const { dataDir, logger } = options;
   fs.mkdirSync(dataDir, { recursive: true });
@@ -48,28 +51,30 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   }
   const db = opened.value;
   const configResult = loadConfig(options.configPath);
-  if (!configResult.ok) logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
-  const provisioning = provisioningOf(configResult);
-  const audit = new AuditLog(db);
-  const events = new EventBus();
-  const startedAt = Date.now();
+  if (!configResult.ok)
+    logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
+  const now = options.now ?? (() => new Date());
+  const deps: CoreDeps = {
+    db,
+    audit: new AuditLog(db, now),
+    events: new EventBus(),
+    logger,
+    dataDir,
+    appVersion: options.appVersion,
+    config: configResult.ok ? configResult.value : null,
+    provisioning: provisioningOf(configResult),
+    now,
+  };
 
+  // Each service contributes the handlers of its methods; the type demands every contract method.
   const handlers: Handlers = {
-    'system.health': () => ({
-      appVersion: options.appVersion,
-      schemaVersion: SCHEMA_VERSION,
-      diskFreeBytes: diskFreeBytes(dataDir),
-      provisioned: provisioning.provisioned,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    }),
-    'system.provisioning': () => provisioning,
-    'audit.record': ({ action, subject }) => ({ id: audit.record('visitor', action, subject) }),
+    ...systemHandlers(deps),
   };
 
   return {
     dispatch: createDispatcher(handlers, logger),
-    events,
-    config: configResult.ok ? configResult.value : null,
+    events: deps.events,
+    deps,
     close: () => db.close(),
   };
 }

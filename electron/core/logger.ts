@@ -18,9 +18,13 @@ export function redactDetail(detail: Record<string, unknown>): Record<string, un
   return out;
 }
 
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
-  const log = (level: string) => (event: string, detail: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ at: new Date().toISOString(), level, event, ...redactDetail(detail) }));
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
+  const log =
+    (level: string) =>
+    (event: string, detail: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ at: new Date().toISOString(), level, event, ...redactDetail(detail) }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

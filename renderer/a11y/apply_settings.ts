@@ -1,6 +1,6 @@
 import type { Language } from '../../common/languages';
-import { expandTheme, type ThemeId } from './themes';
 import { fontSizePx, type ScreenGeometry, type TextSizeId } from './text_sizes';
+import { expandTheme, type ThemeId } from './themes';
 
 /**
  * Puts the visitor's settings on the document: theme roles as CSS variables, the base font size,

@@ -10,7 +10,14 @@ interface KioskButtonProps {
 }
 
 /** The kiosk's button: large target, visible focus ring, activates on release (native click semantics). */
-export function KioskButton({ children, onPress, variant = 'secondary', pressed, lang, describedBy }: KioskButtonProps) {
+export function KioskButton({
+  children,
+  onPress,
+  variant = 'secondary',
+  pressed,
+  lang,
+  describedBy,
+}: KioskButtonProps) {
   return (
     <button
       type="button"

@@ -33,7 +33,7 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
-    initImmediate: false,
+    initAsync: false,
   });
   return instance;
 }

@@ -1,4 +1,11 @@
-import type { EventName, EventPayload, MethodArgs, MethodName, MethodResult, RpcError } from '../../common/contract';
+import type {
+  EventName,
+  EventPayload,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+  RpcError,
+} from '../../common/contract';
 import { pickTransport, type Transport } from './transport';
 
 /** A call the core refused or could not complete (not an expected, typed failure of the method). */
@@ -28,6 +35,9 @@ export async function call<M extends MethodName>(method: M, args: MethodArgs<M>)
   return response.value as MethodResult<M>;
 }
 
-export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return current().subscribe(event, listener as (payload: unknown) => void);
 }

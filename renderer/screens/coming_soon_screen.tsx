@@ -3,7 +3,7 @@ import { useApp } from '../app_context';
 import { KioskButton } from '../components/kiosk_button';
 import { ScreenHeading } from '../components/screen_heading';
 import { Text } from '../i18n/text';
-import type { ServiceId } from '../state/session_store';
+import type { ServiceId } from '../state/screens';
 
 /** An honest placeholder for a service this build does not offer yet. */
 export function ComingSoonScreen({ service }: { service: ServiceId }) {

@@ -1,7 +1,8 @@
 import { useApp } from '../app_context';
-import { Text } from '../i18n/text';
-import { SERVICE_IDS } from '../state/session_store';
 import { ScreenHeading } from '../components/screen_heading';
+import { Text } from '../i18n/text';
+import { SERVICE_IDS } from '../state/screens';
+import { serviceEntry } from '../state/service_entry';
 
 /** The home screen: every service as a large tile. */
 export function HomeScreen() {
@@ -19,7 +20,7 @@ export function HomeScreen() {
               type="button"
               className="tile"
               aria-describedby={`tile-hint-${service}`}
-              onClick={() => store.navigate({ name: 'coming_soon', service })}
+              onClick={() => store.navigate(serviceEntry(service))}
             >
               <span className="tile__title">
                 <Text k={`home.services.${service}.title`} />

@@ -1,19 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { DEFAULT_LANGUAGE, type Language } from '../../common/languages';
-import { THEME_IDS, type ThemeId } from '../a11y/themes';
 import { TEXT_SIZE_IDS, type TextSizeId } from '../a11y/text_sizes';
-
-export const SERVICE_IDS = [
-  'legal_aid',
-  'notary_fees',
-  'directory',
-  'video_call',
-  'home_visit',
-  'legal_knowledge',
-] as const;
-export type ServiceId = (typeof SERVICE_IDS)[number];
-
-export type Screen = { name: 'home' } | { name: 'coming_soon'; service: ServiceId };
+import { THEME_IDS, type ThemeId } from '../a11y/themes';
+import type { Screen } from './screens';
 
 export interface Settings {
   language: Language;
@@ -27,7 +16,12 @@ export interface SessionState {
   screen: Screen;
 }
 
-export const FACTORY_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, theme: 'default', textSize: 'M', speechOn: false };
+export const FACTORY_SETTINGS: Settings = {
+  language: DEFAULT_LANGUAGE,
+  theme: 'default',
+  textSize: 'M',
+  speechOn: false,
+};
 
 function next<T>(values: readonly T[], current: T, step: 1 | -1, wrap: boolean): T {
   const index = values.indexOf(current) + step;

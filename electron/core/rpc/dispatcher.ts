@@ -10,7 +10,9 @@ import {
 } from '../../../common/contract';
 import type { Logger } from '../logger';
 
-export type Handler<M extends MethodName> = (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
+export type Handler<M extends MethodName> = (
+  args: ParsedArgs<M>,
+) => Promise<MethodResult<M>> | MethodResult<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
@@ -47,7 +49,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid_args', message: `Invalid arguments for ${method}.`, issues: issuesOf(parsed.error) },
+        error: {
+          code: 'invalid_args',
+          message: `Invalid arguments for ${method}.`,
+          issues: issuesOf(parsed.error),
+        },
       };
     }
     try {
@@ -57,12 +63,18 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
         logger.error('rpc.result_invalid', { method, issues: issuesOf(checked.error).length });
-        return { ok: false, error: { code: 'internal', message: 'The kiosk could not complete this request.' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'The kiosk could not complete this request.' },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {
       logger.error('rpc.handler_failed', { method, error: error instanceof Error ? error.name : 'unknown' });
-      return { ok: false, error: { code: 'internal', message: 'The kiosk could not complete this request.' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The kiosk could not complete this request.' },
+      };
     }
   };
 }

@@ -1,0 +1,21 @@
+import type { KioskConfig } from '../../common/config_schema';
+import type { Provisioning } from '../../common/contract/system_methods';
+import type { AuditLog } from './audit_log';
+import type { EventBus } from './event_bus';
+import type { Logger } from './logger';
+import type { KioskDatabase } from './storage/database';
+
+/** What every core service may use. Services get this object and return their RPC handlers. */
+export interface CoreDeps {
+  db: KioskDatabase;
+  audit: AuditLog;
+  events: EventBus;
+  logger: Logger;
+  dataDir: string;
+  appVersion: string;
+  /** Null when the terminal is not provisioned; `provisioning.problem` then says why. */
+  config: KioskConfig | null;
+  provisioning: Provisioning;
+  /** The clock, injectable for tests. */
+  now: () => Date;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every screen the visitor can be on. Features add their screen here, render it in
+ * `screens/current_screen.tsx`, and (for a home tile) point their service at it in `service_entry.ts`.
+ */
+export const SERVICE_IDS = [
+  'legal_aid',
+  'notary_fees',
+  'directory',
+  'video_call',
+  'home_visit',
+  'legal_knowledge',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+export type Screen = { name: 'home' } | { name: 'coming_soon'; service: ServiceId };

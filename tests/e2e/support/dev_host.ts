@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface RunningDevHost {
+  /** The URL with the per-run token in its fragment, as a visitor's browser would open it. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface DevHostOptions {
+  dataDir?: string;
+  configPath?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts the real dev host (`tsx devhost/main.ts`) on a free loopback port with its own data folder. */
+export async function startDevHost(options: DevHostOptions = {}): Promise<RunningDevHost> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'devhost/main.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        KIOSK_PORT: '0',
+        KIOSK_DATA_DIR: dataDir,
+        KIOSK_SKIP_BUILD: '1',
+        KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev host did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      for (const line of output.split('\n')) {
+        if (!line.startsWith('{"event":"ready"')) continue;
+        clearTimeout(timer);
+        resolve(JSON.parse(line));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`dev host exited (${code}):\n${output}`)));
+  });
+  const token = new URL(ready.url).hash.replace('#token=', '');
+  return {
+    url: ready.url,
+    origin: `http://127.0.0.1:${ready.port}`,
+    token,
+    port: ready.port,
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}
