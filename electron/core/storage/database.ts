@@ -20,15 +20,16 @@ export function openDatabase(
 ): Result<KioskDatabase, OpenDatabaseError> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // Check the version before anything writes: a newer app's database must stay byte-for-byte untouched.
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > migrations.length) {
     db.close();
     return err({ kind: 'newer_than_app', found, supported: migrations.length });
   }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
   for (let version = found + 1; version <= migrations.length; version++) {
     const sql = migrations[version - 1]!;
     db.transaction(() => {
