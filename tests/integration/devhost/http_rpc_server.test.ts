@@ -110,7 +110,7 @@ describe('dev host HTTP transport', () => {
   });
 
   it('refuses other hosts and cross-site origins (DNS rebinding, CSRF)', async () => {
-    const forged = [
+    const forged: Record<string, string>[] = [
       { host: 'evil.example:80' },
       { host: `attacker.test:${port}` },
       { origin: 'http://evil.example' },
