@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { speechMethods } from './speech_methods';
 import { systemMethods } from './system_methods';
 
 /**
@@ -7,6 +8,7 @@ import { systemMethods } from './system_methods';
  */
 export const contract = {
   ...systemMethods,
+  ...speechMethods,
 } as const;
 
 export type Contract = typeof contract;

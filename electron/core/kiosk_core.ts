@@ -9,6 +9,7 @@ import type { CoreDeps } from './core_deps';
 import { EventBus } from './event_bus';
 import type { Logger } from './logger';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { openDatabase } from './storage/database';
 import { systemHandlers } from './system/system_handlers';
 
@@ -67,14 +68,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
 
   // Each service contributes the handlers of its methods; the type demands every contract method.
+  const speech = startSpeech(deps);
   const handlers: Handlers = {
     ...systemHandlers(deps),
+    ...speechHandlers(speech),
   };
 
   return {
     dispatch: createDispatcher(handlers, logger),
     events: deps.events,
     deps,
-    close: () => db.close(),
+    close: () => {
+      speech.close();
+      db.close();
+    },
   };
 }

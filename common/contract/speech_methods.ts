@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../languages';
+import { MAX_SPEECH_TEXT_CHARS } from '../speech/text_limits';
+import { method } from './define';
+
+/** Why a render gave no audio; `no_audio` means no voice or clip speaks this language (Mongolian). */
+export const SPEECH_RENDER_REASONS = [
+  'engine_missing',
+  'engine_failed',
+  'timeout',
+  'text_too_long',
+  'no_voice_for_language',
+  'busy',
+  'no_audio',
+  'empty',
+] as const;
+export type SpeechRenderReason = (typeof SPEECH_RENDER_REASONS)[number];
+
+const engineFault = z.enum([
+  'engine_missing',
+  'engine_failed',
+  'timeout',
+  'text_too_long',
+  'no_voice_for_language',
+  'busy',
+]);
+
+// A WAV of 2,000 characters of slow speech is far below this; the cap keeps the schema honest.
+const MAX_AUDIO_BASE64 = 96 * 1024 * 1024;
+
+export const speechRenderResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The WAV file, base64. */
+    audio: z.string().max(MAX_AUDIO_BASE64),
+    cached: z.boolean(),
+    source: z.enum(['pack', 'cache', 'engine']),
+    durationMs: z.number().int().nonnegative(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.enum(SPEECH_RENDER_REASONS) }),
+]);
+export type SpeechRenderResult = z.infer<typeof speechRenderResultSchema>;
+
+const nullableVoice = z.string().max(64).nullable();
+
+export const speechStatusSchema = z.object({
+  state: z.enum(['ok', 'degraded']),
+  reason: engineFault.nullable(),
+  engine: z.object({ name: z.string().max(64), version: z.string().max(64).nullable() }),
+  voices: z.object({ 'zh-CN': nullableVoice, 'mn-Mong-CN': nullableVoice, en: nullableVoice }),
+  cacheClips: z.number().int().nonnegative(),
+  prerender: z.object({
+    state: z.enum(['idle', 'running', 'done', 'stopped']),
+    done: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  packs: z.array(
+    z.object({ language: z.enum(LANGUAGES), version: z.string().max(64), clips: z.number().int() }),
+  ),
+  invalidPacks: z.number().int().nonnegative(),
+  queue: z.object({ running: z.number().int(), waiting: z.number().int() }),
+  failures: z.partialRecord(engineFault, z.number().int()),
+});
+export type SpeechStatusInfo = z.infer<typeof speechStatusSchema>;
+
+export const speechMethods = {
+  /** Renders one utterance to WAV: an audio-pack clip, a cached clip or a live synthesis. */
+  'speech.render': method(
+    z
+      .object({
+        text: z.string().min(1).max(MAX_SPEECH_TEXT_CHARS),
+        language: z.enum(LANGUAGES),
+        kind: z.enum(['ui', 'dynamic']),
+        /** `namespace:dotted.key` of a catalog string. */
+        key: z
+          .string()
+          .max(200)
+          .regex(/^[a-z][a-z0-9_]*:[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'namespace:dotted.key')
+          .optional(),
+      })
+      .strict(),
+    speechRenderResultSchema,
+  ),
+  /** Engine health for the technician screen: ok, or degraded with the reason. */
+  'speech.status': method(z.object({}).strict(), speechStatusSchema),
+} as const;
