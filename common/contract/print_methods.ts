@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../languages';
+import { method } from './define';
+
+/** Why a print did not happen. The UI shows it in large text and speaks it ("ask the front desk"). */
+export const PRINT_ERRORS = ['out_of_paper', 'offline', 'failed', 'no_printer'] as const;
+export type PrintErrorReason = (typeof PRINT_ERRORS)[number];
+
+const printResult = z.union([
+  z.object({ ok: z.literal(true), jobId: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.enum([...PRINT_ERRORS, 'not_found']) }),
+]);
+
+const language = z.enum(LANGUAGES).default('zh-CN');
+
+export const printMethods = {
+  /** The large-print receipt of a submission (receipt number, what was filed, next steps, QR code). */
+  'print.receipt': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
+  /** The prefilled A4 application, laid out like the paper form (staff and visitor). */
+  'print.application': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
+  /** A slip with the retrieval code of a kept draft. */
+  'print.retrieval_code': method(z.object({ draftId: z.string().uuid(), language }).strict(), printResult),
+} as const;

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { err, ok, type Result } from '../result';
+import { conditionSteps } from './conditions';
+import { type Step, type Template, templateSchema } from './template_schema';
+
+/** Why a template was refused: the step (when the problem is inside one) and the dotted field path. */
+export interface TemplateProblem {
+  templateId: string;
+  stepId: string | null;
+  field: string;
+  message: string;
+}
+
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): TemplateProblem {
+  const path = issue.path.map(String);
+  const root = (raw ?? {}) as { id?: unknown; sections?: { steps?: { id?: unknown }[] }[] };
+  const templateId = typeof root.id === 'string' ? root.id.slice(0, 64) : '';
+  let stepId: string | null = null;
+  let field = path.join('.');
+  if (path[0] === 'sections' && path[2] === 'steps' && path[3] !== undefined) {
+    const rawStep = root.sections?.[Number(path[1])]?.steps?.[Number(path[3])];
+    stepId = typeof rawStep?.id === 'string' ? rawStep.id.slice(0, 64) : `#${path[3]}`;
+    field = path.slice(4).join('.');
+  }
+  return { templateId, stepId, field, message: issue.message };
+}
+
+/** Checks what the schema cannot: unique ids, references to earlier steps, print rows, option use. */
+function checkReferences(template: Template): TemplateProblem | null {
+  const problem = (stepId: string | null, field: string, message: string): TemplateProblem => ({
+    templateId: template.id,
+    stepId,
+    field,
+    message,
+  });
+  const seen = new Map<string, Step>();
+  const sectionIds = new Set<string>();
+  for (const section of template.sections) {
+    if (sectionIds.has(section.id)) return problem(null, `sections.${section.id}`, 'duplicate section id');
+    sectionIds.add(section.id);
+    for (const step of section.steps) {
+      if (seen.has(step.id)) return problem(step.id, 'id', 'duplicate step id');
+      const earlier = (field: string, ref: string, type?: Step['field']['type']): TemplateProblem | null => {
+        const target = seen.get(ref);
+        if (!target) return problem(step.id, field, `refers to "${ref}", which is not an earlier step`);
+        if (type && target.field.type !== type)
+          return problem(step.id, field, `refers to "${ref}", which is not a ${type} step`);
+        return null;
+      };
+      for (const ref of step.showIf ? conditionSteps(step.showIf) : []) {
+        const found = earlier('showIf', ref);
+        if (found) return found;
+      }
+      const f = step.field;
+      const refs: [string, string | undefined, Step['field']['type']][] = [];
+      if (f.type === 'resident_id') refs.push(['field.birthDateStep', f.birthDateStep, 'date']);
+      if (f.type === 'resident_id') refs.push(['field.sexStep', f.sexStep, 'single_choice']);
+      if (f.type === 'disability_cert') {
+        refs.push(['field.residentIdStep', f.residentIdStep, 'resident_id']);
+        refs.push(['field.categoryStep', f.categoryStep, 'single_choice']);
+        refs.push(['field.levelStep', f.levelStep, 'single_choice']);
+      }
+      for (const [field, ref, type] of refs) {
+        const found = ref === undefined ? null : earlier(field, ref, type);
+        if (found) return found;
+      }
+      if (f.type === 'single_choice' || f.type === 'multi_choice') {
+        const values = f.options.map((option) => option.value);
+        if (new Set(values).size !== values.length)
+          return problem(step.id, 'field.options', 'duplicate option');
+      }
+      if (f.type === 'single_choice' && f.options.length === 0 && !f.optionsSource)
+        return problem(step.id, 'field.options', 'a choice needs options or an optionsSource');
+      if (
+        f.type === 'multi_choice' &&
+        f.exclusiveOption &&
+        !f.options.some((o) => o.value === f.exclusiveOption)
+      )
+        return problem(step.id, 'field.exclusiveOption', 'is not one of the options');
+      if ((f.type === 'text' || f.type === 'long_text') && (f.minLength ?? 0) > f.maxLength)
+        return problem(step.id, 'field.minLength', 'is greater than maxLength');
+      if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max)
+        return problem(step.id, 'field.min', 'is greater than max');
+      seen.set(step.id, step);
+    }
+  }
+  for (const ref of template.priority ? conditionSteps(template.priority.when) : []) {
+    if (!seen.has(ref)) return problem(null, 'priority.when', `refers to "${ref}", which is not a step`);
+  }
+  for (const [index, section] of template.print.sections.entries()) {
+    for (const row of section.rows) {
+      if (!seen.has(row.step))
+        return problem(
+          row.step,
+          `print.sections.${index}.rows`,
+          `refers to "${row.step}", which is not a step`,
+        );
+    }
+  }
+  return null;
+}
+
+/** Validates a template (from a file, the database or the hub). Refusals name the step and field. */
+export function parseTemplate(raw: unknown): Result<Template, TemplateProblem> {
+  const parsed = templateSchema.safeParse(raw);
+  if (!parsed.success) return err(describeIssue(raw, parsed.error.issues[0]!));
+  const problem = checkReferences(parsed.data);
+  return problem ? err(problem) : ok(parsed.data);
+}
+
+export function formatTemplateProblem(problem: TemplateProblem): string {
+  const where = problem.stepId
+    ? `step "${problem.stepId}", field "${problem.field}"`
+    : `field "${problem.field}"`;
+  return `Template "${problem.templateId}" refused: ${where}: ${problem.message}`;
+}
