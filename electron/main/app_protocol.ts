@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../common/csp';
+import { readStaticFile } from '../../devhost/static_files';
+import {
+  CRASH_PAGE_PATH,
+  CRASH_STYLE_FILE,
+  CRASH_STYLE_PATH,
+  CRASH_TEMPLATE_FILE,
+  renderCrashPage,
+} from './crash_page';
+import { APP_HOST, APP_SCHEME } from './navigation_policy';
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy':
+    'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=()',
+  'cache-control': 'no-store',
+};
+
+/**
+ * `app://kiosk/` must be registered before the app is ready: standard (real origin, relative URLs,
+ * CSP 'self' works) and secure (a secure context, so camera and microphone can be granted at all).
+ */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+function respond(
+  status: number,
+  body: string | Uint8Array<ArrayBuffer> | null,
+  contentType: string,
+): Response {
+  return new Response(body, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'content-type': contentType },
+  });
+}
+
+/**
+ * Serves the built renderer (`dist/renderer`) and the shell's crash page, with the CSP on every response.
+ * Other hosts, other methods, traversal (`..`, encoded or not), dotfiles and missing files get 404/405.
+ */
+export function createAppRequestHandler(rendererRoot: string, shellStaticDir: string) {
+  // Read once at start: the crash page must still work when the disk or the renderer is in trouble.
+  const crashTemplate = fs.readFileSync(path.join(shellStaticDir, CRASH_TEMPLATE_FILE), 'utf8');
+  const crashStyle = fs.readFileSync(path.join(shellStaticDir, CRASH_STYLE_FILE), 'utf8');
+  return (request: { url: string; method: string }): Response => {
+    const url = new URL(request.url);
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return respond(404, null, 'text/plain');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, null, 'text/plain');
+    if (url.pathname === CRASH_PAGE_PATH) {
+      const code = (url.searchParams.get('code') ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 80);
+      return respond(200, renderCrashPage(crashTemplate, code), 'text/html; charset=utf-8');
+    }
+    if (url.pathname === CRASH_STYLE_PATH) return respond(200, crashStyle, 'text/css; charset=utf-8');
+    const file = readStaticFile(rendererRoot, url.pathname);
+    if (!file) return respond(404, null, 'text/plain');
+    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(file.body), file.contentType);
+  };
+}
+
+export function serveApp(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererRoot: string,
+  shellStaticDir: string,
+): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, shellStaticDir));
+}

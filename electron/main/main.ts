@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { createKioskCore, type KioskCore } from '../core/kiosk_core';
+import { createLogger } from '../core/logger';
+import { registerAppScheme, serveApp } from './app_protocol';
+import { CRASH_PAGE_PATH, crashCode } from './crash_page';
+import { createCrashRecovery, DEFAULT_CRASH_LIMIT, isAbnormalExit } from './crash_recovery';
+import { bindIpc } from './ipc_binding';
+import { createKioskWindow } from './kiosk_window';
+import { resolveLaunchOptions } from './launch_options';
+import { APP_ORIGIN, APP_START_URL } from './navigation_policy';
+import { createPermissionPolicy } from './permission_policy';
+import { keepDisplayAwake } from './power';
+import { hardenSession } from './session_hardening';
+import { guardWebContents } from './web_contents_guards';
+
+/** Camera and microphone stay denied until the video-call screen switches this policy on. */
+const permissions = createPermissionPolicy();
+
+const logger = createLogger();
+let quitting = false;
+
+function start(): void {
+  const launch = resolveLaunchOptions(process.argv, process.env, app.getPath('userData'));
+  const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+  // Core services find bundled assets (fonts, audio packs, templates) here, inside the asar when packaged.
+  process.env.KIOSK_ASSETS_DIR ??= path.join(app.getAppPath(), 'assets');
+
+  Menu.setApplicationMenu(null);
+  hardenSession(session.defaultSession, permissions);
+  // The bridge runs only in the app's own pages (bundled next to this file by scripts/build_electron.mjs).
+  session.defaultSession.registerPreloadScript({
+    type: 'frame',
+    id: 'kiosk-bridge',
+    filePath: path.join(__dirname, 'preload.cjs'),
+    matches: [`${APP_ORIGIN}/*`],
+  });
+  serveApp(protocol, rendererRoot, path.join(__dirname, 'static'));
+
+  const window = createKioskWindow({ technician: launch.technician, quitting: () => quitting });
+  const crashes = createCrashRecovery({ ...DEFAULT_CRASH_LIMIT, now: Date.now });
+  const showCrashPage = (code: string) =>
+    void window.loadURL(`${APP_ORIGIN}${CRASH_PAGE_PATH}?code=${encodeURIComponent(code)}`);
+  const recover = (source: string, reason: string) => {
+    const action = crashes.record();
+    logger.error('shell.process_gone', { source, reason, action, count: crashes.recentCount() });
+    if (window.isDestroyed()) return;
+    if (action === 'show_error') showCrashPage(crashCode(source, reason, crashes.recentCount()));
+    else void window.loadURL(APP_START_URL);
+  };
+  window.webContents.on('render-process-gone', (_event, details) => recover('renderer', details.reason));
+  app.on('child-process-gone', (_event, details) => {
+    if (isAbnormalExit(details.reason)) recover(details.type, details.reason);
+  });
+
+  let core: KioskCore;
+  try {
+    core = createKioskCore({
+      dataDir: launch.dataDir,
+      configPath: launch.configPath,
+      appVersion: app.getVersion(),
+      logger,
+    });
+  } catch (error) {
+    // A database from a newer app or an unwritable data dir: staff see the error page, never a blank one.
+    logger.error('shell.core_failed', { error: error instanceof Error ? error.name : 'unknown' });
+    showCrashPage(crashCode('core', 'start-failed', 1));
+    return;
+  }
+  const unbind = bindIpc({
+    ipcMain,
+    dispatch: core.dispatch,
+    events: core.events,
+    target: window.webContents,
+    logger,
+  });
+  const allowSleep = keepDisplayAwake(powerSaveBlocker);
+  app.once('will-quit', () => {
+    unbind();
+    allowSleep();
+    core.close();
+  });
+  void window.loadURL(APP_START_URL);
+}
+
+registerAppScheme(protocol);
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    // A second launch (e.g. the OS autostart firing twice) just brings the existing kiosk to the front.
+    for (const window of BrowserWindow.getAllWindows()) window.focus();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    logger.error('shell.start_failed', { error: error instanceof Error ? error.name : 'unknown' });
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}
