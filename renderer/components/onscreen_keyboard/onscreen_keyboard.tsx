@@ -1,0 +1,21 @@
+import './onscreen_keyboard.css';
+import { NumericPad, type PadExtra } from './numeric_pad';
+import { type KeyboardProps, TextKeyboard } from './text_keyboard';
+
+export type KeyboardLayout = 'text' | 'number' | 'decimal' | 'phone' | 'id_number';
+
+const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text'>, PadExtra> = {
+  number: null,
+  decimal: '.',
+  phone: '-',
+  id_number: 'X',
+};
+
+/**
+ * Text entry without a physical keyboard: the full keyboard with pinyin for text, or a large number pad.
+ * It edits the end of the value; the field itself still takes the system keyboard and input method.
+ */
+export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
+  if (layout === 'text') return <TextKeyboard {...props} />;
+  return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
+}

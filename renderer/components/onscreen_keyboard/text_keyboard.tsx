@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pinyinEngine } from '../../input/pinyin_index';
+import type { GridKey, GridRow } from './key_grid';
+import { KeyGrid } from './key_grid';
+import {
+  backspace,
+  chooseCandidate,
+  clear,
+  commitComposition,
+  type Typing,
+  typeCharacter,
+  typePinyinLetter,
+} from './typing_state';
+import { TypingStatus } from './typing_status';
+
+const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const DIGITS = '1234567890';
+const CANDIDATES_PER_PAGE = 6;
+
+export interface KeyboardProps {
+  value: string;
+  onChange: (value: string) => void;
+  onDone: () => void;
+  maxLength: number;
+  /** The field's value is personal data (spoken only as a count of characters). */
+  privateValue?: boolean;
+}
+
+/**
+ * Letters, digits and, in pinyin mode, Chinese candidates: typed letters collect as pinyin, the candidates
+ * (words first, then characters) show six at a time on large keys with previous/next page keys.
+ */
+export function TextKeyboard({ value, onChange, onDone, maxLength, privateValue }: KeyboardProps) {
+  const { t } = useTranslation('forms_ui');
+  const [pinyinMode, setPinyinMode] = useState(true);
+  const [composition, setComposition] = useState('');
+  const [page, setPage] = useState(0);
+  const candidates = useMemo(
+    () => (composition ? pinyinEngine().candidates(composition) : []),
+    [composition],
+  );
+  const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
+  const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
+
+  function apply(next: Typing) {
+    if (next.composition !== composition) {
+      setComposition(next.composition);
+      setPage(0);
+    }
+    if (next.value !== value) onChange(next.value);
+  }
+  const state: Typing = { value, composition };
+
+  const letter = (ch: string): GridKey => ({
+    id: `letter-${ch}`,
+    face: pinyinMode ? ch : ch.toUpperCase(),
+    lang: 'en',
+    onPress: () =>
+      apply(pinyinMode ? typePinyinLetter(state, ch) : typeCharacter(state, ch.toUpperCase(), maxLength)),
+  });
+  const plain = (id: string, ch: string, label?: string): GridKey => ({
+    id,
+    face: ch,
+    label,
+    onPress: () => apply(typeCharacter(commitComposition(state, maxLength), ch, maxLength)),
+  });
+
+  const candidateRow: GridKey[] = composition
+    ? [
+        ...shown.map((candidate, index) => ({
+          id: `candidate-${index}`,
+          face: candidate.text,
+          lang: 'zh-CN',
+          onPress: () => apply(chooseCandidate(state, candidate, maxLength)),
+        })),
+        ...(page > 0
+          ? [
+              {
+                id: 'candidates-prev',
+                face: t('keyboard.previous_candidates'),
+                onPress: () => setPage(page - 1),
+              },
+            ]
+          : []),
+        ...(page < pages - 1
+          ? [{ id: 'candidates-next', face: t('keyboard.next_candidates'), onPress: () => setPage(page + 1) }]
+          : []),
+      ]
+    : [];
+
+  const rows: GridRow[] = [
+    { id: 'candidates', keys: candidateRow },
+    { id: 'digits', keys: [...DIGITS].map((d) => plain(`digit-${d}`, d)) },
+    ...LETTER_ROWS.map((letters) => ({ id: letters, keys: [...letters].map(letter) })),
+    {
+      id: 'controls',
+      keys: [
+        {
+          id: 'mode',
+          face: t(pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'),
+          label: t(pinyinMode ? 'keyboard.switch_to_latin' : 'keyboard.switch_to_pinyin'),
+          onPress: () => {
+            apply(commitComposition(state, maxLength));
+            setPinyinMode(!pinyinMode);
+          },
+        },
+        plain('middle-dot', '·', t('keyboard.middle_dot')),
+        {
+          id: 'space',
+          face: t('keyboard.space'),
+          wide: true,
+          // with pinyin pending, space takes the first candidate, as desktop input methods do
+          onPress: () =>
+            apply(
+              composition && candidates[0]
+                ? chooseCandidate(state, candidates[0], maxLength)
+                : typeCharacter(state, ' ', maxLength),
+            ),
+        },
+        { id: 'backspace', face: t('keyboard.backspace'), onPress: () => apply(backspace(state)) },
+        { id: 'clear', face: t('keyboard.clear'), onPress: () => apply(clear()) },
+        {
+          id: 'done',
+          face: t('keyboard.done'),
+          onPress: () => {
+            apply(commitComposition(state, maxLength));
+            onDone();
+          },
+        },
+      ],
+    },
+  ];
+
+  return (
+    <div className="osk">
+      <TypingStatus
+        composition={composition}
+        syllables={composition ? pinyinEngine().split(composition) : []}
+        candidates={shown.map((c) => c.text)}
+        page={page}
+        pages={pages}
+        value={value}
+        privateValue={privateValue}
+      />
+      <KeyGrid rows={rows} label={t('keyboard.label')} className="osk__grid" />
+    </div>
+  );
+}
