@@ -76,4 +76,31 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, id, version)
   ) STRICT;
   `,
+  // 2: sync — the retention purge. A delivered submission's payload (personal data) may be blanked once,
+  // with purged_at set; every other column, and any other change, stays forbidden by the trigger.
+  `
+  ALTER TABLE submissions ADD COLUMN purged_at TEXT;
+
+  DROP TRIGGER submissions_are_immutable;
+  CREATE TRIGGER submissions_are_immutable BEFORE UPDATE ON submissions
+  WHEN NOT (
+    OLD.purged_at IS NULL AND NEW.purged_at IS NOT NULL AND NEW.payload = ''
+    AND NEW.uuid IS OLD.uuid AND NEW.template_id IS OLD.template_id
+    AND NEW.template_version IS OLD.template_version AND NEW.sha256 IS OLD.sha256
+    AND NEW.receipt_no IS OLD.receipt_no AND NEW.priority IS OLD.priority
+    AND NEW.assisted IS OLD.assisted AND NEW.created_at IS OLD.created_at
+    AND EXISTS (SELECT 1 FROM outbox WHERE outbox.uuid = OLD.uuid AND outbox.state = 'delivered')
+  )
+  BEGIN
+    SELECT RAISE(ABORT, 'submissions are immutable');
+  END;
+
+  CREATE TRIGGER submissions_are_never_deleted BEFORE DELETE ON submissions
+  BEGIN
+    SELECT RAISE(ABORT, 'submissions are never deleted; the retention purge blanks the payload');
+  END;
+
+  -- The worker reads the queue by state, oldest (lowest rowid) first.
+  CREATE INDEX outbox_by_state ON outbox (state);
+  `,
 ];

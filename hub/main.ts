@@ -1,0 +1,51 @@
+import { createLogger } from '../electron/core/logger';
+import { fail, parseCli } from './cli_args';
+import { createHubServer, listenHub } from './hub_server';
+import { openSqliteHubStore } from './storage/sqlite_hub_store';
+
+/**
+ * `npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--min-app-version X.Y.Z]`
+ * Prints `{"event":"ready","url":…,"hubId":…}` and a plain line when listening; stops cleanly on SIGTERM/SIGINT.
+ */
+const { values, dataDir } = parseCli(
+  process.argv.slice(2),
+  {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'min-app-version': { type: 'string' },
+    'rate-burst': { type: 'string' },
+    'rate-per-second': { type: 'string' },
+  },
+  'npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--min-app-version 0.1.0]',
+);
+const port = Number(values.port ?? 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0–65535', 2);
+const burst = Number(values['rate-burst'] ?? 120);
+const perSecond = Number(values['rate-per-second'] ?? 60);
+if (!(burst >= 1 && perSecond > 0)) fail('--rate-burst and --rate-per-second must be positive', 2);
+
+const logger = createLogger();
+const store = openSqliteHubStore(dataDir);
+const server = createHubServer({
+  store,
+  logger,
+  rateLimit: { burst, perSecond },
+  ...(values['min-app-version'] ? { minAppVersion: values['min-app-version'] } : {}),
+});
+const hub = await listenHub(server, port, values.host ?? '127.0.0.1').catch((error: unknown) =>
+  fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
+);
+process.stdout.write(`${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId })}\n`);
+process.stdout.write(`Hub ${store.hubId} ready at ${hub.url}\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void hub.close().then(() => {
+    store.close();
+    process.exit(0);
+  });
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
