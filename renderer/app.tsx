@@ -1,28 +1,92 @@
-import { useEffect, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Provisioning, TerminalInfo } from '../common/contract/system_methods';
 import { applySettings } from './a11y/apply_settings';
+import { createKit } from './a11y/create_kit';
+import { installKioskInput, SELF_ANNOUNCING } from './a11y/kiosk_input';
+import { KitContext, type KitServices } from './a11y/kit_context';
 import { AppContext } from './app_context';
 import { AccessibilityBar } from './components/accessibility_bar';
+import { IdleWarningDialog } from './components/idle_warning_dialog';
+import { LiveRegions } from './components/live_regions';
 import { createI18n } from './i18n/i18n';
 import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
+import { IdleTimer } from './state/idle_timer';
 import { SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
 
-function Kiosk({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
+declare global {
+  interface Window {
+    /** Only with `?e2e` in the page URL (the e2e tests and the gallery add it; the Electron shell never does). */
+    __kioskDebug?: { speechLog: KitServices['speechLog']['log']; store: SessionStore };
+  }
+}
+
+/** Re-speaks the focused control after a language change, once the new texts are on screen. */
+function useRespeakOnLanguageChange(kit: KitServices) {
+  const { i18n: current } = useTranslation();
+  const language = current.language;
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each language change by design
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body && !focused.matches(SELF_ANNOUNCING)) {
+      kit.speech.sayControl(focused);
+    }
+  }, [language, kit]);
+}
+
+function Kiosk({ store, terminal, kit }: { store: SessionStore; terminal: TerminalInfo; kit: KitServices }) {
   const state = useSession(store, (s) => s);
+  const idle = useMemo(
+    () =>
+      new IdleTimer({
+        idleSeconds: terminal.session.idleSeconds,
+        warningSeconds: terminal.session.warningSeconds,
+        onExpire: () => store.endSession(),
+        isExempt: () => store.getState().mode === 'staff',
+      }),
+    [store, terminal.session],
+  );
+
+  useEffect(() => {
+    idle.start();
+    return () => idle.stop();
+  }, [idle]);
+
+  useEffect(
+    () =>
+      installKioskInput({ doc: document, store, speech: kit.speech, idle, languages: terminal.languages }),
+    [store, kit, idle, terminal.languages],
+  );
+
+  useEffect(
+    () =>
+      store.onReset(() => {
+        kit.speech.stop();
+        kit.announcer.clear();
+      }),
+    [store, kit],
+  );
+
   useEffect(() => {
     applySettings(document.documentElement, state.settings, terminal.screen);
     void i18n.changeLanguage(state.settings.language);
   }, [state.settings, terminal.screen]);
 
+  useRespeakOnLanguageChange(kit);
+
   return (
     <AppContext.Provider value={{ store, terminal }}>
-      <div className="app">
+      <div className="app" key={state.sessionNumber}>
         <header className="app-header">
           <h1 className="app-title">
             <Text k="app.title" />
@@ -34,6 +98,15 @@ function Kiosk({ store, terminal }: { store: SessionStore; terminal: TerminalInf
           <CurrentScreen screen={state.screen} />
         </main>
       </div>
+      <IdleWarningDialog
+        idle={idle}
+        warningSeconds={terminal.session.warningSeconds}
+        onFinish={() => {
+          idle.extend();
+          store.endSession();
+        }}
+      />
+      <LiveRegions />
     </AppContext.Provider>
   );
 }
@@ -41,20 +114,18 @@ function Kiosk({ store, terminal }: { store: SessionStore; terminal: TerminalInf
 /** Loads this terminal's provisioning, then shows the kiosk or the "not provisioned" screen. */
 export function App() {
   const [provisioning, setProvisioning] = useState<Provisioning | null>(null);
-  const [store, setStore] = useState<SessionStore | null>(null);
+  const [session, setSession] = useState<{ store: SessionStore; kit: KitServices } | null>(null);
 
   useEffect(() => {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
         const { defaultLanguage, speech } = result.terminal;
-        setStore(
-          new SessionStore({
-            language: defaultLanguage,
-            theme: 'default',
-            textSize: 'M',
-            speechOn: speech.onByDefault,
-          }),
-        );
+        const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
+        const kit = createKit(store, i18n, null);
+        if (new URLSearchParams(window.location.search).has('e2e')) {
+          window.__kioskDebug = { speechLog: kit.speechLog.log, store };
+        }
+        setSession({ store, kit });
       }
       setProvisioning(result);
     });
@@ -62,8 +133,10 @@ export function App() {
 
   return (
     <I18nextProvider i18n={i18n}>
-      {provisioning === null ? null : provisioning.provisioned && store ? (
-        <Kiosk store={store} terminal={provisioning.terminal} />
+      {provisioning === null ? null : provisioning.provisioned && session ? (
+        <KitContext.Provider value={session.kit}>
+          <Kiosk store={session.store} terminal={provisioning.terminal} kit={session.kit} />
+        </KitContext.Provider>
       ) : !provisioning.provisioned ? (
         <NotProvisionedScreen problem={provisioning.problem} />
       ) : null}

@@ -4,7 +4,7 @@ import { Text } from '../i18n/text';
 import { useSession } from '../state/session_store';
 import { KioskButton } from './kiosk_button';
 
-/** On every screen: home, language, contrast, text size and speech, by touch or keypad. */
+/** On every screen: home, language, contrast, text size, speech and help, by touch or keypad. */
 export function AccessibilityBar() {
   const { store, terminal } = useApp();
   const settings = useSession(store, (s) => s.settings);
@@ -40,7 +40,10 @@ export function AccessibilityBar() {
         <Text k="a11y_bar.larger" />
       </KioskButton>
       <KioskButton pressed={settings.speechOn} onPress={() => store.toggleSpeech()}>
-        <Text k={settings.speechOn ? 'a11y_bar.speech_on' : 'a11y_bar.speech_off'} />
+        <Text k="a11y_bar.speech" />
+      </KioskButton>
+      <KioskButton onPress={() => store.navigate({ name: 'help' })}>
+        <Text k="a11y_bar.help" />
       </KioskButton>
     </nav>
   );

@@ -1,15 +1,25 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 interface KioskButtonProps {
   children: ReactNode;
   onPress: () => void;
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'danger';
   pressed?: boolean;
   lang?: string;
   describedBy?: string;
+  disabled?: boolean;
+  id?: string;
+  className?: string;
+  /** Accessible name when the children are not text (an icon). */
+  label?: string;
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
-/** The kiosk's button: large target, visible focus ring, activates on release (native click semantics). */
+/**
+ * The kiosk's button: ≥ 60×60 px, visible focus ring. Native button click semantics give exactly the kiosk's
+ * touch rule: it activates on release, and not at all when the finger or pointer slides off before release
+ * (e2e-tested); Enter on the keypad activates it too.
+ */
 export function KioskButton({
   children,
   onPress,
@@ -17,14 +27,23 @@ export function KioskButton({
   pressed,
   lang,
   describedBy,
+  disabled,
+  id,
+  className,
+  label,
+  buttonRef,
 }: KioskButtonProps) {
   return (
     <button
       type="button"
-      className={`kiosk-button kiosk-button--${variant}`}
+      id={id}
+      ref={buttonRef}
+      className={`kiosk-button kiosk-button--${variant}${className ? ` ${className}` : ''}`}
       aria-pressed={pressed}
       aria-describedby={describedBy}
+      aria-label={label}
       lang={lang}
+      disabled={disabled}
       onClick={onPress}
     >
       {children}

@@ -12,4 +12,7 @@ export const SERVICE_IDS = [
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
-export type Screen = { name: 'home' } | { name: 'coming_soon'; service: ServiceId };
+export type Screen =
+  | { name: 'home' }
+  | { name: 'help' }
+  | { name: 'coming_soon'; service: ServiceId };

@@ -1,5 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { DEFAULT_LANGUAGE, type Language } from '../../common/languages';
+import {
+  DEFAULT_RATE_STEP,
+  DEFAULT_VOLUME_STEP,
+  RATE_STEPS,
+  VOLUME_STEPS,
+} from '../../common/speech/speech_tables';
 import { TEXT_SIZE_IDS, type TextSizeId } from '../a11y/text_sizes';
 import { THEME_IDS, type ThemeId } from '../a11y/themes';
 import type { Screen } from './screens';
@@ -9,11 +15,25 @@ export interface Settings {
   theme: ThemeId;
   textSize: TextSizeId;
   speechOn: boolean;
+  /** Index into the speech rate table (`common/speech/speech_tables.ts`). */
+  rateStep: number;
+  /** Index into the speech volume table. */
+  volumeStep: number;
+  /** 长辈版: largest text, fewest choices per screen, speech on. */
+  elderMode: boolean;
 }
+
+/** Visitor sessions time out; staff mode (issue 9) will set `staff` and is exempt from the idle timeout. */
+export type SessionMode = 'visitor' | 'staff';
 
 export interface SessionState {
   settings: Settings;
   screen: Screen;
+  /** Screens to return to with Back, most recent last. */
+  history: readonly Screen[];
+  mode: SessionMode;
+  /** Counts sessions; the app keys its screen tree on it so a new session starts with fresh components. */
+  sessionNumber: number;
 }
 
 export const FACTORY_SETTINGS: Settings = {
@@ -21,7 +41,13 @@ export const FACTORY_SETTINGS: Settings = {
   theme: 'default',
   textSize: 'M',
   speechOn: false,
+  rateStep: DEFAULT_RATE_STEP,
+  volumeStep: DEFAULT_VOLUME_STEP,
+  elderMode: false,
 };
+
+const HISTORY_LIMIT = 30;
+const HOME: Screen = { name: 'home' };
 
 function next<T>(values: readonly T[], current: T, step: 1 | -1, wrap: boolean): T {
   const index = values.indexOf(current) + step;
@@ -29,24 +55,47 @@ function next<T>(values: readonly T[], current: T, step: 1 | -1, wrap: boolean):
   return values[Math.min(values.length - 1, Math.max(0, index))]!;
 }
 
+function clampIndex(index: number, table: readonly unknown[]): number {
+  return Math.min(table.length - 1, Math.max(0, index));
+}
+
 /**
- * The visitor's session: settings and where they are. One store; `reset` returns everything to the
- * terminal's defaults (session end), so nothing of one visitor survives into the next.
+ * The visitor's session: settings, where they are and how they got there. `reset` (session end) returns
+ * everything to the terminal's defaults and tells every feature that registered with `onReset` to wipe its
+ * own state (drafts, typed input), so nothing of one visitor survives into the next.
  */
 export class SessionStore {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private readonly resetListeners = new Set<() => void>();
+  private readonly defaults: Settings;
 
-  constructor(private readonly defaults: Settings = FACTORY_SETTINGS) {
-    this.state = { settings: { ...defaults }, screen: { name: 'home' } };
+  constructor(defaults: Partial<Settings> = FACTORY_SETTINGS) {
+    this.defaults = { ...FACTORY_SETTINGS, ...defaults };
+    this.state = this.freshState(0);
+  }
+
+  private freshState(sessionNumber: number): SessionState {
+    return { settings: { ...this.defaults }, screen: HOME, history: [], mode: 'visitor', sessionNumber };
   }
 
   getState = (): SessionState => this.state;
+
+  /** The terminal's default settings (what a new session starts with). */
+  getDefaults(): Settings {
+    return { ...this.defaults };
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Registers "clear my state when the session ends"; returns the unregister function. */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
 
   private update(change: Partial<SessionState>): void {
     this.state = { ...this.state, ...change };
@@ -61,25 +110,82 @@ export class SessionStore {
     this.updateSettings({ language });
   }
 
+  setTheme(theme: ThemeId): void {
+    this.updateSettings({ theme });
+  }
+
   cycleTheme(): void {
     this.updateSettings({ theme: next(THEME_IDS, this.state.settings.theme, 1, true) });
+  }
+
+  setTextSize(textSize: TextSizeId): void {
+    this.updateSettings({ textSize });
   }
 
   changeTextSize(step: 1 | -1): void {
     this.updateSettings({ textSize: next(TEXT_SIZE_IDS, this.state.settings.textSize, step, false) });
   }
 
+  setSpeech(speechOn: boolean): void {
+    this.updateSettings({ speechOn });
+  }
+
   toggleSpeech(): void {
     this.updateSettings({ speechOn: !this.state.settings.speechOn });
   }
 
-  navigate(screen: Screen): void {
-    this.update({ screen });
+  changeRate(step: 1 | -1): void {
+    this.updateSettings({ rateStep: clampIndex(this.state.settings.rateStep + step, RATE_STEPS) });
   }
 
+  changeVolume(step: 1 | -1): void {
+    this.updateSettings({ volumeStep: clampIndex(this.state.settings.volumeStep + step, VOLUME_STEPS) });
+  }
+
+  /** 长辈版: largest text, simplest layout, speech on. Leaving it keeps the size (the visitor can change it). */
+  setElderMode(on: boolean): void {
+    this.updateSettings(
+      on
+        ? { elderMode: true, textSize: TEXT_SIZE_IDS[TEXT_SIZE_IDS.length - 1]!, speechOn: true }
+        : { elderMode: false },
+    );
+  }
+
+  /** Goes to a screen; Back returns to the one we came from. Going home starts the history afresh. */
+  navigate(screen: Screen): void {
+    if (screen.name === 'home') {
+      this.update({ screen, history: [] });
+      return;
+    }
+    if (JSON.stringify(screen) === JSON.stringify(this.state.screen)) return;
+    this.update({ screen, history: [...this.state.history, this.state.screen].slice(-HISTORY_LIMIT) });
+  }
+
+  /** Returns to the previous screen; false when already at the start (home). */
+  back(): boolean {
+    const previous = this.state.history.at(-1);
+    if (!previous) return false;
+    this.update({ screen: previous, history: this.state.history.slice(0, -1) });
+    return true;
+  }
+
+  setMode(mode: SessionMode): void {
+    this.update({ mode });
+  }
+
+  /**
+   * Ends the session: features wipe their state first (so a listener can still read what to wipe), then
+   * screen, history and settings return to the terminal defaults.
+   */
   reset(): void {
-    this.state = { settings: { ...this.defaults }, screen: { name: 'home' } };
+    for (const listener of this.resetListeners) listener();
+    this.state = this.freshState(this.state.sessionNumber + 1);
     for (const listener of this.listeners) listener();
+  }
+
+  /** The visitor pressed "finish" or the idle countdown ran out. */
+  endSession(): void {
+    this.reset();
   }
 }
 

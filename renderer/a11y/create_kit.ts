@@ -1,0 +1,31 @@
+import type { i18n as I18n } from 'i18next';
+import { languageOfKey } from '../i18n/i18n';
+import type { SessionStore } from '../state/session_store';
+import { Announcer } from './announcer';
+import type { KitServices } from './kit_context';
+import type { Speaker } from './speaker';
+import { createLoggingSpeaker } from './speech_log';
+import { type ResolveKey, SpeechOutput } from './speech_output';
+
+/** The app's kit services: speech through `engine` (logged), catalog strings in the visitor's language. */
+export function createKit(store: SessionStore, i18n: I18n, engine: Speaker | null): KitServices {
+  const settings = () => store.getState().settings;
+  const resolve: ResolveKey = ({ k, ns = 'common', values }) => {
+    const language = settings().language;
+    return {
+      text: i18n.t(k, { ns, lng: language, ...values }),
+      language: languageOfKey(i18n, k, language, ns),
+      kind: 'ui',
+      key: `${ns}:${k}`,
+    };
+  };
+  const speechLog = createLoggingSpeaker(engine);
+  const speech = new SpeechOutput(
+    speechLog,
+    () => settings().speechOn,
+    () => settings().language,
+    resolve,
+  );
+  const announcer = new Announcer((text) => speech.sayText(text, 'ui'));
+  return { speech, speechLog, announcer };
+}

@@ -1,0 +1,60 @@
+import type { Language } from '../../common/languages';
+import { describeControl } from './describe_control';
+import type { Speaker, Utterance } from './speaker';
+
+/** A catalog string to speak: key, optional namespace and interpolation values. */
+export interface SpeechPart {
+  k: string;
+  ns?: string;
+  values?: Record<string, string | number>;
+}
+
+/** Resolves a catalog key into an utterance in the current language (falls back to Chinese, marked so). */
+export type ResolveKey = (part: SpeechPart) => Utterance;
+
+/**
+ * What the kit says, through whichever `Speaker` is installed (the speech engine's, or only the log). Silent
+ * while speech is off; every `say` interrupts what is playing (the Speaker contract).
+ */
+export class SpeechOutput {
+  constructor(
+    private speaker: Speaker,
+    private readonly isOn: () => boolean,
+    private readonly language: () => Language,
+    readonly resolve: ResolveKey,
+  ) {}
+
+  /** Switches to another engine (the speech engine's speaker once it is available). */
+  setSpeaker(speaker: Speaker): void {
+    this.speaker.stop();
+    this.speaker = speaker;
+  }
+
+  say(utterances: readonly Utterance[], force = false): void {
+    if ((!force && !this.isOn()) || utterances.length === 0) return;
+    this.speaker.speak(utterances);
+  }
+
+  sayParts(parts: readonly SpeechPart[], force = false): void {
+    this.say(parts.map(this.resolve), force);
+  }
+
+  /** Text that is not a catalog string (a search result, a typed value the visitor asked to hear). */
+  sayText(text: string, kind: Utterance['kind'] = 'dynamic'): void {
+    this.say([{ text, language: this.language(), kind }]);
+  }
+
+  /** Says a control's label, value, state and hint. */
+  sayControl(element: HTMLElement): void {
+    if (!this.isOn()) return;
+    this.say(describeControl(element, this.language(), (k) => this.resolve({ k })));
+  }
+
+  stop(): void {
+    this.speaker.stop();
+  }
+
+  repeat(): void {
+    if (this.isOn()) this.speaker.repeat();
+  }
+}

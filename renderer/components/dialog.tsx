@@ -1,0 +1,58 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { FocusScope } from 'react-aria';
+import { createPortal } from 'react-dom';
+import { pushDialog } from '../a11y/dialog_stack';
+
+interface DialogProps {
+  open: boolean;
+  title: ReactNode;
+  /** Called by Back (Escape/Backspace on the keypad) and by the dialog's own buttons. */
+  onClose: () => void;
+  children: ReactNode;
+  describedBy?: string;
+  /** `alertdialog` for warnings that need an answer (the idle timeout). */
+  role?: 'dialog' | 'alertdialog';
+}
+
+/**
+ * A modal dialog: the rest of the page is inert while it is open, focus stays inside (react-aria FocusScope)
+ * and returns to the opener when it closes, Back closes it.
+ */
+export function Dialog({ open, title, onClose, children, describedBy, role = 'dialog' }: DialogProps) {
+  const titleId = useId();
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  useEffect(() => {
+    if (!open) return;
+    const app = document.querySelector<HTMLElement>('.app');
+    app?.setAttribute('inert', '');
+    const remove = pushDialog(() => closeRef.current());
+    return () => {
+      remove();
+      app?.removeAttribute('inert');
+    };
+  }, [open]);
+
+  if (!open) return null;
+  return createPortal(
+    <div className="dialog-backdrop">
+      <FocusScope contain restoreFocus autoFocus>
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog or alertdialog, both modal */}
+        <div
+          role={role}
+          aria-modal="true"
+          aria-labelledby={titleId}
+          aria-describedby={describedBy}
+          className="dialog"
+        >
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
+          {children}
+        </div>
+      </FocusScope>
+    </div>,
+    document.body,
+  );
+}
