@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { directoryMethods } from './directory_methods';
 import { speechMethods } from './speech_methods';
 import { systemMethods } from './system_methods';
 
@@ -9,6 +10,7 @@ import { systemMethods } from './system_methods';
 export const contract = {
   ...systemMethods,
   ...speechMethods,
+  ...directoryMethods,
 } as const;
 
 export type Contract = typeof contract;

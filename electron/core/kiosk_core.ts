@@ -6,6 +6,7 @@ import type { Result } from '../../common/result';
 import { AuditLog } from './audit_log';
 import { loadConfig } from './config/load_config';
 import type { CoreDeps } from './core_deps';
+import { directoryHandlers } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
 import type { Logger } from './logger';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
@@ -71,6 +72,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const speech = startSpeech(deps);
   const handlers: Handlers = {
     ...systemHandlers(deps),
+    ...directoryHandlers(deps),
     ...speechHandlers(speech),
   };
 

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { contentLibrarySchema } from '../content/content_schema';
+import { directoryDatasetSchema } from '../directory/directory_schema';
+import { feeRuleTableSchema } from '../fees/fee_rule_schema';
+import { method } from './define';
+
+const noArgs = z.object({}).strict();
+
+/** Where published data in use came from: the hub's active version, its previous one, or the app's copy. */
+const sourceSchema = z.enum(['published', 'previous', 'bundled']);
+
+/**
+ * Published data of the directory, fee calculator and legal knowledge. Search and fee calculation are pure
+ * functions in `common/` and run in the renderer on this data.
+ */
+export const directoryMethods = {
+  'directory.dataset': method(noArgs, z.object({ source: sourceSchema, dataset: directoryDatasetSchema })),
+  'fees.rule_table': method(noArgs, z.object({ source: sourceSchema, table: feeRuleTableSchema })),
+  'content.library': method(noArgs, z.object({ source: sourceSchema, library: contentLibrarySchema })),
+} as const;
