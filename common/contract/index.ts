@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { directoryMethods } from './directory_methods';
 import { speechMethods } from './speech_methods';
+import { formsMethods } from './forms_methods';
+import { printMethods } from './print_methods';
 import { systemMethods } from './system_methods';
 
 /**
@@ -9,6 +11,8 @@ import { systemMethods } from './system_methods';
  */
 export const contract = {
   ...systemMethods,
+  ...formsMethods,
+  ...printMethods,
   ...speechMethods,
   ...directoryMethods,
 } as const;

@@ -3,6 +3,7 @@ import type { Provisioning } from '../../common/contract/system_methods';
 import type { AuditLog } from './audit_log';
 import type { EventBus } from './event_bus';
 import type { Logger } from './logger';
+import type { Printer } from './printing/printer';
 import type { KioskDatabase } from './storage/database';
 
 /** What every core service may use. Services get this object and return their RPC handlers. */
@@ -18,4 +19,6 @@ export interface CoreDeps {
   provisioning: Provisioning;
   /** The clock, injectable for tests. */
   now: () => Date;
+  /** The printer (Electron or the dev host's Chromium); absent: prints report `no_printer`. */
+  printer?: Printer;
 }

@@ -8,7 +8,10 @@ import { loadConfig } from './config/load_config';
 import type { CoreDeps } from './core_deps';
 import { directoryHandlers } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
+import { formsHandlers, startForms } from './forms/forms_handlers';
 import type { Logger } from './logger';
+import { printHandlers, startPrinting } from './printing/print_handlers';
+import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { openDatabase } from './storage/database';
@@ -20,6 +23,7 @@ export interface KioskCoreOptions {
   appVersion: string;
   logger: Logger;
   now?: () => Date;
+  printer?: Printer;
 }
 
 export interface KioskCore {
@@ -66,12 +70,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     config: configResult.ok ? configResult.value : null,
     provisioning: provisioningOf(configResult),
     now,
+    ...(options.printer ? { printer: options.printer } : {}),
   };
 
   // Each service contributes the handlers of its methods; the type demands every contract method.
   const speech = startSpeech(deps);
+  const forms = startForms(deps);
   const handlers: Handlers = {
     ...systemHandlers(deps),
+    ...formsHandlers(deps, forms),
+    ...printHandlers(startPrinting(deps, forms)),
     ...directoryHandlers(deps),
     ...speechHandlers(speech),
   };

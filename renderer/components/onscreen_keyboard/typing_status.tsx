@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 
 interface TypingStatusProps {
   composition: string;
@@ -11,8 +13,9 @@ interface TypingStatusProps {
 }
 
 /**
- * Shows the pinyin being typed, and tells screen-reader users (polite live region) what each key press did:
- * the pinyin and the first candidates, or what the field now holds (for personal data only its length).
+ * Shows the pinyin being typed, and tells what each key press did — in the polite live region for screen
+ * readers and by speech (focus stays on the key, so nothing else would be said): the pinyin and the first
+ * candidates, or what the field now holds (for personal data only its length).
  */
 export function TypingStatus({
   composition,
@@ -37,14 +40,21 @@ export function TypingStatus({
       : length
         ? t('keyboard.status_value', { value })
         : t('keyboard.status_empty');
+  const announcer = useAnnounce();
+  const speech = useSpeech();
+  const first = useRef(true);
+  useEffect(() => {
+    // only changes are news; the field's own label and value are said when it is focused
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    announcer.polite(message);
+    speech.sayText(message, 'dynamic');
+  }, [message, announcer, speech]);
   return (
-    <div className="osk__status">
-      <p className="osk__composition" lang="en" aria-hidden="true">
-        {syllables.join(' ')}
-      </p>
-      <p className="visually-hidden" role="status">
-        {message}
-      </p>
-    </div>
+    <p className="osk__composition" lang="en" aria-hidden="true">
+      {syllables.join(' ')}
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import { LiveRegions } from '../../../renderer/components/live_regions';
 import {
   type KeyboardLayout,
   OnScreenKeyboard,
@@ -35,6 +36,7 @@ function Harness({
         privateValue={privateValue}
       />
       <p>{done ? 'finished' : 'editing'}</p>
+      <LiveRegions />
     </I18nextProvider>
   );
 }
@@ -48,13 +50,13 @@ describe('on-screen keyboard, text layout', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     render(<Harness layout="text" />);
     for (const letter of 'zhangsan') await user.click(key(letter));
-    expect(screen.getByRole('status').textContent).toContain('zhang san');
+    expect(screen.getByTestId('live-polite').textContent).toContain('zhang san');
     await user.click(key('张'));
     expect(field().value).toBe('张');
-    expect(screen.getByRole('status').textContent).toContain('san');
+    expect(screen.getByTestId('live-polite').textContent).toContain('san');
     await user.click(key('三'));
     expect(field().value).toBe('张三');
-    expect(screen.getByRole('status').textContent).toContain('张三');
+    expect(screen.getByTestId('live-polite').textContent).toContain('张三');
   });
 
   it('pages through candidates with large previous/next keys', async () => {
@@ -74,7 +76,7 @@ describe('on-screen keyboard, text layout', { timeout: 30_000 }, () => {
       .map((b) => b.textContent);
     expect(secondPage).not.toEqual(firstPage);
     await user.click(key('上一页候选字'));
-    expect(screen.getByRole('status').textContent).toContain('第 1 页');
+    expect(screen.getByTestId('live-polite').textContent).toContain('第 1 页');
   });
 
   it('backspace removes pinyin letters first, then whole characters; clear empties everything', async () => {
@@ -84,7 +86,7 @@ describe('on-screen keyboard, text layout', { timeout: 30_000 }, () => {
     await user.click(key('王'));
     for (const letter of 'li') await user.click(key(letter));
     await user.click(key('删除'));
-    expect(screen.getByRole('status').textContent).toContain('拼音 l');
+    expect(screen.getByTestId('live-polite').textContent).toContain('拼音 l');
     await user.click(key('删除'));
     await user.click(key('删除'));
     expect(field().value).toBe('');
@@ -143,8 +145,8 @@ describe('on-screen keyboard, number pad', { timeout: 30_000 }, () => {
     for (const digit of '15020319900307123') await user.click(key(digit));
     await user.click(key('字母X'));
     expect(field().value).toBe('15020319900307123X');
-    expect(screen.getByRole('status').textContent).toBe('已输入 18 位');
-    expect(screen.getByRole('status').textContent).not.toContain('1502');
+    expect(screen.getByTestId('live-polite').textContent).toBe('已输入 18 位');
+    expect(screen.getByTestId('live-polite').textContent).not.toContain('1502');
     await user.click(key('删除'));
     expect(field().value).toBe('15020319900307123');
   });
