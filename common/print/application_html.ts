@@ -1,0 +1,87 @@
+import type { FeeReduction } from '../contract/forms_methods';
+import type { AnswerValue } from '../forms/answers';
+import { pickText } from '../forms/localized';
+import { allSteps, type FieldOption, type Step, type Template } from '../forms/template_schema';
+import type { Language } from '../languages';
+import { answerText } from './answer_text';
+import { html, type SafeHtml } from './html';
+import { localDateTime, printPage } from './page';
+import type { PrintTexts } from './print_texts';
+
+export interface ApplicationInput {
+  language: Language;
+  texts: PrintTexts;
+  template: Template;
+  answers: Readonly<Record<string, AnswerValue>>;
+  receiptNo: string;
+  createdAt: string;
+  terminalId: string;
+  priority: boolean;
+  feeReduction: FeeReduction | null;
+  sourceOptions: (step: Step) => readonly FieldOption[];
+}
+
+/** Signatures are drawn in a 600 × 200 box on the screen; the path data uses those coordinates. */
+const SIGNATURE_VIEWBOX = '0 0 600 200';
+
+const CSS = `
+main { padding: 14mm 15mm; font-size: 11pt; line-height: 1.35; }
+header { position: relative; text-align: center; margin-bottom: 4mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; letter-spacing: 0.1em; }
+.meta { font-size: 10pt; }
+.priority { position: absolute; right: 0; top: 0; border: 0.8mm solid #000; font-size: 20pt; font-weight: bold; padding: 1mm 3mm; }
+h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #000; border-bottom: none; background: #eee; }
+.grid { display: flex; flex-wrap: wrap; border-top: 0.3mm solid #000; border-left: 0.3mm solid #000; }
+.cell { box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
+.full { width: 100%; } .half { width: 50%; } .third { width: 33.333%; }
+.label { font-size: 9pt; color: #333; display: block; }
+.value { white-space: pre-wrap; word-break: break-all; }
+.signature svg { height: 18mm; width: 54mm; } .signature path { fill: none; stroke: #000; stroke-width: 3; }
+footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
+`;
+
+function cellValue(input: ApplicationInput, step: Step): SafeHtml | string {
+  const value = input.answers[step.id];
+  const t = input.texts;
+  if (value === undefined) return html`<span class="value">${t.application.not_answered}</span>`;
+  if (step.field.type === 'signature' && typeof value === 'string') {
+    return html`<span class="signature"><svg viewBox="${SIGNATURE_VIEWBOX}" xmlns="http://www.w3.org/2000/svg"><path d="${value}"/></svg></span>`;
+  }
+  const words = answerText(step, value, input.language, t.values, input.sourceOptions(step));
+  return html`<span class="value">${words}</span>`;
+}
+
+/** The prefilled A4 application, laid out like the paper form: the template's print sections and rows. */
+export function buildApplicationHtml(input: ApplicationInput): string {
+  const { template, texts, language } = input;
+  const t = texts.application;
+  const steps = new Map(allSteps(template).map((step) => [step.id, step]));
+  const title = pickText(template.print.title, language).text;
+  const sections = template.print.sections.map((section) => {
+    const cells = section.rows.map((row) => {
+      const step = steps.get(row.step)!;
+      return html`<div class="cell ${row.width}"><span class="label">${pickText(step.label, language).text}</span>${cellValue(input, step)}</div>`;
+    });
+    return html`<section><h2>${pickText(section.title, language).text}</h2><div class="grid">${cells}</div></section>`;
+  });
+  const fee = template.slots.includes('fee_reduction')
+    ? html`<section><h2>${t.fee_heading}</h2><div class="grid">${
+        input.feeReduction
+          ? html`<div class="cell third"><span class="label">${t.fee_rule}</span>${input.feeReduction.ruleId}</div><div class="cell third"><span class="label">${t.fee_percent}</span>${input.feeReduction.reductionPercent}%</div><div class="cell third"><span class="label">${t.fee_to_pay}</span>${input.feeReduction.feeToPay.toFixed(2)}</div>`
+          : html`<div class="cell full">${t.fee_none}</div>`
+      }</div></section>`
+    : '';
+  const footer = template.print.footer ? pickText(template.print.footer, language).text : '';
+  const body = html`<main>
+<header>
+${input.priority ? html`<div class="priority" data-testid="priority">${t.priority_mark}</div>` : ''}
+<h1>${title}</h1>
+<div class="meta">${t.receipt_no}: ${input.receiptNo} · ${t.submitted_at}: ${localDateTime(input.createdAt)} · ${t.terminal}: ${input.terminalId}</div>
+</header>
+${sections}
+${fee}
+<footer>${footer}
+${t.generated}</footer>
+</main>`;
+  return printPage({ language, title: `${title} ${input.receiptNo}`, pageSize: 'A4', css: CSS, body });
+}

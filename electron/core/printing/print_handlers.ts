@@ -1,0 +1,31 @@
+import type { CoreDeps } from '../core_deps';
+import type { FormsService } from '../forms/forms_service';
+import { sampleOptionProvider } from '../forms/option_sources';
+import type { Handlers } from '../rpc/dispatcher';
+import { PrintService } from './print_service';
+
+type PrintMethod = 'print.receipt' | 'print.application' | 'print.retrieval_code';
+
+/** The print service over the core's printer (`deps.printer`; without one every print says `no_printer`). */
+export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService {
+  return new PrintService({
+    forms,
+    options: sampleOptionProvider,
+    printer: deps.printer,
+    audit: deps.audit,
+    office: {
+      name: deps.config?.centre.name ?? '',
+      phone: deps.config?.centre.phone ?? '',
+      terminalId: deps.config?.terminalId ?? '',
+    },
+    receiptPaper: deps.config?.printer.paper ?? 'A4',
+  });
+}
+
+export function printHandlers(print: PrintService): Pick<Handlers, PrintMethod> {
+  return {
+    'print.receipt': ({ uuid, language }) => print.printReceipt(uuid, language),
+    'print.application': ({ uuid, language }) => print.printApplication(uuid, language),
+    'print.retrieval_code': ({ draftId, language }) => print.printRetrievalCode(draftId, language),
+  };
+}

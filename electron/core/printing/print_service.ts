@@ -1,0 +1,127 @@
+import QRCode from 'qrcode';
+import type { PrintErrorReason } from '../../../common/contract/print_methods';
+import { pickText } from '../../../common/forms/localized';
+import type { Language } from '../../../common/languages';
+import { buildApplicationHtml } from '../../../common/print/application_html';
+import { trustedMarkup } from '../../../common/print/html';
+import type { PageSize } from '../../../common/print/page';
+import { buildReceiptHtml } from '../../../common/print/receipt_html';
+import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
+import type { AuditLog } from '../audit_log';
+import type { FormsService } from '../forms/forms_service';
+import type { OptionProvider } from '../forms/option_sources';
+import { formatRetrievalCode } from '../forms/retrieval_codes';
+import { printTextsFor } from './print_texts';
+import type { PrintDocument, Printer } from './printer';
+
+export type PrintOutcome =
+  | { ok: true; jobId: string }
+  | { ok: false; reason: PrintErrorReason | 'not_found' };
+
+export interface PrintServiceOptions {
+  forms: FormsService;
+  options: OptionProvider;
+  printer: Printer | undefined;
+  audit: AuditLog;
+  office: { name: string; phone: string; terminalId: string };
+  /** Paper of the receipt printer (the application is always A4). */
+  receiptPaper: PageSize;
+}
+
+/** Builds the printed documents from the stored submission and hands them to the printer. */
+export class PrintService {
+  constructor(private readonly opts: PrintServiceOptions) {}
+
+  private async send(doc: PrintDocument): Promise<PrintOutcome> {
+    if (!this.opts.printer) return { ok: false, reason: 'no_printer' };
+    let result: Awaited<ReturnType<Printer['print']>>;
+    try {
+      result = await this.opts.printer.print(doc);
+    } catch {
+      result = { ok: false, error: { reason: 'failed' } };
+    }
+    if (!result.ok) {
+      this.opts.audit.record('kiosk', 'print.failed', `${doc.kind}.${result.error.reason}`);
+      return { ok: false, reason: result.error.reason };
+    }
+    this.opts.audit.record('kiosk', 'print.done', doc.kind);
+    return { ok: true, jobId: result.value.jobId };
+  }
+
+  /** The HTML of the receipt (also used by tests and the bench). */
+  async receiptHtml(uuid: string, language: Language): Promise<string | null> {
+    const submission = this.opts.forms.submissions.get(uuid);
+    const template =
+      submission && this.opts.forms.registry.get(submission.templateId, submission.templateVersion);
+    if (!submission || !template) return null;
+    const { texts, language: textLanguage } = printTextsFor(language);
+    const svg = await QRCode.toString(submission.receiptNo, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
+    return buildReceiptHtml({
+      language: textLanguage,
+      texts,
+      receiptNo: submission.receiptNo,
+      formTitle: pickText(template.title, textLanguage).text,
+      nextSteps: pickText(template.receipt.nextSteps, textLanguage).text,
+      createdAt: submission.createdAt,
+      priority: submission.priority,
+      officeName: this.opts.office.name,
+      officePhone: this.opts.office.phone,
+      qrSvg: trustedMarkup(svg),
+      pageSize: this.opts.receiptPaper,
+    });
+  }
+
+  applicationHtml(uuid: string, language: Language): string | null {
+    const submission = this.opts.forms.submissions.get(uuid);
+    const template =
+      submission && this.opts.forms.registry.get(submission.templateId, submission.templateVersion);
+    if (!submission || !template) return null;
+    const { texts, language: textLanguage } = printTextsFor(language);
+    return buildApplicationHtml({
+      language: textLanguage,
+      texts,
+      template,
+      answers: submission.payload.answers,
+      receiptNo: submission.receiptNo,
+      createdAt: submission.createdAt,
+      terminalId: submission.payload.terminalId,
+      priority: submission.priority,
+      feeReduction: submission.payload.feeReduction,
+      sourceOptions: (step) =>
+        step.field.type === 'single_choice' && step.field.optionsSource
+          ? this.opts.options(step.field.optionsSource).options
+          : [],
+    });
+  }
+
+  async printReceipt(uuid: string, language: Language): Promise<PrintOutcome> {
+    const doc = await this.receiptHtml(uuid, language);
+    if (doc === null) return { ok: false, reason: 'not_found' };
+    return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'receipt' });
+  }
+
+  async printApplication(uuid: string, language: Language): Promise<PrintOutcome> {
+    const doc = this.applicationHtml(uuid, language);
+    if (doc === null) return { ok: false, reason: 'not_found' };
+    return this.send({ html: doc, pageSize: 'A4', kind: 'application' });
+  }
+
+  async printRetrievalCode(draftId: string, language: Language): Promise<PrintOutcome> {
+    const draft = this.opts.forms.drafts.get(draftId);
+    const template = draft && this.opts.forms.registry.get(draft.templateId, draft.templateVersion);
+    if (!draft?.retrievalCode || !template) return { ok: false, reason: 'not_found' };
+    const { texts, language: textLanguage } = printTextsFor(language);
+    const doc = buildRetrievalCodeHtml({
+      language: textLanguage,
+      texts,
+      code: formatRetrievalCode(draft.retrievalCode),
+      formTitle: pickText(template.title, textLanguage).text,
+      pageSize: this.opts.receiptPaper,
+    });
+    return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'retrieval_code' });
+  }
+}
