@@ -28,14 +28,12 @@ export function createKioskBridge(ipc: IpcRendererLike): KioskBridgeApi {
     async invoke(method, args) {
       try {
         return (await ipc.invoke(INVOKE_CHANNEL, method, args)) as RpcResponse;
-      } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid_args',
-            message: 'Arguments must be plain data (no functions or DOM objects).',
-          },
-        };
+      } catch (error) {
+        // The main handler never throws, so a rejection is the IPC layer's: uncloneable args or no handler.
+        const uncloneable = error instanceof Error && /clone/i.test(`${error.name} ${error.message}`);
+        return uncloneable
+          ? { ok: false, error: { code: 'invalid_args', message: 'Arguments must be plain data.' } }
+          : { ok: false, error: { code: 'internal', message: 'The kiosk core is not reachable.' } };
       }
     },
     subscribe(event, listener) {
