@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { findForbiddenKey } from '../../../common/contract/rpc_envelope';
 import { LANGUAGES, type Language } from '../../../common/languages';
 import { err, ok, type Result } from '../../../common/result';
 
@@ -70,6 +71,8 @@ export function loadAudioPack(dir: string): Result<AudioPack, PackProblem> {
   } catch {
     return err('invalid');
   }
+  // A hub-published file: a prototype key anywhere makes the whole pack untrusted.
+  if (findForbiddenKey(json)) return err('invalid');
   const parsed = audioPackManifestSchema.safeParse(json);
   if (!parsed.success) return err('invalid');
   const manifest = parsed.data;
