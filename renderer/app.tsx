@@ -14,6 +14,7 @@ import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
+import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
 import { SessionStore, useSession } from './state/session_store';
 
@@ -44,7 +45,20 @@ function useRespeakOnLanguageChange(kit: KitServices) {
   }, [language, kit]);
 }
 
-function Kiosk({ store, terminal, kit }: { store: SessionStore; terminal: TerminalInfo; kit: KitServices }) {
+interface KioskSession {
+  store: SessionStore;
+  kit: KitServices;
+  engine: RpcSpeaker;
+}
+
+/** The Chinese text of a `ns:key` catalog key: what the engine says when a Mongolian clip is missing. */
+function chineseText(key: string): string | undefined {
+  const [ns, k] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+  return i18n.exists(k, { ns, lng: 'zh-CN' }) ? i18n.t(k, { ns, lng: 'zh-CN' }) : undefined;
+}
+
+function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
+  const { store, kit, engine } = session;
   const state = useSession(store, (s) => s);
   const idle = useMemo(
     () =>
@@ -71,11 +85,17 @@ function Kiosk({ store, terminal, kit }: { store: SessionStore; terminal: Termin
   useEffect(
     () =>
       store.onReset(() => {
-        kit.speech.stop();
+        engine.resetSession();
+        kit.speechLog.clear();
         kit.announcer.clear();
       }),
-    [store, kit],
+    [store, kit, engine],
   );
+
+  useEffect(() => {
+    engine.setRateStep(state.settings.rateStep);
+    engine.setVolumeStep(state.settings.volumeStep);
+  }, [engine, state.settings.rateStep, state.settings.volumeStep]);
 
   useEffect(() => {
     applySettings(document.documentElement, state.settings, terminal.screen);
@@ -114,18 +134,19 @@ function Kiosk({ store, terminal, kit }: { store: SessionStore; terminal: Termin
 /** Loads this terminal's provisioning, then shows the kiosk or the "not provisioned" screen. */
 export function App() {
   const [provisioning, setProvisioning] = useState<Provisioning | null>(null);
-  const [session, setSession] = useState<{ store: SessionStore; kit: KitServices } | null>(null);
+  const [session, setSession] = useState<KioskSession | null>(null);
 
   useEffect(() => {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
         const { defaultLanguage, speech } = result.terminal;
         const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
-        const kit = createKit(store, i18n, null);
+        const engine = createRpcSpeaker({ fallbackText: chineseText });
+        const kit = createKit(store, i18n, engine);
         if (new URLSearchParams(window.location.search).has('e2e')) {
           window.__kioskDebug = { speechLog: kit.speechLog.log, store };
         }
-        setSession({ store, kit });
+        setSession({ store, kit, engine });
       }
       setProvisioning(result);
     });
@@ -135,7 +156,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       {provisioning === null ? null : provisioning.provisioned && session ? (
         <KitContext.Provider value={session.kit}>
-          <Kiosk store={session.store} terminal={provisioning.terminal} kit={session.kit} />
+          <Kiosk session={session} terminal={provisioning.terminal} />
         </KitContext.Provider>
       ) : !provisioning.provisioned ? (
         <NotProvisionedScreen problem={provisioning.problem} />

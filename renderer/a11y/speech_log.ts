@@ -9,6 +9,8 @@ export function redact(utterance: Utterance): string {
 export interface LoggingSpeaker extends Speaker {
   /** What was asked to be spoken, oldest first (at most the last 500 utterances). */
   log(): readonly SpeechLogEntry[];
+  /** Session end: the next visitor's log starts empty. */
+  clear(): void;
 }
 
 /**
@@ -37,5 +39,8 @@ export function createLoggingSpeaker(inner: Speaker | null, now: () => number = 
       inner?.repeat();
     },
     log: () => [...entries],
+    clear: () => {
+      entries.length = 0;
+    },
   };
 }

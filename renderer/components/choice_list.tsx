@@ -78,12 +78,14 @@ export function ChoiceList<V extends string>(props: SingleProps<V> | MultiplePro
         renderItem={(option) => {
           const chosen = isChosen(option.value);
           const optionHintId = `${id}-${option.value}-hint`;
+          const optionLabelId = `${id}-${option.value}-label`;
           return (
             // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is radio or checkbox, both take aria-checked
             <button
               type="button"
               role={props.multiple ? 'checkbox' : 'radio'}
               aria-checked={chosen}
+              aria-labelledby={optionLabelId}
               aria-describedby={option.hint ? optionHintId : undefined}
               disabled={option.disabled}
               className={`choice${chosen ? ' choice--chosen' : ''}`}
@@ -93,7 +95,9 @@ export function ChoiceList<V extends string>(props: SingleProps<V> | MultiplePro
                 {chosen ? '✓' : ''}
               </span>
               <span className="choice__text">
-                <span className="choice__label">{option.label}</span>
+                <span id={optionLabelId} className="choice__label">
+                  {option.label}
+                </span>
                 {option.hint ? (
                   <span id={optionHintId} className="choice__hint">
                     {option.hint}

@@ -16,12 +16,15 @@ interface DialogProps {
 
 /**
  * A modal dialog: the rest of the page is inert while it is open, focus stays inside (react-aria FocusScope)
- * and returns to the opener when it closes, Back closes it.
+ * and returns to the opener when it closes (after the page stops being inert), Back closes it.
  */
 export function Dialog({ open, title, onClose, children, describedBy, role = 'dialog' }: DialogProps) {
   const titleId = useId();
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  // Who had focus before the dialog opened (read during render: FocusScope moves focus before effects run).
+  const openerRef = useRef<Element | null>(null);
+  if (open && openerRef.current === null) openerRef.current = document.activeElement;
 
   useEffect(() => {
     if (!open) return;
@@ -31,13 +34,16 @@ export function Dialog({ open, title, onClose, children, describedBy, role = 'di
     return () => {
       remove();
       app?.removeAttribute('inert');
+      const opener = openerRef.current;
+      openerRef.current = null;
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, [open]);
 
   if (!open) return null;
   return createPortal(
     <div className="dialog-backdrop">
-      <FocusScope contain restoreFocus autoFocus>
+      <FocusScope contain autoFocus>
         {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog or alertdialog, both modal */}
         <div
           role={role}

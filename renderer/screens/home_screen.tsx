@@ -32,10 +32,11 @@ export function HomeScreen() {
           <button
             type="button"
             className="tile"
+            aria-labelledby={`tile-title-${service}`}
             aria-describedby={`tile-hint-${service}`}
             onClick={() => store.navigate(serviceEntry(service))}
           >
-            <span className="tile__title">
+            <span className="tile__title" id={`tile-title-${service}`}>
               <Text k={`home.services.${service}.title`} />
             </span>
             <span className="tile__hint" id={`tile-hint-${service}`}>
