@@ -36,7 +36,9 @@ interface MultipleProps<V extends string> extends CommonProps<V> {
  * Enter on the keypad and the arrow-key focus order all work the same way. The choice is shown by a mark and
  * words, never by colour alone.
  */
-export function ChoiceList<V extends string>(props: SingleProps<V> | MultipleProps<V>) {
+export function ChoiceList<V extends string>(props: SingleProps<V>): ReactNode;
+export function ChoiceList<V extends string>(props: MultipleProps<V>): ReactNode;
+export function ChoiceList<V extends string>(props: SingleProps<V> | MultipleProps<V>): ReactNode {
   const { id, legend, hint, options, error, pageSize = options.length } = props;
   const isChosen = (value: V) => (props.multiple ? props.value.includes(value) : props.value === value);
   const choose = (value: V) => {
