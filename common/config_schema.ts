@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
+import { updatesConfigSchema } from './updates/update_config';
 
 /** The four levels of public legal service platforms in the policy (一、公共法律服务网络). */
 export const PLATFORM_LEVELS = ['city', 'county', 'township', 'village'] as const;
@@ -63,6 +64,17 @@ export const kioskConfigSchema = z
       })
       .strict()
       .default({ onByDefault: false }),
+    /** scrypt hash of the technician PIN (`npm run technician:pin`); technician mode is closed without it. */
+    technicianPinHash: z
+      .string()
+      .max(300)
+      .regex(
+        /^scrypt\$\d{1,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{32,128}$/,
+        'an scrypt PIN hash',
+      )
+      .optional(),
+    /** Self-update from the hub (see `common/updates/update_config.ts`); absent: never self-update. */
+    updates: updatesConfigSchema.optional(),
   })
   .strict();
 

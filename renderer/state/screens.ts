@@ -15,4 +15,10 @@ export type ServiceId = (typeof SERVICE_IDS)[number];
 export type Screen =
   | { name: 'home' }
   | { name: 'help' }
-  | { name: 'coming_soon'; service: ServiceId };
+  | { name: 'coming_soon'; service: ServiceId }
+  | { name: 'forms_menu' }
+  | { name: 'form_start'; templateId: string }
+  | { name: 'form_step'; draftId: string; stepId: string; fromReview?: boolean }
+  | { name: 'form_review'; draftId: string }
+  | { name: 'form_kept'; draftId: string; code: string; stepId: string }
+  | { name: 'form_receipt'; uuid: string };

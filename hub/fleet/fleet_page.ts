@@ -1,0 +1,79 @@
+import { FLEET_STRINGS, type FleetLanguage } from './fleet_strings';
+import type { FleetRow } from './fleet_view';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** UTC, minute precision, readable without locale surprises. */
+function shownTime(iso: string | null, never: string): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : never;
+}
+
+const STYLE = `
+body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;font-size:1.125rem;line-height:1.5;margin:1.5rem;color:#1a1a1a;background:#fff}
+table{border-collapse:collapse;inline-size:100%}
+caption{text-align:start;font-weight:600;margin-block-end:.5rem}
+th,td{border:1px solid #555;padding:.4rem .6rem;text-align:start;vertical-align:top}
+thead th{background:#e8e8e8}
+tr.stale th,tr.stale td{background:#fff0f0}
+.flag{font-weight:700;color:#8a0000}
+`;
+
+/** The fleet page: a plain, accessible HTML table (caption, header cells, words — not colour — for state). */
+export function renderFleetPage(rows: readonly FleetRow[], language: FleetLanguage, now: Date): string {
+  const t = FLEET_STRINGS[language];
+  const staleCount = rows.filter((row) => row.stale).length;
+  const status = (value: string) => escapeHtml(t.status[value] ?? value);
+  const body = rows
+    .map(
+      (row) => `<tr${row.stale ? ' class="stale"' : ''}>
+<th scope="row">${escapeHtml(row.terminalId)}</th>
+<td>${row.stale ? `<span class="flag">${escapeHtml(t.stale)}</span>` : escapeHtml(t.fresh)}</td>
+<td>${escapeHtml(shownTime(row.lastHeartbeatAt, t.never))}</td>
+<td>${escapeHtml(row.appVersion)}</td>
+<td>${row.queuePending}</td>
+<td>${row.queueProblems}</td>
+<td>${escapeHtml(shownTime(row.lastSyncAt, t.never))}</td>
+<td>${status(row.printer)}</td>
+<td>${status(row.speech)}</td>
+</tr>`,
+    )
+    .join('\n');
+  const headers = [
+    t.terminal,
+    t.state,
+    t.lastHeartbeat,
+    t.version,
+    t.queue,
+    t.problems,
+    t.lastSync,
+    t.printer,
+    t.speech,
+  ]
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('');
+  const table =
+    rows.length === 0
+      ? `<p>${escapeHtml(t.none)}</p>`
+      : `<table><caption>${escapeHtml(t.caption)}</caption><thead><tr>${headers}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)}</title><style>${STYLE}</style></head>
+<body><main>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.summary(rows.length, staleCount))}</p>
+${table}
+<p>${escapeHtml(t.generatedAt)}: ${escapeHtml(shownTime(now.toISOString(), t.never))}</p>
+</main></body></html>
+`;
+}

@@ -1,0 +1,54 @@
+/** The fleet page's words in the hub administrators' languages; the page picks one per request. */
+export const FLEET_STRINGS = {
+  'zh-CN': {
+    title: '终端运行状态',
+    summary: (total: number, stale: number) => `共 ${total} 台终端，其中 ${stale} 台超过 15 分钟没有心跳。`,
+    none: '还没有终端发送过心跳。',
+    caption: '每台终端最近一次心跳报告的状态（没有心跳的终端排在最前）',
+    terminal: '终端编号',
+    state: '心跳',
+    lastHeartbeat: '最近心跳',
+    version: '软件版本',
+    queue: '待发送申请',
+    problems: '退回或隔离',
+    lastSync: '最近同步',
+    printer: '打印机',
+    speech: '语音',
+    stale: '已失联（超过 15 分钟）',
+    fresh: '正常',
+    never: '从未',
+    status: { ok: '正常', degraded: '部分故障', offline: '离线', unknown: '未知' } as Record<string, string>,
+    generatedAt: '页面生成时间',
+  },
+  en: {
+    title: 'Terminal fleet',
+    summary: (total: number, stale: number) =>
+      `${total} terminals; ${stale} without a heartbeat for more than 15 minutes.`,
+    none: 'No terminal has sent a heartbeat yet.',
+    caption: 'Last reported state of every terminal (terminals without a recent heartbeat first)',
+    terminal: 'Terminal',
+    state: 'Heartbeat',
+    lastHeartbeat: 'Last heartbeat',
+    version: 'App version',
+    queue: 'Applications waiting',
+    problems: 'Rejected or quarantined',
+    lastSync: 'Last sync',
+    printer: 'Printer',
+    speech: 'Speech',
+    stale: 'Stale (over 15 minutes)',
+    fresh: 'OK',
+    never: 'never',
+    status: { ok: 'OK', degraded: 'degraded', offline: 'offline', unknown: 'unknown' } as Record<
+      string,
+      string
+    >,
+    generatedAt: 'Page generated at',
+  },
+} as const;
+export type FleetLanguage = keyof typeof FLEET_STRINGS;
+
+export function pickFleetLanguage(query: string | null, acceptLanguage: string | undefined): FleetLanguage {
+  if (query === 'en' || query === 'zh-CN') return query;
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

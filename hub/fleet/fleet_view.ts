@@ -1,0 +1,33 @@
+import type { HeartbeatRecord } from '../storage/hub_store';
+
+/** A terminal that has not sent a heartbeat for this long is flagged stale. */
+export const STALE_AFTER_MS = 15 * 60 * 1000;
+
+export interface FleetRow {
+  terminalId: string;
+  lastHeartbeatAt: string;
+  stale: boolean;
+  appVersion: string;
+  queuePending: number;
+  queueProblems: number;
+  lastSyncAt: string | null;
+  printer: string;
+  speech: string;
+}
+
+/** One row per terminal, stale ones first (they need a technician), then by terminal id. */
+export function fleetRows(records: readonly HeartbeatRecord[], now: Date): FleetRow[] {
+  return records
+    .map(({ terminalId, receivedAt, heartbeat }) => ({
+      terminalId,
+      lastHeartbeatAt: receivedAt,
+      stale: now.getTime() - Date.parse(receivedAt) > STALE_AFTER_MS,
+      appVersion: heartbeat.appVersion,
+      queuePending: heartbeat.queue.pending,
+      queueProblems: heartbeat.queue.rejected + heartbeat.queue.quarantined,
+      lastSyncAt: heartbeat.lastSyncAt,
+      printer: heartbeat.printer.status,
+      speech: heartbeat.speech.status,
+    }))
+    .sort((a, b) => Number(b.stale) - Number(a.stale) || a.terminalId.localeCompare(b.terminalId));
+}
