@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createKioskCore } from '../electron/core/kiosk_core';
 import { createLogger } from '../electron/core/logger';
 import pkg from '../package.json' with { type: 'json' };
+import { ChromiumPrinter } from './chromium_printer';
 import { startHttpRpcServer } from './http_rpc_server';
 import { ensureRendererBuilt } from './renderer_build';
 import { newRunToken } from './request_guard';
@@ -18,11 +19,15 @@ async function main() {
   if (process.env.KIOSK_SKIP_BUILD !== '1') ensureRendererBuilt(projectRoot, staticRoot);
 
   const logger = createLogger();
+  const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data'));
+  // Prints become PDFs in <dataDir>/print; the browser starts at the first print and stays warm.
+  const printer = new ChromiumPrinter({ spoolDir: path.join(dataDir, 'print') });
   const core = createKioskCore({
-    dataDir: path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
+    dataDir,
     configPath: process.env.KIOSK_CONFIG ?? path.join(projectRoot, 'assets', 'config.sample.json'),
     appVersion: pkg.version,
     logger,
+    printer,
   });
   const token = newRunToken();
   const server = await startHttpRpcServer({
@@ -44,7 +49,7 @@ async function main() {
     server.closeAllConnections();
     server.close(() => {
       core.close();
-      process.exit(0);
+      void printer.close().finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);
