@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../../assets/locales/en/print.json';
+import zh from '../../../assets/locales/zh-CN/print.json';
+import { parseTemplate } from '../../../common/forms/parse_template';
+import type { Template } from '../../../common/forms/template_schema';
+import { buildApplicationHtml } from '../../../common/print/application_html';
+import { escapeHtml, trustedMarkup } from '../../../common/print/html';
+import { buildReceiptHtml } from '../../../common/print/receipt_html';
+
+const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
+function load(file: string): Template {
+  const result = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  if (!result.ok) throw new Error('fixture');
+  return result.value;
+}
+
+const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+
+describe('print HTML', () => {
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+  });
+
+  it('prints answers as text, never as markup, and marks priority', () => {
+    const doc = buildApplicationHtml({
+      language: 'zh-CN',
+      texts: zh,
+      template: load('legal_aid_application@1.0.0.json'),
+      answers: {
+        full_name: HOSTILE,
+        matter_description: 'line 1\nline 2',
+        aid_type: 'consultation',
+        has_disability_cert: true,
+      },
+      receiptNo: 'BT-0001-261128-001',
+      createdAt: '2026-11-28T04:00:00.000Z',
+      terminalId: 'bt-0001',
+      priority: true,
+      feeReduction: null,
+      sourceOptions: () => [],
+    });
+    expect(doc).not.toContain('<script>');
+    expect(doc).not.toContain('<img');
+    expect(doc).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+    expect(doc).toContain('法律咨询');
+    expect(doc).toContain('>优先<');
+    expect(doc).toContain('2026-11-28 12:00');
+    expect(doc).toContain('（未填写）');
+  });
+
+  it('puts the receipt number, the office phone and the QR code on the receipt', () => {
+    const doc = buildReceiptHtml({
+      language: 'en',
+      texts: en,
+      receiptNo: 'BT-0001-261128-001',
+      formTitle: 'Legal aid application',
+      nextSteps: 'We review it within 7 days.',
+      createdAt: '2026-11-28T04:00:00.000Z',
+      priority: false,
+      officeName: `Centre ${HOSTILE}`,
+      officePhone: '0472-5123456',
+      qrSvg: trustedMarkup('<svg id="qr"></svg>'),
+      pageSize: 'receipt80mm',
+    });
+    expect(doc).toContain('BT-0001-261128-001');
+    expect(doc).toContain('0472-5123456');
+    expect(doc).toContain('<svg id="qr"></svg>');
+    expect(doc).not.toContain('<script>');
+    expect(doc).toContain('size: 80mm 200mm');
+    expect(doc).not.toContain('priority intake');
+  });
+});
