@@ -1,6 +1,12 @@
 import type { Screen } from '../state/screens';
 import { ComingSoonScreen } from './coming_soon_screen';
 import { HelpScreen } from './help_screen';
+import { DraftKeptScreen } from './forms/draft_kept_screen';
+import { FormReceiptScreen } from './forms/form_receipt_screen';
+import { FormReviewScreen } from './forms/form_review_screen';
+import { FormStartScreen } from './forms/form_start_screen';
+import { FormStepScreen } from './forms/form_step_screen';
+import { FormsMenuScreen } from './forms/forms_menu_screen';
 import { HomeScreen } from './home_screen';
 
 /** Renders the screen the visitor is on. */
@@ -12,5 +18,17 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
       return <HelpScreen />;
     case 'coming_soon':
       return <ComingSoonScreen service={screen.service} />;
+    case 'forms_menu':
+      return <FormsMenuScreen />;
+    case 'form_start':
+      return <FormStartScreen templateId={screen.templateId} />;
+    case 'form_step':
+      return <FormStepScreen draftId={screen.draftId} stepId={screen.stepId} fromReview={screen.fromReview} />;
+    case 'form_review':
+      return <FormReviewScreen draftId={screen.draftId} />;
+    case 'form_kept':
+      return <DraftKeptScreen draftId={screen.draftId} code={screen.code} stepId={screen.stepId} />;
+    case 'form_receipt':
+      return <FormReceiptScreen uuid={screen.uuid} />;
   }
 }

@@ -3,6 +3,10 @@ import type { Screen, ServiceId } from './screens';
 /** Where each home-screen tile leads. A service without a screen yet leads to the honest placeholder. */
 export function serviceEntry(service: ServiceId): Screen {
   switch (service) {
+    case 'legal_aid':
+      return { name: 'form_start', templateId: 'legal_aid_application' };
+    case 'home_visit':
+      return { name: 'form_start', templateId: 'home_visit_booking' };
     default:
       return { name: 'coming_soon', service };
   }

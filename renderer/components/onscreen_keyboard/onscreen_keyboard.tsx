@@ -2,13 +2,14 @@ import './onscreen_keyboard.css';
 import { NumericPad, type PadExtra } from './numeric_pad';
 import { type KeyboardProps, TextKeyboard } from './text_keyboard';
 
-export type KeyboardLayout = 'text' | 'number' | 'decimal' | 'phone' | 'id_number';
+export type KeyboardLayout = 'text' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
 
 const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text'>, PadExtra> = {
   number: null,
   decimal: '.',
   phone: '-',
   id_number: 'X',
+  date: '-',
 };
 
 /**

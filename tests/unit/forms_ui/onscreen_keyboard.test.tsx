@@ -41,7 +41,7 @@ function Harness({
   );
 }
 
-const key = (name: string) => screen.getByRole('button', { name, exact: true });
+const key = (name: string) => screen.getByRole('button', { name });
 const field = () => screen.getByRole<HTMLInputElement>('textbox', { name: '姓名' });
 
 // Role queries over ~50 keys are slow in jsdom on a loaded 2-core machine.

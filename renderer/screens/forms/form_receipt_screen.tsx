@@ -1,0 +1,81 @@
+import '../../styles/forms.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubmissionSummary } from '../../../common/contract/forms_methods';
+import { useApp } from '../../app_context';
+import { KioskButton } from '../../components/kiosk_button';
+import { ScreenHeading } from '../../components/screen_heading';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { LocalText, localString, useLanguage } from './local_text';
+import { PrintButton } from './print_button';
+
+/** After submit: the receipt number (large, spoken), print buttons, and what happens next. */
+export function FormReceiptScreen({ uuid }: { uuid: string }) {
+  const { store } = useApp();
+  const { t } = useTranslation('forms_ui');
+  const language = useLanguage();
+  const [summary, setSummary] = useState<SubmissionSummary | null>(null);
+  useEffect(() => {
+    void call('forms.get_submission_summary', { uuid }).then((result) => {
+      if (result.ok) setSummary(result.summary);
+    });
+  }, [uuid]);
+  if (!summary) return null;
+  const spokenNumber = [...summary.receiptNo].join(' ');
+  return (
+    <section className="screen form-receipt" aria-labelledby="screen-heading">
+      <ScreenHeading
+        k="receipt.heading"
+        ns="forms_ui"
+        intro={[
+          { k: 'receipt.spoken', ns: 'forms_ui', values: { number: spokenNumber } },
+          {
+            k: 'receipt.next_spoken',
+            ns: 'forms_ui',
+            values: { text: localString(summary.nextSteps, language) },
+          },
+        ]}
+      />
+      <p className="lead">
+        <Text ns="forms_ui" k="receipt.filed" values={{ title: localString(summary.title, language) }} />
+      </p>
+      <p className="form-receipt__label" id="receipt-number-label">
+        <Text ns="forms_ui" k="receipt.number_label" />
+      </p>
+      <p className="form-receipt__number">
+        <span id="receipt-number">{summary.receiptNo}</span>
+      </p>
+      {summary.priority ? (
+        <p className="form-review__priority">
+          <Text ns="forms_ui" k="receipt.priority" />
+        </p>
+      ) : null}
+      <h3>
+        <Text ns="forms_ui" k="receipt.next_heading" />
+      </h3>
+      <p>
+        <LocalText text={summary.nextSteps} />
+      </p>
+      <p>
+        <Text
+          ns="forms_ui"
+          k="receipt.office"
+          values={{ name: summary.officeName, phone: summary.officePhone }}
+        />
+      </p>
+      <div className="forms-actions">
+        <PrintButton variant="primary" what="receipt" print={() => call('print.receipt', { uuid, language })}>
+          <Text ns="forms_ui" k="receipt.print_receipt" />
+        </PrintButton>
+        <PrintButton what="application" print={() => call('print.application', { uuid, language })}>
+          <Text ns="forms_ui" k="receipt.print_application" />
+        </PrintButton>
+        <KioskButton onPress={() => store.endSession()}>
+          <Text ns="forms_ui" k="receipt.finish" />
+        </KioskButton>
+      </div>
+      <p className="form-step__note">{t('receipt.finish_hint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import '../../styles/forms.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftState } from '../../../common/contract/forms_methods';
+import { allSteps, type Template } from '../../../common/forms/template_schema';
+import { useAnnounce } from '../../a11y/kit_context';
+import { useApp } from '../../app_context';
+import { KioskButton } from '../../components/kiosk_button';
+import { ScreenHeading } from '../../components/screen_heading';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { KeyboardField } from './controls/keyboard_field';
+import { loadTemplate, rememberDraft, wipeOnSessionEnd } from './forms_session';
+import { LocalText, localString, useLanguage } from './local_text';
+import { MissingDraft } from './missing_draft';
+
+/** Roughly half a minute per question for a visitor using speech or the keypad. */
+const SECONDS_PER_STEP = 30;
+
+/** What to have at hand, from the kinds of questions the form asks. */
+function thingsNeeded(template: Template): string[] {
+  const types = new Set(allSteps(template).map((step) => step.field.type));
+  const needed: string[] = [];
+  if (types.has('resident_id')) needed.push('start.need_id_card');
+  if (types.has('disability_cert')) needed.push('start.need_disability_cert');
+  if (types.has('phone')) needed.push('start.need_phone');
+  return needed;
+}
+
+/** Where a resumed draft continues: the step it was on, or the review when every step was answered. */
+export function resumeScreen(draft: DraftState) {
+  return draft.visibleSteps.includes(draft.currentStep)
+    ? ({ name: 'form_step', draftId: draft.draftId, stepId: draft.currentStep } as const)
+    : ({ name: 'form_review', draftId: draft.draftId } as const);
+}
+
+/** The start page of a form: what it is for, what you need, how long, start; or resume with a code. */
+export function FormStartScreen({ templateId }: { templateId: string }) {
+  const { store } = useApp();
+  wipeOnSessionEnd(store);
+  const { t } = useTranslation('forms_ui');
+  const language = useLanguage();
+  const announcer = useAnnounce();
+  const [template, setTemplate] = useState<Template | null | 'missing'>(null);
+  const [resuming, setResuming] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadTemplate(templateId).then((loaded) => setTemplate(loaded ?? 'missing'));
+  }, [templateId]);
+
+  if (template === 'missing') return <MissingDraft />;
+  if (!template) return null;
+  const steps = allSteps(template).length;
+  const minutes = Math.max(1, Math.round((steps * SECONDS_PER_STEP) / 60));
+
+  async function start() {
+    const result = await call('forms.start_draft', { templateId });
+    if (!result.ok) return;
+    rememberDraft(result.draft);
+    store.navigate({
+      name: 'form_step',
+      draftId: result.draft.draftId,
+      stepId: result.draft.visibleSteps[0]!,
+    });
+  }
+
+  async function resume() {
+    const digits = code.replace(/\D/g, '');
+    const refuse = (message: string) => {
+      setCodeError(message);
+      announcer.assertive(message);
+    };
+    if (digits.length !== 8) return refuse(t('start.code_format'));
+    const result = await call('forms.resume_draft', { code: digits });
+    if (!result.ok) return refuse(t(`start.code_${result.reason}`));
+    rememberDraft(result.draft);
+    store.navigate(resumeScreen(result.draft));
+  }
+
+  return (
+    <section className="screen form-start" aria-labelledby="screen-heading">
+      <ScreenHeading
+        k="start.heading"
+        ns="forms_ui"
+        values={{ title: localString(template.title, language) }}
+        intro={[
+          {
+            k: 'start.spoken',
+            ns: 'forms_ui',
+            values: { text: localString(template.description, language) },
+          },
+          { k: 'start.how_long', ns: 'forms_ui', values: { steps, minutes } },
+        ]}
+      />
+      <p className="lead">
+        <LocalText text={template.description} />
+      </p>
+      <h3>
+        <Text ns="forms_ui" k="start.what_you_need" />
+      </h3>
+      <ul className="form-start__needs">
+        {thingsNeeded(template).map((key) => (
+          <li key={key}>
+            <Text ns="forms_ui" k={key} />
+          </li>
+        ))}
+        <li>
+          <Text ns="forms_ui" k="start.how_long" values={{ steps, minutes }} />
+        </li>
+      </ul>
+      <p>
+        <Text ns="forms_ui" k="start.saved_as_you_go" />
+      </p>
+      <div className="forms-actions">
+        <KioskButton variant="primary" onPress={() => void start()}>
+          <Text ns="forms_ui" k="start.start" />
+        </KioskButton>
+        <KioskButton pressed={resuming} onPress={() => setResuming(!resuming)}>
+          <Text ns="forms_ui" k="start.have_code" />
+        </KioskButton>
+        <KioskButton onPress={() => store.navigate({ name: 'forms_menu' })}>
+          <Text ns="forms_ui" k="start.other_forms" />
+        </KioskButton>
+      </div>
+      {resuming ? (
+        <div className="form-start__resume">
+          <KeyboardField
+            id="retrieval-code"
+            label={<Text ns="forms_ui" k="start.code_label" />}
+            hint={<Text ns="forms_ui" k="start.code_hint" />}
+            error={codeError ?? undefined}
+            value={code}
+            onChange={(changed) => {
+              setCode(changed);
+              setCodeError(null);
+            }}
+            onDone={() => void resume()}
+            layout="number"
+            maxLength={9}
+          />
+          <KioskButton variant="primary" onPress={() => void resume()}>
+            <Text ns="forms_ui" k="start.resume" />
+          </KioskButton>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import '../../styles/forms.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftState } from '../../../common/contract/forms_methods';
+import type { AnswerValue } from '../../../common/forms/answers';
+import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
+import { useSpeech } from '../../a11y/kit_context';
+import { useApp } from '../../app_context';
+import { ErrorSummary } from '../../components/error_summary';
+import { KioskButton } from '../../components/kiosk_button';
+import { ScreenHeading } from '../../components/screen_heading';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { controlId, StepControl } from './controls/step_control';
+import { rememberDraft, wipeOnSessionEnd } from './forms_session';
+import { LocalText, localString, useLanguage } from './local_text';
+import { MissingDraft } from './missing_draft';
+import { type LoadedForm, useForm } from './use_form';
+
+export interface StepScreenProps {
+  draftId: string;
+  stepId: string;
+  /** Came from "change" on the review screen: go back there after saving. */
+  fromReview?: boolean;
+}
+
+/** One question per screen: prompt, large control, progress, back / next, help, keep my draft. */
+export function FormStepScreen(props: StepScreenProps) {
+  const form = useForm(props.draftId);
+  if (form === 'missing') return <MissingDraft />;
+  if (!form) return null;
+  const step = allSteps(form.template).find((s) => s.id === props.stepId);
+  if (!step) return <MissingDraft />;
+  return <StepView {...props} form={form} step={step} />;
+}
+
+/** What the visitor typed, as the core takes it: blank is "no answer", 8 digits are a date. */
+function toAnswer(step: Step, value: AnswerValue | null): AnswerValue | null {
+  if (typeof value !== 'string') return value;
+  const trimmed = step.field.type === 'long_text' ? value : value.trim();
+  if (trimmed === '') return null;
+  if (step.field.type === 'date' && /^\d{8}$/.test(trimmed)) {
+    return `${trimmed.slice(0, 4)}-${trimmed.slice(4, 6)}-${trimmed.slice(6)}`;
+  }
+  if (step.field.type === 'resident_id' || step.field.type === 'disability_cert')
+    return trimmed.toUpperCase();
+  return trimmed;
+}
+
+export function nextStepAfter(draft: DraftState, stepId: string): string | null {
+  const index = draft.visibleSteps.indexOf(stepId);
+  return draft.visibleSteps[index + 1] ?? null;
+}
+
+function sectionOf(template: Template, stepId: string) {
+  return template.sections.find((section) => section.steps.some((s) => s.id === stepId));
+}
+
+function StepView({
+  draftId,
+  stepId,
+  fromReview,
+  form,
+  step,
+}: StepScreenProps & { form: LoadedForm; step: Step }) {
+  const { store } = useApp();
+  wipeOnSessionEnd(store);
+  const { t } = useTranslation('forms_ui');
+  const language = useLanguage();
+  const speech = useSpeech();
+  const { draft, template } = form;
+  const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const [showHelp, setShowHelp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const index = draft.visibleSteps.indexOf(stepId);
+  const total = draft.visibleSteps.length;
+  const section = sectionOf(template, stepId);
+
+  function goTo(next: string | null) {
+    if (fromReview || next === null) {
+      store.navigate({ name: 'form_review', draftId });
+      return;
+    }
+    void call('forms.set_current_step', { draftId, stepId: next });
+    store.navigate({ name: 'form_step', draftId, stepId: next });
+  }
+
+  async function save(answer: AnswerValue | null): Promise<DraftState | null> {
+    setBusy(true);
+    try {
+      const result = await call('forms.save_answer', { draftId, stepId, value: answer });
+      if (result.ok) {
+        rememberDraft(result.draft);
+        return result.draft;
+      }
+      if (result.reason === 'invalid') {
+        setError(t(result.error.key, { ns: 'forms', ...result.error.params }));
+      } else setError(t('step.save_failed'));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function next() {
+    if (busy) return;
+    const saved = await save(toAnswer(step, value));
+    if (saved) goTo(nextStepAfter(saved, stepId));
+  }
+
+  async function skip() {
+    if (busy) return;
+    const saved = await save(null);
+    if (saved) goTo(nextStepAfter(saved, stepId));
+  }
+
+  function back() {
+    const previous = draft.visibleSteps[index - 1];
+    if (fromReview) store.navigate({ name: 'form_review', draftId });
+    else if (previous) {
+      void call('forms.set_current_step', { draftId, stepId: previous });
+      store.navigate({ name: 'form_step', draftId, stepId: previous });
+    } else store.navigate({ name: 'form_start', templateId: template.id });
+  }
+
+  async function keep() {
+    // what is on screen now is kept too, when it is a valid answer
+    const answer = toAnswer(step, value);
+    if (answer !== null && answer !== draft.answers[stepId]) {
+      if (!(await save(answer))) return;
+    }
+    const result = await call('forms.keep_draft', { draftId });
+    if (result.ok) store.navigate({ name: 'form_kept', draftId, code: result.code, stepId });
+  }
+
+  const prompt = localString(step.prompt, language);
+  const spoken = step.speak ? localString(step.speak, language) : prompt;
+  const helpText = step.help ? localString(step.help, language) : null;
+
+  return (
+    <section className="screen form-step" aria-labelledby="screen-heading">
+      <p className="form-step__context">
+        <LocalText text={template.title} />
+        {section ? (
+          <>
+            {' · '}
+            <LocalText text={section.title} />
+          </>
+        ) : null}
+      </p>
+      <p className="form-step__progress" id="form-progress">
+        <Text ns="forms_ui" k="step.progress" values={{ step: index + 1, total }} />
+      </p>
+      <ScreenHeading
+        k="step.heading"
+        ns="forms_ui"
+        values={{ prompt }}
+        intro={[
+          { k: 'step.progress', ns: 'forms_ui', values: { step: index + 1, total } },
+          ...(spoken !== prompt ? [{ k: 'step.spoken', ns: 'forms_ui', values: { text: spoken } }] : []),
+        ]}
+      />
+      <ErrorSummary errors={error ? [{ fieldId: controlId(step), message: error }] : []} />
+      {step.required ? null : (
+        <p className="form-step__optional">
+          <Text ns="forms_ui" k="step.optional" />
+        </p>
+      )}
+      {showHelp && helpText ? (
+        <div className="form-step__help" id="form-help">
+          <LocalText text={step.help!} />
+        </div>
+      ) : null}
+      <StepControl
+        step={step}
+        value={value}
+        onChange={(changed) => {
+          setValue(changed);
+          if (error) setError(null);
+        }}
+        onDone={() => void next()}
+        error={error ?? undefined}
+        sourceOptions={form.sourceOptions}
+      />
+      {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
+        <p className="form-step__note">{t('sample_data_label', { ns: 'forms' })}</p>
+      ) : null}
+      <div className="forms-actions">
+        <KioskButton onPress={back}>
+          <Text ns="forms_ui" k={fromReview ? 'step.back_to_review' : 'step.back'} />
+        </KioskButton>
+        {step.required ? null : (
+          <KioskButton onPress={() => void skip()}>
+            <Text ns="forms_ui" k="step.skip" />
+          </KioskButton>
+        )}
+        {helpText ? (
+          <KioskButton
+            pressed={showHelp}
+            onPress={() => {
+              setShowHelp(!showHelp);
+              if (!showHelp) speech.sayText(helpText);
+            }}
+          >
+            <Text ns="forms_ui" k="step.help" />
+          </KioskButton>
+        ) : null}
+        <KioskButton onPress={() => void keep()}>
+          <Text ns="forms_ui" k="step.keep_draft" />
+        </KioskButton>
+        <KioskButton variant="primary" onPress={() => void next()} disabled={busy}>
+          <Text ns="forms_ui" k={fromReview ? 'step.save_and_review' : 'step.next'} />
+        </KioskButton>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import '../../styles/forms.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../../common/contract';
+import { useApp } from '../../app_context';
+import { PagedList } from '../../components/paged_list';
+import { ScreenHeading } from '../../components/screen_heading';
+import { call } from '../../rpc/api';
+import { LocalText } from './local_text';
+
+type Listed = MethodResult<'forms.list_templates'>['templates'][number];
+
+/** Every form this terminal offers (consultation, feedback, …) as large tiles. */
+export function FormsMenuScreen() {
+  const { store } = useApp();
+  const { t } = useTranslation('forms_ui');
+  const [templates, setTemplates] = useState<Listed[] | null>(null);
+  useEffect(() => {
+    void call('forms.list_templates', {}).then((result) => setTemplates(result.templates));
+  }, []);
+  return (
+    <section className="screen forms-menu" aria-labelledby="screen-heading">
+      <ScreenHeading k="menu.heading" ns="forms_ui" />
+      {templates ? (
+        <PagedList
+          items={templates}
+          pageSize={4}
+          label={t('menu.list_label')}
+          getKey={(template) => template.id}
+          className="forms-menu__list"
+          renderItem={(template) => (
+            <button
+              type="button"
+              className="tile"
+              aria-describedby={`form-hint-${template.id}`}
+              onClick={() => store.navigate({ name: 'form_start', templateId: template.id })}
+            >
+              <span className="tile__title">
+                <LocalText text={template.title} />
+              </span>
+              <span className="tile__hint" id={`form-hint-${template.id}`}>
+                <LocalText text={template.description} />
+              </span>
+            </button>
+          )}
+        />
+      ) : null}
+    </section>
+  );
+}
