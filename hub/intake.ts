@@ -14,7 +14,7 @@ function refusalOf(templates: PublishedTemplates, principal: Principal, item: Ba
     return { status: 422, reason: 'hash_mismatch' };
   const template = templates.get(item.templateId, item.templateVersion);
   if (!template) return { status: 422, reason: 'unknown_template_version' };
-  const problem = checkPayload(template, item.payload);
+  const problem = checkPayload(template, item.payload, item);
   return problem ? { status: 422, reason: 'invalid_payload', detail: problem } : null;
 }
 

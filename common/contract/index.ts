@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { directoryMethods } from './directory_methods';
 import { speechMethods } from './speech_methods';
+import { syncMethods } from './sync_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
 import { systemMethods } from './system_methods';
+import { technicianMethods } from './technician_methods';
 
 /**
  * The whole RPC surface of the kiosk core. The renderer imports only types from here;
@@ -14,7 +16,9 @@ export const contract = {
   ...formsMethods,
   ...printMethods,
   ...speechMethods,
+  ...technicianMethods,
   ...directoryMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

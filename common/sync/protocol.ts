@@ -54,7 +54,10 @@ export const submissionEnvelopeSchema = z
       .string()
       .min(1)
       .max(64)
-      .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes'),
+      .refine(
+        (value) => ![...value].some((char) => char < ' ' || char === '\u007f'),
+        'no control characters',
+      ),
     createdAt: isoTimeSchema,
     priority: z.number().int().min(0).max(9),
     assisted: z.boolean(),

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const noArgs = z.object({}).strict();
+
+/**
+ * What the sync worker is doing, in states the UI turns into plain words:
+ * `not_configured` (no hub URL or token), `not_enrolled` (the hub refused the token: 401),
+ * `update_required` (the hub demands a newer app: 426), `offline` (hub unreachable; retrying),
+ * `idle` (nothing to send), `sending`.
+ */
+export const SYNC_STATES = [
+  'not_configured',
+  'not_enrolled',
+  'update_required',
+  'offline',
+  'idle',
+  'sending',
+] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+
+export const queueCountsSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+});
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const syncStatusSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  /** From the hub's health answer (its id matched), not from the browser's idea of the network. */
+  online: z.boolean(),
+  lastContactAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  queue: queueCountsSchema,
+  retentionDays: z.number().int().positive(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** A submission the hub refused or that conflicts with another under the same id: for staff. No answers. */
+export const syncProblemSchema = z.object({
+  uuid: z.string(),
+  receiptNo: z.string(),
+  templateId: z.string(),
+  templateVersion: z.string(),
+  state: z.enum(['rejected', 'quarantined']),
+  reason: z.string(),
+  at: z.string().nullable(),
+});
+export type SyncProblem = z.infer<typeof syncProblemSchema>;
+
+export const syncMethods = {
+  'sync.status': method(noArgs, syncStatusSchema),
+  /** Staff: try now, skipping the backoff wait. Answers after one sending round. */
+  'sync.send_now': method(
+    noArgs,
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), delivered: z.number().int(), pending: z.number().int() }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['not_configured', 'not_enrolled', 'update_required', 'offline']),
+      }),
+    ]),
+  ),
+  /** Staff: rejected and quarantined submissions, newest first. */
+  'sync.problems': method(
+    z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.object({ items: z.array(syncProblemSchema) }),
+  ),
+} as const;

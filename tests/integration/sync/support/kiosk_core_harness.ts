@@ -1,0 +1,31 @@
+import { createKioskCore, type KioskCore } from '../../../../electron/core/kiosk_core';
+import { createMemoryLogger } from '../../../../electron/core/logger';
+import type { SyncTuning } from '../../../../electron/core/sync/sync_service';
+import { tempDir } from './hub_harness';
+import { writeKioskConfig } from './kiosk_harness';
+
+/** Short timings so retries happen in milliseconds, not minutes. */
+export const FAST_SYNC: Partial<SyncTuning> = {
+  backoff: { baseMs: 20, capMs: 200 },
+  requestTimeoutMs: 2_000,
+  idleMs: 50,
+  probeMs: 200,
+};
+
+/** A kiosk core in this process, provisioned for `hubUrl` with `token`. */
+export function startKioskCore(
+  hubUrl: string,
+  token: string,
+  options: { terminalId?: string; sync?: Partial<SyncTuning>; dataDir?: string } = {},
+): KioskCore & { dataDir: string } {
+  process.env.KIOSK_SPEECH_PRERENDER = '0';
+  const dataDir = options.dataDir ?? tempDir('kiosk');
+  const core = createKioskCore({
+    dataDir,
+    configPath: writeKioskConfig(dataDir, options.terminalId ?? 'kiosk-1', hubUrl, token),
+    appVersion: '0.1.0',
+    logger: createMemoryLogger(),
+    sync: { ...FAST_SYNC, ...options.sync },
+  });
+  return Object.assign(core, { dataDir });
+}
