@@ -10,6 +10,8 @@ export interface RunOptions {
   /** Output larger than this is a runaway engine: killed and reported as failed. */
   maxOutputBytes: number;
   classifyFailure?: (exitCode: number | null, stderr: string) => SpeechFailure | null;
+  /** Background work (pre-rendering) runs at the lowest CPU priority so the visitor's UI stays smooth. */
+  lowPriority?: boolean;
 }
 
 export interface ProcessOutcome {
@@ -39,6 +41,13 @@ export function runProcess(
       resolve(result);
     };
     const child = spawn(file, [...args], { shell: false, windowsHide: true, stdio: 'pipe' });
+    if (options.lowPriority && child.pid) {
+      try {
+        os.setPriority(child.pid, 19);
+      } catch {
+        // Not allowed on this system: it still runs, only at normal priority.
+      }
+    }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       finish(err('timeout'));

@@ -36,16 +36,23 @@ export function createSpeechEngine(backend: SpeechBackend, options: EngineOption
     engine: backend.engine,
     voiceFor: (language) => backend.voiceFor(language),
     version() {
+      // A success is remembered; a failure is not, so an engine installed or recovered later is found.
       version ??= (async () => {
         const { file, args } = backend.versionCommand();
         const outcome = await runProcess(file, args, undefined, runOptions);
+        if (!outcome.ok) version = null;
         return outcome.ok ? ok(backend.parseVersion(outcome.value.stdout.toString('utf8'))) : outcome;
       })();
       return version;
     },
-    async render(text, voice) {
+    async render(text, voice, background = false) {
       if (text.length > MAX_SPEECH_TEXT_CHARS) return err('text_too_long');
-      const wav = await runSynthesis((workDir) => backend.build(text, voice, workDir), runOptions);
+      const wav = await runSynthesis((workDir) => backend.build(text, voice, workDir), {
+        ...runOptions,
+        // Long text takes longer (about 0.5 ms a character here); a hung engine is still caught.
+        timeoutMs: runOptions.timeoutMs + text.length * 2,
+        lowPriority: background,
+      });
       if (!wav.ok) return wav;
       const fixed = fixWavSizes(wav.value);
       return fixed ? ok(fixed) : err('engine_failed');

@@ -46,7 +46,8 @@ export interface SpeechBackend {
 export interface SpeechEngine {
   readonly engine: string;
   voiceFor(language: Language): string | null;
-  /** The engine's version, or the failure that proves it is unusable (probed once, then remembered). */
+  /** The engine's version, or the failure that proves it is unusable (a success is probed only once). */
   version(): Promise<Result<string, SpeechFailure>>;
-  render(text: string, voice: string): Promise<Result<Buffer, SpeechFailure>>;
+  /** `background` work runs at the lowest CPU priority. */
+  render(text: string, voice: string, background?: boolean): Promise<Result<Buffer, SpeechFailure>>;
 }

@@ -138,7 +138,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     const voice = engine.voiceFor(language);
     if (!voice) return { ok: false, reason: 'no_audio' };
     const synthesize = async () => {
-      const queued = await queue.run(() => engine.render(text, voice), priority);
+      const queued = await queue.run(() => engine.render(text, voice, priority === 'background'), priority);
       return queued.ok ? queued.value : queued;
     };
     // Only catalog strings go to disk: dynamic text may be personal data and is never cached.

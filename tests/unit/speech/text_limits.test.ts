@@ -30,7 +30,7 @@ describe('speech text limits', () => {
   });
 
   it('cuts hard when there is no sentence end, never inside an emoji', () => {
-    const cut = cutAtSentence('a'.repeat(MAX_SPEECH_TEXT_CHARS - 1) + '😀😀');
+    const cut = cutAtSentence(`${'a'.repeat(MAX_SPEECH_TEXT_CHARS - 1)}😀😀`);
     expect(cut.length).toBe(MAX_SPEECH_TEXT_CHARS - 1);
     expect(cutAtSentence('😀'.repeat(5000)).length % 2).toBe(0);
   });
