@@ -50,6 +50,8 @@ export interface SpeechServiceOptions {
   localesDir: string;
   /** Folders holding audio pack sub-folders, first wins per language. */
   packRoots?: readonly string[];
+  /** Where clips are written; default `<dataDir>/speech-cache`. */
+  cacheDir?: string;
   /** Read-only caches filled at build time (`npm run speech:prerender`). */
   seedCacheDirs?: readonly string[];
   engine?: SpeechEngine;
@@ -83,7 +85,10 @@ const ENGINE_FAULTS: ReadonlySet<RenderReason> = new Set([
 export function createSpeechService(options: SpeechServiceOptions): SpeechService {
   const { logger } = options;
   const engine = options.engine ?? createSpeechEngine(backendForPlatform());
-  const cache = new SpeechCache(path.join(options.dataDir, 'speech-cache'), options.seedCacheDirs);
+  const cache = new SpeechCache(
+    options.cacheDir ?? path.join(options.dataDir, 'speech-cache'),
+    options.seedCacheDirs,
+  );
   const queue = new SpeechQueue(options.concurrency ?? 2, options.maxWaiting ?? 16);
   const { packs, invalid } = loadAudioPacks(options.packRoots ?? [path.join(options.dataDir, 'audio-packs')]);
   if (invalid.length > 0) logger.warn('speech.pack_invalid', { count: invalid.length });

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const schema = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+);
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+type Config = Record<string, unknown> & {
+  electronFuses: Record<string, boolean>;
+  files: string[];
+  asarUnpack: string[];
+  nsis: Record<string, unknown>;
+  win: { target: { target: string; arch: string[] }[] };
+  linux: { target: { target: string; arch: string[] }[] };
+  publish: { provider: string; url: string }[];
+};
+const config = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** A deep copy with one change, for the negative cases. */
+function withChange(change: (copy: Config) => void): Config {
+  const copy = structuredClone(config);
+  change(copy);
+  return copy;
+}
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own JSON schema", () => {
+    const valid = validate(config);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('sets every security fuse', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs the app into asar with native modules unpacked, and ships the entry point package.json names', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.asarUnpack.some((pattern) => pattern.includes('better-sqlite3'))).toBe(true);
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(config.files).toEqual(
+      expect.arrayContaining(['package.json', 'dist/electron/**', 'dist/renderer/**']),
+    );
+  });
+
+  it('builds a per-user one-click NSIS installer for Windows x64 (no UAC prompt)', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });
+  });
+
+  it('builds deb and AppImage for Linux on x64 and arm64', () => {
+    const targets = Object.fromEntries(config.linux.target.map((t) => [t.target, [...t.arch].sort()]));
+    expect(targets).toEqual({ deb: ['arm64', 'x64'], AppImage: ['arm64', 'x64'] });
+  });
+
+  it('publishes to a generic feed (served by the hub)', () => {
+    expect(config.publish).toEqual([
+      expect.objectContaining({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) }),
+    ]);
+  });
+
+  it.each([
+    ['an unknown top-level field', (c: Config) => Object.assign(c, { autoUpdateFromInternet: true })],
+    ['a misspelt fuse', (c: Config) => Object.assign(c.electronFuses, { runAsnode: false })],
+    ['asar as a string', (c: Config) => Object.assign(c, { asar: 'yes' })],
+    ['a fuse as a string', (c: Config) => Object.assign(c.electronFuses, { runAsNode: 'false' })],
+    ['perMachine as a string', (c: Config) => Object.assign(c.nsis, { perMachine: 'no' })],
+    ['a generic feed without url', (c: Config) => Object.assign(c, { publish: [{ provider: 'generic' }] })],
+    [
+      'an unknown publish provider',
+      (c: Config) => Object.assign(c, { publish: [{ provider: 'ftp', url: 'x' }] }),
+    ],
+  ])('rejects a config with %s', (_label, change) => {
+    expect(validate(withChange(change))).toBe(false);
+    expect(validate.errors?.length).toBeGreaterThan(0);
+  });
+});
