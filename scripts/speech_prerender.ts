@@ -41,5 +41,6 @@ process.stdout.write(
     seconds: Math.round((performance.now() - started) / 100) / 10,
   })}\n`,
 );
-for (const entry of missing.slice(0, 20)) process.stdout.write(`missing audio: ${entry.language} ${entry.key}\n`);
+for (const entry of missing.slice(0, 20))
+  process.stdout.write(`missing audio: ${entry.language} ${entry.key}\n`);
 process.exit(missing.length === 0 && progress.failed === 0 ? 0 : 1);
