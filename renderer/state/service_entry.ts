@@ -7,6 +7,12 @@ export function serviceEntry(service: ServiceId): Screen {
       return { name: 'form_start', templateId: 'legal_aid_application' };
     case 'home_visit':
       return { name: 'form_start', templateId: 'home_visit_booking' };
+    case 'directory':
+      return { name: 'directory' };
+    case 'notary_fees':
+      return { name: 'notary_fees' };
+    case 'legal_knowledge':
+      return { name: 'legal_knowledge' };
     default:
       return { name: 'coming_soon', service };
   }
