@@ -26,7 +26,7 @@ export function AccessibilityBar() {
             pressed={settings.language === language}
             onPress={() => store.setLanguage(language)}
           >
-            {t('language_name', { lng: language })}
+            <span className="t">{t('language_name', { lng: language })}</span>
           </KioskButton>
         ))}
       </fieldset>
