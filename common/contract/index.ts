@@ -5,6 +5,7 @@ import { syncMethods } from './sync_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
 import { systemMethods } from './system_methods';
+import { technicianMethods } from './technician_methods';
 
 /**
  * The whole RPC surface of the kiosk core. The renderer imports only types from here;
@@ -15,6 +16,7 @@ export const contract = {
   ...formsMethods,
   ...printMethods,
   ...speechMethods,
+  ...technicianMethods,
   ...directoryMethods,
   ...syncMethods,
 } as const;

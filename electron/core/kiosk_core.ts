@@ -13,6 +13,8 @@ import type { Logger } from './logger';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import { speechProbeOf } from './diagnostics/speech_probe';
+import { startTechnician, type TechnicianOptions } from './diagnostics/technician_service';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { openDatabase } from './storage/database';
 import { syncHandlers } from './sync/sync_handlers';
@@ -25,6 +27,8 @@ export interface KioskCoreOptions {
   appVersion: string;
   logger: Logger;
   now?: () => Date;
+  /** Devices and the updater from the Electron shell (technician mode, self-update). */
+  technician?: Omit<TechnicianOptions, 'configPath'>;
   printer?: Printer;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
@@ -79,6 +83,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   // Each service contributes the handlers of its methods; the type demands every contract method.
   const speech = startSpeech(deps);
+  const technician = startTechnician(deps, {
+    configPath: options.configPath,
+    speech: speechProbeOf(speech),
+    ...options.technician,
+  });
   const forms = startForms(deps);
   const sync = createSyncService(deps, options.sync);
   const handlers: Handlers = {
@@ -87,6 +96,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...printHandlers(startPrinting(deps, forms)),
     ...directoryHandlers(deps),
     ...speechHandlers(speech),
+    ...technician.handlers,
     ...syncHandlers(sync),
   };
 
@@ -96,6 +106,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     deps,
     close: () => {
       sync.close();
+      technician.close();
       speech.close();
       db.close();
     },

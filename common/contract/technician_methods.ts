@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../languages';
+import { method } from './define';
+
+const noArgs = z.object({}).strict();
+
+/** Every technician method answers this while technician mode is not unlocked. */
+const locked = z.object({ ok: z.literal(false), reason: z.literal('locked') });
+
+function guarded<T extends z.ZodObject>(okShape: T) {
+  return z.union([okShape.extend({ ok: z.literal(true) }), locked]);
+}
+
+export const technicianPinSchema = z.string().min(4).max(12).regex(/^\d+$/, 'digits only');
+
+/** Fields a technician may change on the terminal. Identity, the hub token, the PIN hash and the release
+ * key are changed only by a new provisioning file: a stolen PIN must not re-point the update trust. */
+export const EDITABLE_CONFIG_FIELDS = [
+  'centre.name',
+  'centre.phone',
+  'platformLevel',
+  'hubUrl',
+  'defaultLanguage',
+  'languages',
+  'printer.name',
+  'printer.paper',
+  'screen.diagonalInches',
+  'screen.widthPx',
+  'screen.heightPx',
+  'session.idleSeconds',
+  'session.warningSeconds',
+  'speech.onByDefault',
+  'updates.channel',
+  'updates.maintenanceWindow.start',
+  'updates.maintenanceWindow.end',
+] as const;
+export type EditableConfigField = (typeof EDITABLE_CONFIG_FIELDS)[number];
+
+export const configEditValueSchema = z.union([
+  z.string().max(2048),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(64)).max(10),
+]);
+export type ConfigEditValue = z.infer<typeof configEditValueSchema>;
+
+const deviceStatus = z.enum(['ok', 'degraded', 'offline', 'unknown']);
+
+export const updateReportSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('updated'), version: z.string().max(64) }),
+  z.object({
+    status: z.literal('update_failed'),
+    attemptedVersion: z.string().max(64),
+    runningVersion: z.string().max(64),
+  }),
+]);
+
+export const technicianMethods = {
+  /** Opens technician mode. Wrong PINs count towards a lockout (5 free tries, then 15 s doubling). */
+  'technician.unlock': method(
+    z.object({ pin: technicianPinSchema }).strict(),
+    z.discriminatedUnion('reason', [
+      z.object({ ok: z.literal(true), reason: z.literal('unlocked') }),
+      z.object({ ok: z.literal(false), reason: z.literal('wrong_pin'), triesLeft: z.number().int().min(0) }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.literal('locked_out'),
+        retryAfterSeconds: z.number().int().min(1),
+      }),
+      z.object({ ok: z.literal(false), reason: z.literal('not_configured') }),
+    ]),
+  ),
+  'technician.lock': method(noArgs, z.object({ ok: z.literal(true) })),
+  /** The renderer reports whether a visitor session is active: updates never install during one. */
+  'session.set_active': method(z.object({ active: z.boolean() }).strict(), z.object({ ok: z.literal(true) })),
+  'diagnostics.hub': method(
+    noArgs,
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        reachable: z.literal(true),
+        latencyMs: z.number().int().nonnegative(),
+        clockSkewMs: z.number().int(),
+        hubId: z.string().max(64),
+      }),
+      z.object({
+        ok: z.literal(true),
+        reachable: z.literal(false),
+        reason: z.enum(['not_provisioned', 'unreachable', 'timeout', 'not_a_hub']),
+      }),
+      locked,
+    ]),
+  ),
+  'diagnostics.sync': method(
+    noArgs,
+    guarded(
+      z.object({
+        lastSyncAt: z.string().max(40).nullable(),
+        queue: z.object({
+          pending: z.number().int(),
+          delivered: z.number().int(),
+          rejected: z.number().int(),
+          quarantined: z.number().int(),
+        }),
+      }),
+    ),
+  ),
+  'diagnostics.printers': method(
+    noArgs,
+    guarded(
+      z.object({
+        configured: z.string().max(200),
+        printers: z
+          .array(z.object({ name: z.string().max(200), isDefault: z.boolean(), status: deviceStatus }))
+          .max(50),
+      }),
+    ),
+  ),
+  'diagnostics.print_test': method(
+    z.object({ printer: z.string().min(1).max(200) }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), printed: z.literal(true) }),
+      z.object({
+        ok: z.literal(true),
+        printed: z.literal(false),
+        reason: z.enum(['not_found', 'offline', 'failed']),
+      }),
+      locked,
+    ]),
+  ),
+  'diagnostics.speech': method(
+    noArgs,
+    guarded(
+      z.object({
+        status: deviceStatus,
+        engine: z.string().max(64),
+        languages: z.array(z.object({ language: z.enum(LANGUAGES), available: z.boolean() })).max(10),
+      }),
+    ),
+  ),
+  'diagnostics.media': method(
+    z.object({ device: z.enum(['camera', 'microphone']) }).strict(),
+    guarded(
+      z.object({ status: z.enum(['ok', 'not_found', 'denied', 'failed']), label: z.string().max(200) }),
+    ),
+  ),
+  'diagnostics.system': method(
+    noArgs,
+    guarded(
+      z.object({
+        appVersion: z.string().max(64),
+        schemaVersion: z.number().int(),
+        diskFreeBytes: z.number().nonnegative(),
+        diskTotalBytes: z.number().nonnegative(),
+        update: updateReportSchema,
+        updateStep: z.string().max(64).nullable(),
+      }),
+    ),
+  ),
+  'technician.config_view': method(
+    noArgs,
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        rows: z.array(z.object({ field: z.string().max(100), value: z.string().max(4096) })).max(100),
+        hubTokenSet: z.boolean(),
+        editable: z.array(z.enum(EDITABLE_CONFIG_FIELDS)),
+      }),
+      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_provisioned']) }),
+    ]),
+  ),
+  /** Validates the whole provisioning with the change, then writes it atomically; effective after restart. */
+  'technician.config_edit': method(
+    z.object({ field: z.enum(EDITABLE_CONFIG_FIELDS), value: configEditValueSchema }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), restartNeeded: z.literal(true) }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['invalid', 'unreadable', 'write_failed']),
+        field: z.string().max(100),
+        message: z.string().max(300),
+      }),
+      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_provisioned']) }),
+    ]),
+  ),
+  /** Writes logs without personal data into a new folder inside `folder` (a USB stick, say). */
+  'technician.export_logs': method(
+    z.object({ folder: z.string().min(1).max(1024) }).strict(),
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        folder: z.string().max(1200),
+        files: z.array(z.string().max(100)).max(50),
+      }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['locked', 'not_absolute', 'not_a_folder', 'write_failed']),
+      }),
+    ]),
+  ),
+  'technician.restart': method(
+    noArgs,
+    z.union([
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_available']) }),
+    ]),
+  ),
+} as const;

@@ -1,0 +1,237 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EDITABLE_CONFIG_FIELDS } from '../../../common/contract/technician_methods';
+import { loadConfig } from '../config/load_config';
+import type { CoreDeps } from '../core_deps';
+import type { Handlers } from '../rpc/dispatcher';
+import { SCHEMA_VERSION } from '../storage/database';
+import { createSessionActivity } from '../updates/session_activity';
+import { noSelfUpdate, type UpdateInstaller } from '../updates/update_installer';
+import { UpdateRecord } from '../updates/update_record';
+import { UpdateService } from '../updates/update_service';
+import { configRows, editConfigFile } from './config_edit';
+import type { DiagnosticsDevices, SpeechProbe } from './device_ports';
+import { createFakeDevices, NO_DEVICES } from './fake_devices';
+import { probeHub } from './hub_probe';
+import { exportLogs } from './log_export';
+import { verifyPin } from './pin_hash';
+import { PinLock, settingsPinLockStore } from './pin_lock';
+import { queueStats } from './queue_stats';
+
+type TechnicianMethod =
+  | 'technician.unlock'
+  | 'technician.lock'
+  | 'session.set_active'
+  | 'diagnostics.hub'
+  | 'diagnostics.sync'
+  | 'diagnostics.printers'
+  | 'diagnostics.print_test'
+  | 'diagnostics.speech'
+  | 'diagnostics.media'
+  | 'diagnostics.system'
+  | 'technician.config_view'
+  | 'technician.config_edit'
+  | 'technician.export_logs'
+  | 'technician.restart';
+
+export interface TechnicianOptions {
+  configPath: string | undefined;
+  /** Real devices from the Electron shell; the dev host uses fakes with `KIOSK_FAKE_DEVICES=1`. */
+  devices?: Partial<DiagnosticsDevices> | undefined;
+  speech?: SpeechProbe | null | undefined;
+  /** electron-updater behind an interface (shell); none: this build does not update itself. */
+  installer?: UpdateInstaller | undefined;
+  fetchImpl?: typeof fetch;
+  /** Technician mode closes after this long without a technician call. */
+  idleLockMs?: number;
+}
+
+export interface TechnicianService {
+  handlers: Pick<Handlers, TechnicianMethod>;
+  updates: UpdateService | null;
+  record: UpdateRecord;
+  close(): void;
+}
+
+const LOCKED = { ok: false as const, reason: 'locked' as const };
+
+function disk(dir: string): { free: number; total: number } {
+  const stats = fs.statfsSync(dir);
+  return { free: stats.bavail * stats.bsize, total: stats.blocks * stats.bsize };
+}
+
+/**
+ * Technician mode: its own PIN (scrypt hash in the provisioning, lockout shared with `pin_lock.ts`),
+ * diagnostics with live results, config view and validated edit, log export, restart; and the update
+ * service, which needs the same session state and settings.
+ */
+export function startTechnician(deps: CoreDeps, options: TechnicianOptions): TechnicianService {
+  const fallback = process.env.KIOSK_FAKE_DEVICES === '1' ? createFakeDevices({ delayMs: 300 }) : NO_DEVICES;
+  const devices: DiagnosticsDevices = { ...fallback, ...options.devices };
+  const speech = options.speech ?? devices.speech;
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const idleLockMs = options.idleLockMs ?? 10 * 60 * 1000;
+  const pinLock = new PinLock(settingsPinLockStore(deps.db, 'technician'), deps.now);
+  const session = createSessionActivity(deps.now);
+  const record = new UpdateRecord(deps.db);
+  const report = record.settleAtStartup(deps.appVersion);
+  if (report.status === 'update_failed')
+    deps.logger.warn('updates.failed_start', { attempted: report.attemptedVersion });
+  const updates = deps.config
+    ? new UpdateService({
+        config: deps.config,
+        appVersion: deps.appVersion,
+        installer: options.installer ?? noSelfUpdate,
+        session,
+        record,
+        logger: deps.logger,
+        now: deps.now,
+        fetchImpl,
+      })
+    : null;
+  const stopUpdates = updates?.start();
+
+  let unlockedUntil = 0;
+  const unlocked = () => {
+    const now = deps.now().getTime();
+    if (now >= unlockedUntil) return false;
+    unlockedUntil = now + idleLockMs;
+    return true;
+  };
+  const audit = (action: string) => deps.audit.record('technician', action);
+
+  function snapshot(): Record<string, unknown> {
+    const { free, total } = disk(deps.dataDir);
+    return {
+      appVersion: deps.appVersion,
+      schemaVersion: SCHEMA_VERSION,
+      diskFreeBytes: free,
+      diskTotalBytes: total,
+      queue: queueStats(deps.db),
+      update: record.report(),
+      updateStep: updates?.lastStep()?.kind ?? null,
+      config: deps.config ? configRows(deps.config) : null,
+    };
+  }
+
+  const handlers: Pick<Handlers, TechnicianMethod> = {
+    'technician.unlock': ({ pin }) => {
+      const hash = deps.config?.technicianPinHash;
+      if (!hash) return { ok: false, reason: 'not_configured' };
+      const attempt = pinLock.check();
+      if (!attempt.allowed) {
+        return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
+      }
+      if (!verifyPin(pin, hash)) {
+        const triesLeft = pinLock.fail();
+        audit('technician.pin_wrong');
+        const after = pinLock.check();
+        if (!after.allowed) {
+          return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(after.retryAfterMs / 1000) };
+        }
+        return { ok: false, reason: 'wrong_pin', triesLeft };
+      }
+      pinLock.succeed();
+      unlockedUntil = deps.now().getTime() + idleLockMs;
+      audit('technician.unlock');
+      return { ok: true, reason: 'unlocked' };
+    },
+    'technician.lock': () => {
+      unlockedUntil = 0;
+      return { ok: true };
+    },
+    'session.set_active': ({ active }) => {
+      session.set(active);
+      return { ok: true };
+    },
+    'diagnostics.hub': async () => {
+      if (!unlocked()) return LOCKED;
+      if (!deps.config) return { ok: true, reachable: false, reason: 'not_provisioned' };
+      return { ok: true, ...(await probeHub(deps.config.hubUrl, deps.now, fetchImpl)) };
+    },
+    'diagnostics.sync': () => {
+      if (!unlocked()) return LOCKED;
+      const { lastDeliveredAt, ...queue } = queueStats(deps.db);
+      return { ok: true, lastSyncAt: lastDeliveredAt, queue };
+    },
+    'diagnostics.printers': async () => {
+      if (!unlocked()) return LOCKED;
+      return {
+        ok: true,
+        configured: deps.config?.printer.name ?? '',
+        printers: (await devices.printers.list()).slice(0, 50),
+      };
+    },
+    'diagnostics.print_test': async ({ printer }) => {
+      if (!unlocked()) return LOCKED;
+      audit('technician.print_test');
+      const outcome = await devices.printers.printTestPage(printer);
+      return outcome.ok ? { ok: true, printed: true } : { ok: true, printed: false, reason: outcome.reason };
+    },
+    'diagnostics.speech': async () => {
+      if (!unlocked()) return LOCKED;
+      if (!speech) return { ok: true, status: 'unknown', engine: '', languages: [] };
+      return { ok: true, ...(await speech.status()) };
+    },
+    'diagnostics.media': async ({ device }) => {
+      if (!unlocked()) return LOCKED;
+      const result = await devices.media.test(device);
+      return { ok: true, status: result.status, label: result.status === 'ok' ? result.label : '' };
+    },
+    'diagnostics.system': () => {
+      if (!unlocked()) return LOCKED;
+      const { free, total } = disk(deps.dataDir);
+      return {
+        ok: true,
+        appVersion: deps.appVersion,
+        schemaVersion: SCHEMA_VERSION,
+        diskFreeBytes: free,
+        diskTotalBytes: total,
+        update: record.report(),
+        updateStep: updates?.lastStep()?.kind ?? null,
+      };
+    },
+    'technician.config_view': () => {
+      if (!unlocked()) return LOCKED;
+      const current = loadConfig(options.configPath);
+      if (!current.ok) return { ok: false, reason: 'not_provisioned' };
+      return {
+        ok: true,
+        rows: configRows(current.value),
+        hubTokenSet: current.value.hubToken !== '',
+        editable: [...EDITABLE_CONFIG_FIELDS],
+      };
+    },
+    'technician.config_edit': ({ field, value }) => {
+      if (!unlocked()) return LOCKED;
+      if (!options.configPath || !deps.config) return { ok: false, reason: 'not_provisioned' };
+      const outcome = editConfigFile(options.configPath, field, value);
+      if (!outcome.ok) return outcome;
+      audit('technician.config_edit');
+      return { ok: true, restartNeeded: true };
+    },
+    'technician.export_logs': ({ folder }) => {
+      if (!unlocked()) return LOCKED;
+      const outcome = exportLogs(folder, {
+        audit: deps.audit,
+        logsDir: path.join(deps.dataDir, 'logs'),
+        snapshot: snapshot(),
+        terminalId: deps.config?.terminalId ?? 'unprovisioned',
+        now: deps.now(),
+      });
+      if (outcome.ok) audit('technician.export_logs');
+      return outcome;
+    },
+    'technician.restart': async () => {
+      if (!unlocked()) return LOCKED;
+      audit('technician.restart');
+      try {
+        await devices.restart.requestRestart();
+        return { ok: true };
+      } catch {
+        return { ok: false, reason: 'not_available' };
+      }
+    },
+  };
+  return { handlers, updates, record, close: () => stopUpdates?.() };
+}

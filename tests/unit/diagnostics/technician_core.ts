@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createFakeDevices } from '../../../electron/core/diagnostics/fake_devices';
+import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
+import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
+import { createMemoryLogger } from '../../../electron/core/logger';
+
+export const PIN = '246810';
+const PIN_HASH = hashPin(PIN);
+export const HUB_TOKEN = 'hub1.secret-token-never-shown-0123456789';
+
+export interface TestCore {
+  core: KioskCore;
+  configPath: string;
+  dataDir: string;
+  devices: ReturnType<typeof createFakeDevices>;
+  clock: { now: number };
+  // biome-ignore lint/suspicious/noExplicitAny: results of many methods, asserted by each test
+  call(method: string, args?: unknown): Promise<any>;
+  close(): void;
+}
+
+/** A real kiosk core (real dispatcher, SQLite, config file) with fake devices and a settable clock. */
+export function startTestCore(overrides: Record<string, unknown> = {}, fetchImpl?: typeof fetch): TestCore {
+  process.env.KIOSK_SPEECH_PRERENDER = '0';
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'technician-'));
+  const sample = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/config.sample.json'), 'utf8'),
+  );
+  const configPath = path.join(root, 'kiosk.json');
+  fs.writeFileSync(
+    configPath,
+    JSON.stringify({ ...sample, technicianPinHash: PIN_HASH, hubToken: HUB_TOKEN, ...overrides }, null, 2),
+  );
+  const devices = createFakeDevices({ delayMs: 1, missing: ['microphone'] });
+  const clock = { now: Date.parse('2026-11-28T10:00:00Z') };
+  const dataDir = path.join(root, 'data');
+  const core = createKioskCore({
+    dataDir,
+    configPath,
+    appVersion: '1.0.0',
+    logger: createMemoryLogger(),
+    now: () => new Date(clock.now),
+    technician: { devices, ...(fetchImpl ? { fetchImpl } : {}) },
+  });
+  return {
+    core,
+    configPath,
+    dataDir,
+    devices,
+    clock,
+    call: async (method, args = {}) => {
+      const response = await core.dispatch(method, args);
+      if (!response.ok) return { rpcError: response.error };
+      return response.value;
+    },
+    close: () => {
+      core.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
