@@ -1,5 +1,6 @@
 import type { FeeReduction } from '../contract/forms_methods';
 import type { AnswerValue } from '../forms/answers';
+import { visibleSteps } from '../forms/form_logic';
 import { pickText } from '../forms/localized';
 import { allSteps, type FieldOption, type Step, type Template } from '../forms/template_schema';
 import type { Language } from '../languages';
@@ -26,13 +27,14 @@ const SIGNATURE_VIEWBOX = '0 0 600 200';
 
 const CSS = `
 main { padding: 14mm 15mm; font-size: 11pt; line-height: 1.35; }
-header { position: relative; text-align: center; margin-bottom: 4mm; }
+header { position: relative; text-align: center; margin-bottom: 4mm; padding: 0 26mm; }
 h1 { font-size: 20pt; margin: 0 0 2mm; letter-spacing: 0.1em; }
 .meta { font-size: 10pt; }
 .priority { position: absolute; right: 0; top: 0; border: 0.8mm solid #000; font-size: 20pt; font-weight: bold; padding: 1mm 3mm; }
+section { break-inside: avoid; }
 h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #000; border-bottom: none; background: #eee; }
 .grid { display: flex; flex-wrap: wrap; border-top: 0.3mm solid #000; border-left: 0.3mm solid #000; }
-.cell { box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
+.cell { break-inside: avoid; box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
 .full { width: 100%; } .half { width: 50%; } .third { width: 33.333%; }
 .label { font-size: 9pt; color: #333; display: block; }
 .value { white-space: pre-wrap; word-break: break-all; }
@@ -40,9 +42,11 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
 `;
 
-function cellValue(input: ApplicationInput, step: Step): SafeHtml | string {
+function cellValue(input: ApplicationInput, step: Step, shown: ReadonlySet<string>): SafeHtml | string {
   const value = input.answers[step.id];
   const t = input.texts;
+  // A question the conditions skipped (e.g. hardship questions for an art. 42 group) is "not required".
+  if (!shown.has(step.id)) return html`<span class="value">${t.application.not_applicable}</span>`;
   if (value === undefined) return html`<span class="value">${t.application.not_answered}</span>`;
   if (step.field.type === 'signature' && typeof value === 'string') {
     return html`<span class="signature"><svg viewBox="${SIGNATURE_VIEWBOX}" xmlns="http://www.w3.org/2000/svg"><path d="${value}"/></svg></span>`;
@@ -56,11 +60,12 @@ export function buildApplicationHtml(input: ApplicationInput): string {
   const { template, texts, language } = input;
   const t = texts.application;
   const steps = new Map(allSteps(template).map((step) => [step.id, step]));
+  const shown = new Set(visibleSteps(template, input.answers).map((step) => step.id));
   const title = pickText(template.print.title, language).text;
   const sections = template.print.sections.map((section) => {
     const cells = section.rows.map((row) => {
       const step = steps.get(row.step)!;
-      return html`<div class="cell ${row.width}"><span class="label">${pickText(step.label, language).text}</span>${cellValue(input, step)}</div>`;
+      return html`<div class="cell ${row.width}"><span class="label">${pickText(step.label, language).text}</span>${cellValue(input, step, shown)}</div>`;
     });
     return html`<section><h2>${pickText(section.title, language).text}</h2><div class="grid">${cells}</div></section>`;
   });

@@ -47,7 +47,7 @@ describe('print HTML', () => {
     expect(doc).toContain('法律咨询');
     expect(doc).toContain('>优先<');
     expect(doc).toContain('2026-11-28 12:00');
-    expect(doc).toContain('（未填写）');
+    expect(doc).toContain('（无需填写）');
   });
 
   it('puts the receipt number, the office phone and the QR code on the receipt', () => {
