@@ -1,3 +1,5 @@
+import type { DirectoryQuery } from '../../common/directory/directory_search';
+
 /**
  * Every screen the visitor can be on. Features add their screen here, render it in
  * `screens/current_screen.tsx`, and (for a home tile) point their service at it in `service_entry.ts`.
@@ -21,4 +23,10 @@ export type Screen =
   | { name: 'form_step'; draftId: string; stepId: string; fromReview?: boolean }
   | { name: 'form_review'; draftId: string }
   | { name: 'form_kept'; draftId: string; code: string; stepId: string }
-  | { name: 'form_receipt'; uuid: string };
+  | { name: 'form_receipt'; uuid: string }
+  | ({ name: 'directory' } & DirectoryQuery)
+  | { name: 'directory_detail'; id: string; from: DirectoryQuery }
+  | { name: 'notary_fees' }
+  | { name: 'legal_aid_guide' }
+  | { name: 'legal_knowledge' }
+  | { name: 'knowledge_article'; id: string };

@@ -1,0 +1,181 @@
+import '../../styles/directory.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DISTRICTS, INSTITUTION_KINDS, type Institution } from '../../../common/directory/directory_schema';
+import { type DirectoryQuery, searchDirectory } from '../../../common/directory/directory_search';
+import { useAnnounce } from '../../a11y/kit_context';
+import { useApp } from '../../app_context';
+import { KioskButton } from '../../components/kiosk_button';
+import { PagedList } from '../../components/paged_list';
+import { ScreenHeading } from '../../components/screen_heading';
+import { Text } from '../../i18n/text';
+import { DataText } from '../knowledge/data_text';
+import { LoadState } from '../knowledge/load_state';
+import { usePublished } from '../knowledge/use_published';
+import { directoryIndexFor } from './directory_index_cache';
+import { LetterPad } from './letter_pad';
+import { SampleNotice } from './sample_notice';
+
+const PAGE_SIZE = 5;
+
+/** 法治地图 offline: search by pinyin initials or hanzi, filter by kind and district, open an institution. */
+export function DirectoryScreen({ initial }: { initial: DirectoryQuery }) {
+  const { store, terminal } = useApp();
+  // Kept in the screen, not the route: a route change remounts the screen (and moves focus) per keystroke.
+  const [query, setQuery] = useState<DirectoryQuery>(initial);
+  const published = usePublished('directory.dataset');
+  const dataset = published.status === 'ready' ? published.value.dataset : null;
+  const index = useMemo(
+    () => (dataset ? directoryIndexFor(dataset, terminal.centre.id) : null),
+    [dataset, terminal.centre.id],
+  );
+  const results = useMemo(() => (index ? searchDirectory(index, query) : []), [index, query]);
+  const update = (change: Partial<DirectoryQuery>) => setQuery((current) => ({ ...current, ...change }));
+
+  return (
+    <section className="screen directory-screen" aria-labelledby="screen-heading">
+      <ScreenHeading ns="directory" k="heading" intro={[{ ns: 'directory', k: 'intro' }]} />
+      {published.status !== 'ready' ? (
+        <LoadState ns="directory" failed={published.status === 'failed'} />
+      ) : (
+        <>
+          {dataset?.sample ? <SampleNotice /> : null}
+          <SearchBox text={query.text ?? ''} onChange={(text) => update({ text })} />
+          <Results
+            results={results}
+            ownCentreId={terminal.centre.id}
+            onOpen={(institution) =>
+              store.navigate({ name: 'directory_detail', id: institution.id, from: query })
+            }
+          />
+          <Filters query={query} onChange={update} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SearchBox({ text, onChange }: { text: string; onChange: (text: string) => void }) {
+  return (
+    <div className="directory-search">
+      <p className="directory-search__label" id="directory-search-label">
+        <Text ns="directory" k="search.label" />
+        {' · '}
+        <Text ns="directory" k="search.hint" />
+      </p>
+      <p className="directory-search__value" lang="en">
+        {text ? (
+          <Text ns="directory" k="search.current" values={{ text }} />
+        ) : (
+          <Text ns="directory" k="search.empty" />
+        )}
+      </p>
+      <LetterPad value={text} onChange={onChange} />
+    </div>
+  );
+}
+
+function Results({
+  results,
+  ownCentreId,
+  onOpen,
+}: {
+  results: Institution[];
+  ownCentreId: string;
+  onOpen: (institution: Institution) => void;
+}) {
+  const { t } = useTranslation('directory');
+  const announcer = useAnnounce();
+  const count = results.length;
+  const first = useRef(true);
+  // Each keystroke changes the results: say how many, politely (the focused key is spoken first).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    announcer.polite(count === 0 ? t('results.none') : t('results.count', { count }));
+  }, [count, announcer, t]);
+
+  if (count === 0)
+    return (
+      <p className="directory-results__none">
+        <Text ns="directory" k="results.none" />
+      </p>
+    );
+  return (
+    <div className="directory-results">
+      <p className="directory-results__count">
+        <Text ns="directory" k="results.count" values={{ count }} />
+      </p>
+      <PagedList
+        key={results.map((institution) => institution.id).join(',')}
+        items={results}
+        pageSize={PAGE_SIZE}
+        getKey={(institution) => institution.id}
+        label={t('results.label')}
+        renderItem={(institution) => (
+          <button type="button" className="institution-card" onClick={() => onOpen(institution)}>
+            <span className="institution-card__name">
+              <DataText text={institution.name} />
+            </span>
+            <span className="institution-card__meta">
+              <Text ns="directory" k={`kinds.${institution.kind}`} />
+              {' · '}
+              <Text ns="directory" k={`districts.${institution.district}`} />
+              {institution.id === ownCentreId ? (
+                <>
+                  {' · '}
+                  <Text ns="directory" k="results.own_centre" />
+                </>
+              ) : null}
+            </span>
+          </button>
+        )}
+      />
+    </div>
+  );
+}
+
+function Filters({
+  query,
+  onChange,
+}: {
+  query: DirectoryQuery;
+  onChange: (change: Partial<DirectoryQuery>) => void;
+}) {
+  return (
+    <div className="directory-filters">
+      <fieldset className="directory-filters__group">
+        <legend>
+          <Text ns="directory" k="filters.kind" />
+        </legend>
+        <KioskButton pressed={!query.kind} onPress={() => onChange({ kind: undefined })}>
+          <Text ns="directory" k="filters.all_kinds" />
+        </KioskButton>
+        {INSTITUTION_KINDS.map((kind) => (
+          <KioskButton key={kind} pressed={query.kind === kind} onPress={() => onChange({ kind })}>
+            <Text ns="directory" k={`kinds.${kind}`} />
+          </KioskButton>
+        ))}
+      </fieldset>
+      <fieldset className="directory-filters__group">
+        <legend>
+          <Text ns="directory" k="filters.district" />
+        </legend>
+        <KioskButton pressed={!query.district} onPress={() => onChange({ district: undefined })}>
+          <Text ns="directory" k="filters.all_districts" />
+        </KioskButton>
+        {DISTRICTS.map((district) => (
+          <KioskButton
+            key={district}
+            pressed={query.district === district}
+            onPress={() => onChange({ district })}
+          >
+            <Text ns="directory" k={`districts.${district}`} />
+          </KioskButton>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

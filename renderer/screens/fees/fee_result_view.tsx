@@ -1,0 +1,118 @@
+import { useTranslation } from 'react-i18next';
+import type { FeeQuote } from '../../../common/fees/fee_quote_schema';
+import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
+import { formatFen } from '../../../common/fees/money';
+import { useSpeech } from '../../a11y/kit_context';
+import type { SpeechPart } from '../../a11y/speech_output';
+import { useApp } from '../../app_context';
+import { KioskButton } from '../../components/kiosk_button';
+import { ScreenHeading } from '../../components/screen_heading';
+import { Text } from '../../i18n/text';
+import { DataText, useDataText } from '../knowledge/data_text';
+import { notarizationRequestScreen } from './notarization_seam';
+
+/** The catalog parts that state a quote: what to pay, why (rule and source), what the office may add. */
+function resultParts(
+  quote: FeeQuote,
+  pick: (text: NonNullable<FeeQuote['applied']>['title']) => string,
+): SpeechPart[] {
+  const part = (k: string, values?: Record<string, string | number>): SpeechPart => ({
+    ns: 'fees',
+    k,
+    values,
+  });
+  const parts: SpeechPart[] = [];
+  if (quote.feeToPayFen === 0) parts.push(part('result.free'));
+  else if (quote.feeToPayFen === null)
+    parts.push(part('result.to_pay_unknown', { percent: quote.reductionPercent }));
+  else {
+    parts.push(
+      part(quote.mayBeLower ? 'result.at_most' : 'result.to_pay', { amount: formatFen(quote.feeToPayFen) }),
+    );
+    if (quote.reductionFen && quote.standardFeeFen !== null)
+      parts.push(
+        part('result.reduction', {
+          percent: quote.reductionPercent,
+          amount: formatFen(quote.reductionFen),
+          standard: formatFen(quote.standardFeeFen),
+        }),
+      );
+  }
+  const { applied } = quote;
+  if (!applied) return [...parts, part('result.no_rule')];
+  parts.push(
+    part('result.rule', { title: pick(applied.title) }),
+    part('result.source', { source: pick(applied.sourceRef) }),
+  );
+  if (applied.reduction.kind === 'at_least') parts.push(part('result.at_least'));
+  if (applied.reduction.kind === 'office_decides') parts.push(part('result.office_decides'));
+  if (quote.alsoMatched.length > 0) parts.push(part('result.also', { count: quote.alsoMatched.length }));
+  return parts;
+}
+
+export function FeeResultView({
+  table,
+  quote,
+  onAgain,
+  onBack,
+}: {
+  table: FeeRuleTable;
+  quote: FeeQuote;
+  onAgain: () => void;
+  onBack: () => void;
+}) {
+  const { store } = useApp();
+  const { t } = useTranslation('fees');
+  const speech = useSpeech();
+  const pick = useDataText();
+  const parts = resultParts(quote, pick);
+  const [headline, ...details] = parts;
+  const request = notarizationRequestScreen(quote);
+
+  return (
+    <section className="screen fee-result" aria-labelledby="screen-heading">
+      <ScreenHeading ns="fees" k="result.heading" intro={parts} />
+      <p className="fee-result__headline" data-testid="fee-headline">
+        {headline ? <Text ns="fees" k={headline.k} values={headline.values} /> : null}
+      </p>
+      {details.map((detail) => (
+        <p key={detail.k} className="fee-result__detail">
+          <Text ns="fees" k={detail.k} values={detail.values} />
+        </p>
+      ))}
+      {quote.applied ? (
+        <blockquote className="fee-result__source" lang="zh-CN">
+          {t('result.source_text', { text: quote.applied.sourceText, lng: 'zh-CN' })}
+        </blockquote>
+      ) : null}
+      <p className="fee-result__note">
+        <DataText text={table.note} />
+      </p>
+      <p className="fee-result__table">
+        <Text ns="fees" k="result.table" values={{ region: pick(table.region), version: table.version }} />
+      </p>
+      <p className="fee-result__print">
+        <Text ns="fees" k="result.print_seam" />
+      </p>
+      <div className="screen-actions">
+        <KioskButton
+          variant="primary"
+          onPress={() => speech.sayParts([{ ns: 'fees', k: 'result.heading' }, ...parts], true)}
+        >
+          <Text ns="fees" k="result.read_aloud" />
+        </KioskButton>
+        {request ? (
+          <KioskButton onPress={() => store.navigate(request)}>
+            <Text ns="fees" k="result.start_request" />
+          </KioskButton>
+        ) : null}
+        <KioskButton onPress={onBack}>
+          <Text ns="fees" k="back" />
+        </KioskButton>
+        <KioskButton onPress={onAgain}>
+          <Text ns="fees" k="result.again" />
+        </KioskButton>
+      </div>
+    </section>
+  );
+}
