@@ -5,6 +5,7 @@ import { applySettings } from './a11y/apply_settings';
 import { createKit } from './a11y/create_kit';
 import { installKioskInput, SELF_ANNOUNCING } from './a11y/kiosk_input';
 import { KitContext, type KitServices } from './a11y/kit_context';
+import { DEFAULT_SCREEN } from './a11y/text_sizes';
 import { AppContext } from './app_context';
 import { AccessibilityBar } from './components/accessibility_bar';
 import { IdleWarningDialog } from './components/idle_warning_dialog';
@@ -16,7 +17,7 @@ import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
-import { SessionStore, useSession } from './state/session_store';
+import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
 
@@ -151,6 +152,13 @@ export function App() {
       setProvisioning(result);
     });
   }, []);
+
+  // Without a provisioning there is no session: the "not provisioned" screen uses the default theme and size.
+  useEffect(() => {
+    if (provisioning && !provisioning.provisioned) {
+      applySettings(document.documentElement, FACTORY_SETTINGS, DEFAULT_SCREEN);
+    }
+  }, [provisioning]);
 
   return (
     <I18nextProvider i18n={i18n}>

@@ -42,7 +42,7 @@ function targetIndex(controls: HTMLElement[], current: Element | null, direction
         (control) => current.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING,
       )
     : 0;
-  if (direction === 1) return following < 0 ? 0 : following;
+  if (direction === 1) return Math.max(following, 0);
   return following <= 0 ? count - 1 : following - 1;
 }
 

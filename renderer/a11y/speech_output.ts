@@ -1,5 +1,5 @@
 import type { Language } from '../../common/languages';
-import { describeControl } from './describe_control';
+import { describeControl, textUtterances } from './describe_control';
 import type { Speaker, Utterance } from './speaker';
 
 /** A catalog string to speak: key, optional namespace and interpolation values. */
@@ -48,6 +48,15 @@ export class SpeechOutput {
   sayControl(element: HTMLElement): void {
     if (!this.isOn()) return;
     this.say(describeControl(element, this.language(), (k) => this.resolve({ k })));
+  }
+
+  /** Says the text of some elements (a dialog's title and message), then the focused control if given. */
+  sayRegion(elements: readonly (Element | null | undefined)[], focused?: HTMLElement | null): void {
+    if (!this.isOn()) return;
+    const language = this.language();
+    const parts = elements.flatMap((element) => (element ? textUtterances(element, language) : []));
+    if (focused) parts.push(...describeControl(focused, language, (k) => this.resolve({ k })));
+    this.say(parts);
   }
 
   stop(): void {

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { FocusScope } from 'react-aria';
 import { createPortal } from 'react-dom';
 import { pushDialog } from '../a11y/dialog_stack';
+import { useSpeech } from '../a11y/kit_context';
 
 interface DialogProps {
   open: boolean;
@@ -25,6 +26,19 @@ export function Dialog({ open, title, onClose, children, describedBy, role = 'di
   // Who had focus before the dialog opened (read during render: FocusScope moves focus before effects run).
   const openerRef = useRef<Element | null>(null);
   if (open && openerRef.current === null) openerRef.current = document.activeElement;
+
+  const speech = useSpeech();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announce once per opening
+  useEffect(() => {
+    if (!open) return;
+    // The dialog says its title and message, then the control that has focus (FocusScope focused it).
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    speech.sayRegion(
+      [document.getElementById(titleId), describedBy ? document.getElementById(describedBy) : null],
+      focused,
+    );
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -52,7 +66,7 @@ export function Dialog({ open, title, onClose, children, describedBy, role = 'di
           aria-describedby={describedBy}
           className="dialog"
         >
-          <h2 id={titleId} className="dialog__title">
+          <h2 id={titleId} className="dialog__title" data-announce="screen">
             {title}
           </h2>
           {children}

@@ -29,7 +29,13 @@ export function ErrorSummary({ errors }: { errors: readonly FormError[] }) {
 
   if (count === 0) return null;
   return (
-    <section className="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+    <section
+      className="error-summary"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="error-summary-title"
+      data-announce="screen"
+    >
       <h3 id="error-summary-title" className="error-summary__title">
         <Text k="errors.summary_title" values={{ count }} />
       </h3>

@@ -158,6 +158,7 @@ describe('Dialog', () => {
     await user.click(opener);
     const dialog = screen.getByRole('dialog', { name: '确认' });
     expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(harness.spoken().slice(-2)).toEqual(['确认', '好']);
     for (let i = 0; i < 5; i++) {
       press('ArrowDown');
       expect(dialog.contains(document.activeElement)).toBe(true);
