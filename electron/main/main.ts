@@ -38,6 +38,10 @@ function start(): void {
   serveApp(protocol, rendererRoot, path.join(__dirname, 'static'));
 
   const window = createKioskWindow({ technician: launch.technician, quitting: () => quitting });
+  // Windows logging off or shutting down must not be blocked by the kiosk's refusal to close.
+  window.on('session-end', () => {
+    quitting = true;
+  });
   const crashes = createCrashRecovery({ ...DEFAULT_CRASH_LIMIT, now: Date.now });
   const showCrashPage = (code: string) =>
     void window.loadURL(`${APP_ORIGIN}${CRASH_PAGE_PATH}?code=${encodeURIComponent(code)}`);
