@@ -1,0 +1,110 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hubIdOfToken } from '../../../common/sync/token_format';
+import { createMemoryLogger } from '../../../electron/core/logger';
+import { AssetStore } from '../../../electron/core/sync/asset_store';
+import { HubClient } from '../../../electron/core/sync/hub_client';
+import { pollManifest } from '../../../electron/core/sync/manifest_poller';
+import { prepareItem } from '../../../hub/publish';
+import { enrollTerminal, publishFixture, startTestHub, type TestHub, tempDir } from './support/hub_harness';
+import { startKioskCore } from './support/kiosk_core_harness';
+import { openKioskDb, waitFor } from './support/kiosk_harness';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type AssetRow = { kind: string; id: string; version: string; state: string };
+
+function publishJson(
+  hub: TestHub,
+  kind: 'directory' | 'fee_rules',
+  id: string,
+  version: string,
+  content: object,
+) {
+  const item = prepareItem({ kind, body: Buffer.from(JSON.stringify({ id, version, ...content })) });
+  if (!item.ok) throw new Error(item.error);
+  hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+}
+
+async function downlink() {
+  const hub = await startTestHub();
+  cleanups.push(() => hub.stop());
+  const token = enrollTerminal(hub.store, 'kiosk-1');
+  const db = openKioskDb(tempDir('kiosk-down'));
+  cleanups.push(() => db.close());
+  const client = new HubClient({
+    hubUrl: hub.url,
+    token,
+    hubId: hubIdOfToken(token)!,
+    appVersion: '0.1.0',
+    schemaVersion: 2,
+    timeoutMs: 5_000,
+  });
+  cleanups.push(() => client.close());
+  const assets = new AssetStore(db);
+  const rows = () =>
+    db.prepare('SELECT kind, id, version, state FROM assets ORDER BY kind, id, version').all() as AssetRow[];
+  const poll = () => pollManifest(client, assets, createMemoryLogger(), () => new Date());
+  return { hub, db, rows, poll };
+}
+
+describe('downlink', () => {
+  it('installs changed items, switches them together and keeps the previous version', async () => {
+    const { hub, rows, poll } = await downlink();
+    publishJson(hub, 'directory', 'baotou', '2026.1', { offices: [] });
+    expect(await poll()).toMatchObject({ ok: true });
+    expect(rows()).toEqual([
+      { kind: 'directory', id: 'baotou', version: '2026.1', state: 'active' },
+      { kind: 'template', id: 'sync_fixture_form', version: '1.0.0', state: 'active' },
+    ]);
+    // Nothing changed: nothing downloaded or switched.
+    expect(await poll()).toEqual({ ok: true, switched: [] });
+
+    publishFixture(hub.store, '1.1.0');
+    publishJson(hub, 'directory', 'baotou', '2026.2', { offices: [{ name: 'x' }] });
+    publishJson(hub, 'directory', 'baotou', '2026.3', { offices: [{ name: 'y' }] });
+    expect(await poll()).toMatchObject({ ok: true });
+    publishJson(hub, 'directory', 'baotou', '2026.4', { offices: [] });
+    expect(await poll()).toMatchObject({ ok: true });
+    expect(rows()).toEqual([
+      { kind: 'directory', id: 'baotou', version: '2026.3', state: 'previous' },
+      { kind: 'directory', id: 'baotou', version: '2026.4', state: 'active' },
+      // Templates keep every version: a draft stays on the version it started with.
+      { kind: 'template', id: 'sync_fixture_form', version: '1.0.0', state: 'previous' },
+      { kind: 'template', id: 'sync_fixture_form', version: '1.1.0', state: 'active' },
+    ]);
+  });
+
+  it('refuses bytes that do not match the manifest and switches nothing', async () => {
+    const { hub, rows, poll } = await downlink();
+    expect(await poll()).toMatchObject({ ok: true });
+    publishJson(hub, 'fee_rules', 'notary', '2', { rules: [] });
+    publishFixture(hub.store, '1.2.0');
+    // Someone tampers with the stored bytes after publishing (or the wire corrupts them).
+    const raw = new Database(path.join(hub.dataDir, 'hub.sqlite'));
+    raw
+      .prepare("UPDATE items SET body = ? WHERE kind = 'fee_rules'")
+      .run(Buffer.from('{"id":"notary","version":"3","rules":[]}'));
+    raw.close();
+    expect(await poll()).toEqual({ ok: false, reason: 'hash_mismatch' });
+    expect(rows().filter((row) => row.state === 'active')).toEqual([
+      { kind: 'template', id: 'sync_fixture_form', version: '1.0.0', state: 'active' },
+    ]);
+    expect(rows().some((row) => row.kind === 'fee_rules')).toBe(false);
+  });
+
+  it('polls the manifest when the core starts and finds its hub', async () => {
+    const hub = await startTestHub();
+    cleanups.push(() => hub.stop());
+    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    cleanups.push(() => core.close());
+    const installed = () =>
+      (core.deps.db.prepare("SELECT count(*) AS n FROM assets WHERE state = 'active'").get() as { n: number })
+        .n;
+    expect(await waitFor(() => installed() === 1, 10_000)).toBe(true);
+  });
+});
