@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { receiptNumber, receiptPrefix, terminalCode } from '../../../electron/core/forms/receipt_numbers';
+import {
+  AttemptLimiter,
+  formatRetrievalCode,
+  newRetrievalCode,
+} from '../../../electron/core/forms/retrieval_codes';
+
+describe('retrieval codes', () => {
+  it('are 8 digits and never one already taken', () => {
+    const taken = new Set<string>();
+    let asked = 0;
+    const code = newRetrievalCode((candidate) => {
+      asked++;
+      // Refuse the first three candidates as if they were in use.
+      if (asked <= 3) {
+        taken.add(candidate);
+        return true;
+      }
+      return taken.has(candidate);
+    });
+    expect(code).toMatch(/^\d{8}$/);
+    expect(taken.has(code)).toBe(false);
+    expect(asked).toBeGreaterThanOrEqual(4);
+    expect(formatRetrievalCode('01234567')).toBe('0123 4567');
+  });
+
+  it('allows a limited number of failures per window, then again after the window', () => {
+    const limiter = new AttemptLimiter(2, 1000);
+    expect(limiter.blocked(0)).toBe(false);
+    limiter.fail(0);
+    limiter.fail(10);
+    expect(limiter.blocked(500)).toBe(true);
+    expect(limiter.blocked(1011)).toBe(false);
+  });
+});
+
+describe('receipt numbers', () => {
+  it('use the terminal, the local day in Baotou and a sequence', () => {
+    expect(terminalCode('bt-kdq-0012')).toBe('0012');
+    expect(terminalCode('---')).toBe('TERM');
+    // 17:00 UTC on 28 November is already 29 November in Baotou.
+    expect(receiptPrefix('bt-kdq-0012', new Date('2026-11-28T17:00:00Z'))).toBe('BT-0012-261129-');
+    expect(receiptNumber('BT-0012-261129-', 7)).toBe('BT-0012-261129-007');
+    expect(receiptNumber('BT-0012-261129-', 1234)).toBe('BT-0012-261129-1234');
+  });
+});
