@@ -35,12 +35,7 @@ function trailingDigit(value: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function expectString(value: AnswerValue): Result<string, FieldError> {
-  return typeof value === 'string' ? ok(value) : err(fieldError('wrong_type'));
-}
-
-function validateNumber(step: Step & { field: { type: 'number' } }, value: AnswerValue) {
-  const { field } = step;
+function validateNumber(field: Extract<Step['field'], { type: 'number' }>, value: AnswerValue) {
   const number =
     typeof value === 'number'
       ? value
@@ -69,23 +64,23 @@ function validateValue(
   const { answers, now } = context;
   switch (field.type) {
     case 'text':
-      return expectString(value).ok
-        ? validateText(value as string, { ...field, multiline: false })
+      return typeof value === 'string'
+        ? validateText(value, { ...field, multiline: false })
         : err(fieldError('wrong_type'));
     case 'address':
-      return expectString(value).ok
-        ? validateText(value as string, { maxLength: field.maxLength, multiline: false })
+      return typeof value === 'string'
+        ? validateText(value, { maxLength: field.maxLength, multiline: false })
         : err(fieldError('wrong_type'));
     case 'long_text':
-      return expectString(value).ok
-        ? validateText(value as string, {
+      return typeof value === 'string'
+        ? validateText(value, {
             ...field,
             maxLength: Math.min(field.maxLength, LONG_TEXT_MAX),
             multiline: true,
           })
         : err(fieldError('wrong_type'));
     case 'number':
-      return validateNumber({ ...step, field }, value);
+      return validateNumber(field, value);
     case 'date':
       return typeof value === 'string' ? validateDate(value, field, now) : err(fieldError('wrong_type'));
     case 'yes_no':
