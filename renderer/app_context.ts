@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { TerminalInfo } from '../common/contract/system_methods';
 import type { SessionStore } from './state/session_store';
 
@@ -13,4 +13,17 @@ export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error('useApp outside AppContext');
   return value;
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * Whether the visitor chose elder mode (长辈版). Safe outside the app (component tests): false there.
+ */
+export function useElderMode(): boolean {
+  const app = useContext(AppContext);
+  return useSyncExternalStore(
+    app?.store.subscribe ?? noSubscription,
+    () => app?.store.getState().settings.elderMode ?? false,
+  );
 }

@@ -2,8 +2,12 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusableControls } from '../a11y/focus_navigation';
 import { useAnnounce } from '../a11y/kit_context';
+import { useElderMode } from '../app_context';
 import { Text } from '../i18n/text';
 import { KioskButton } from './kiosk_button';
+
+/** Elder mode (长辈版) shows at most this many items per page, whatever the screen asks for. */
+export const ELDER_PAGE_SIZE = 4;
 
 interface PagedListProps<T> {
   items: readonly T[];
@@ -18,10 +22,12 @@ interface PagedListProps<T> {
 
 /**
  * A list that never scrolls: one page of items plus large "previous" and "more" buttons and a "page x of y"
- * status. Paging moves focus to the first item of the new page and announces the page.
+ * status. Paging moves focus to the first item of the new page and announces the page. In elder mode pages
+ * hold at most ELDER_PAGE_SIZE items, so every screen built on it offers fewer choices at once.
  */
 export function PagedList<T>({ items, pageSize, getKey, renderItem, label, className }: PagedListProps<T>) {
-  const size = Math.max(1, Math.floor(pageSize));
+  const elderMode = useElderMode();
+  const size = Math.max(1, Math.floor(elderMode ? Math.min(pageSize, ELDER_PAGE_SIZE) : pageSize));
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const [page, setPage] = useState(0);
   const current = Math.min(page, pageCount - 1);

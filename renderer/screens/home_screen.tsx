@@ -6,11 +6,9 @@ import { Text } from '../i18n/text';
 import { SERVICE_IDS } from '../state/screens';
 import { serviceEntry } from '../state/service_entry';
 import { useSession } from '../state/session_store';
+import { CampaignBanner } from './knowledge/campaign_banner';
 
-/** In elder mode (长辈版) the home screen shows only this many tiles per page, the rest behind "more". */
-export const ELDER_TILES_PER_PAGE = 4;
-
-/** The home screen: every service as a large tile, and the entry to elder mode. */
+/** The home screen: every service as a large tile (four per page in elder mode), and the entry to elder mode. */
 export function HomeScreen() {
   const { store } = useApp();
   const elderMode = useSession(store, (s) => s.settings.elderMode);
@@ -25,7 +23,7 @@ export function HomeScreen() {
       </p>
       <PagedList
         items={SERVICE_IDS}
-        pageSize={elderMode ? ELDER_TILES_PER_PAGE : SERVICE_IDS.length}
+        pageSize={SERVICE_IDS.length}
         getKey={(service) => service}
         className="tile-grid"
         renderItem={(service) => (
@@ -45,6 +43,7 @@ export function HomeScreen() {
           </button>
         )}
       />
+      <CampaignBanner />
       <div className="home-screen__modes">
         <KioskButton
           pressed={elderMode}

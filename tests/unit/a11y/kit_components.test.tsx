@@ -257,3 +257,19 @@ describe('TextField and errors', () => {
     act(() => harness.kit.announcer.clear());
   });
 });
+
+describe('elder mode', () => {
+  it('pages every PagedList (and so every ChoiceList) at four items at most', async () => {
+    const user = userEvent.setup();
+    const options = ['a', 'b', 'c', 'd', 'e', 'f'].map((value) => ({ value, label: `选项${value}` }));
+    const harness = renderWithKit(
+      <ChoiceList id="q" legend="问题" options={options} value={null} onChange={() => {}} />,
+    );
+    uninstall = harness.uninstall;
+    expect(screen.getAllByRole('radio')).toHaveLength(6);
+    act(() => harness.store.setElderMode(true));
+    expect(screen.getAllByRole('radio')).toHaveLength(4);
+    await user.click(screen.getByRole('button', { name: '更多（还有 2 项）' }));
+    expect(screen.getAllByRole('radio')).toHaveLength(2);
+  });
+});
