@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
+import { CATALOG_KEY_PATTERN } from '../speech/catalog_strings';
 import { MAX_SPEECH_TEXT_CHARS } from '../speech/text_limits';
 import { method } from './define';
 
@@ -73,11 +74,7 @@ export const speechMethods = {
         language: z.enum(LANGUAGES),
         kind: z.enum(['ui', 'dynamic']),
         /** `namespace:dotted.key` of a catalog string. */
-        key: z
-          .string()
-          .max(200)
-          .regex(/^[a-z][a-z0-9_]*:[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'namespace:dotted.key')
-          .optional(),
+        key: z.string().max(200).regex(CATALOG_KEY_PATTERN, 'namespace:dotted.key').optional(),
       })
       .strict(),
     speechRenderResultSchema,

@@ -9,6 +9,12 @@ export interface CatalogString {
   text: string;
 }
 
+/**
+ * `namespace:key.path`. The path is any printable ASCII without spaces: catalogs have keys such as
+ * `keyboard.extra.-`. Keys are only looked up, never used as file names.
+ */
+export const CATALOG_KEY_PATTERN = /^[a-z][a-z0-9_]*:[!-~]{1,190}$/;
+
 const PLACEHOLDER = /\{\{[^}]*\}\}/;
 
 export function isDynamicCatalogText(text: string): boolean {

