@@ -64,6 +64,17 @@ function start(): void {
       configPath: launch.configPath,
       appVersion: app.getVersion(),
       logger,
+      // Technician mode's restart: relaunch, then quit normally so the core closes its database first.
+      technician: {
+        devices: {
+          restart: {
+            requestRestart: async () => {
+              app.relaunch();
+              app.quit();
+            },
+          },
+        },
+      },
     });
   } catch (error) {
     // A database from a newer app or an unwritable data dir: staff see the error page, never a blank one.
