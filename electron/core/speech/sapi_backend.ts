@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Language } from '../../../common/languages';
 import type { SpeechBackend } from './speech_engine';
@@ -43,6 +44,13 @@ export function sapiScript(textPath: string, outPath: string, culture: string, p
   ].join('\n');
 }
 
+const SAPI_VERSION_SCRIPT = [
+  'Add-Type -AssemblyName System.Speech',
+  '$synth = New-Object System.Speech.Synthesis.SpeechSynthesizer',
+  '$names = $synth.GetInstalledVoices() | ForEach-Object { $_.VoiceInfo.Name + "/" + $_.VoiceInfo.Culture.Name }',
+  '[Console]::Out.WriteLine([Environment]::OSVersion.Version.ToString() + " " + ($names -join ","))',
+].join('\n');
+
 /** PowerShell takes `-EncodedCommand` as base64 of the UTF-16LE script. */
 export function encodePowerShell(script: string): string {
   return Buffer.from(script, 'utf16le').toString('base64');
@@ -65,11 +73,10 @@ export function sapiBackend(binary = 'powershell.exe'): SpeechBackend {
         output: { kind: 'file', path: outPath },
       };
     },
-    versionCommand: () => ({
-      file: binary,
-      args: [...baseArgs, encodePowerShell('$PSVersionTable.PSVersion.ToString()')],
-    }),
-    parseVersion: (stdout) => `ps${stdout.trim().slice(0, 32)}`,
+    // The installed voices are part of the "version": installing or removing a voice changes every
+    // cache key, so clips of a replaced voice are never played again.
+    versionCommand: () => ({ file: binary, args: [...baseArgs, encodePowerShell(SAPI_VERSION_SCRIPT)] }),
+    parseVersion: (stdout) => `sapi-${createHash('sha256').update(stdout.trim()).digest('hex').slice(0, 16)}`,
     classifyFailure: (exitCode) => (exitCode === SAPI_NO_VOICE_EXIT ? 'no_voice_for_language' : null),
   };
 }

@@ -91,6 +91,24 @@ describe('SAPI command (Windows PowerShell)', () => {
     },
   );
 
+  it('names its version after the installed voices, so a changed voice set changes every cache key', () => {
+    const probe = backend.versionCommand();
+    expect(probe.args.slice(0, 5)).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+    ]);
+    expect(decodeScript(probe.args[5]!)).toContain('GetInstalledVoices()');
+    const one = backend.parseVersion('10.0.19045 Microsoft Huihui Desktop/zh-CN\r\n');
+    expect(one).toMatch(/^sapi-[0-9a-f]{16}$/);
+    expect(backend.parseVersion('10.0.19045 Microsoft Huihui Desktop/zh-CN')).toBe(one);
+    expect(
+      backend.parseVersion('10.0.19045 Microsoft Huihui Desktop/zh-CN,Microsoft Zira Desktop/en-US'),
+    ).not.toBe(one);
+  });
+
   it('keeps a hostile work folder name inert (base64 literal, not spliced into code)', () => {
     const evil = "C:\\Temp\\a'; Start-Process calc; '";
     const script = decodeScript(backend.build('x', 'zh-CN', evil).args[5]!);
