@@ -28,6 +28,8 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d{1,9}$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
+  // Only the HTTP date form (`Sun, 06 Nov 1994 08:49:37 GMT`); Date.parse would also take "-5" as a year.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) return null;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return null;
   return Math.min(Math.max(0, at - now.getTime()), MAX_RETRY_AFTER_MS);
