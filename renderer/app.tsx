@@ -15,6 +15,7 @@ import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
+import { TechnicianEntry } from './screens/technician/technician_entry';
 import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
 import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
@@ -128,6 +129,7 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
         }}
       />
       <LiveRegions />
+      <TechnicianEntry store={store} />
     </AppContext.Provider>
   );
 }

@@ -7,8 +7,8 @@ const noArgs = z.object({}).strict();
 /** Every technician method answers this while technician mode is not unlocked. */
 const locked = z.object({ ok: z.literal(false), reason: z.literal('locked') });
 
-function guarded<T extends z.ZodObject>(okShape: T) {
-  return z.union([okShape.extend({ ok: z.literal(true) }), locked]);
+function guarded<S extends z.ZodRawShape>(shape: S) {
+  return z.union([z.object({ ok: z.literal(true), ...shape }), locked]);
 }
 
 export const technicianPinSchema = z.string().min(4).max(12).regex(/^\d+$/, 'digits only');
@@ -94,28 +94,24 @@ export const technicianMethods = {
   ),
   'diagnostics.sync': method(
     noArgs,
-    guarded(
-      z.object({
-        lastSyncAt: z.string().max(40).nullable(),
-        queue: z.object({
-          pending: z.number().int(),
-          delivered: z.number().int(),
-          rejected: z.number().int(),
-          quarantined: z.number().int(),
-        }),
+    guarded({
+      lastSyncAt: z.string().max(40).nullable(),
+      queue: z.object({
+        pending: z.number().int(),
+        delivered: z.number().int(),
+        rejected: z.number().int(),
+        quarantined: z.number().int(),
       }),
-    ),
+    }),
   ),
   'diagnostics.printers': method(
     noArgs,
-    guarded(
-      z.object({
-        configured: z.string().max(200),
-        printers: z
-          .array(z.object({ name: z.string().max(200), isDefault: z.boolean(), status: deviceStatus }))
-          .max(50),
-      }),
-    ),
+    guarded({
+      configured: z.string().max(200),
+      printers: z
+        .array(z.object({ name: z.string().max(200), isDefault: z.boolean(), status: deviceStatus }))
+        .max(50),
+    }),
   ),
   'diagnostics.print_test': method(
     z.object({ printer: z.string().min(1).max(200) }).strict(),
@@ -131,32 +127,26 @@ export const technicianMethods = {
   ),
   'diagnostics.speech': method(
     noArgs,
-    guarded(
-      z.object({
-        status: deviceStatus,
-        engine: z.string().max(64),
-        languages: z.array(z.object({ language: z.enum(LANGUAGES), available: z.boolean() })).max(10),
-      }),
-    ),
+    guarded({
+      status: deviceStatus,
+      engine: z.string().max(64),
+      languages: z.array(z.object({ language: z.enum(LANGUAGES), available: z.boolean() })).max(10),
+    }),
   ),
   'diagnostics.media': method(
     z.object({ device: z.enum(['camera', 'microphone']) }).strict(),
-    guarded(
-      z.object({ status: z.enum(['ok', 'not_found', 'denied', 'failed']), label: z.string().max(200) }),
-    ),
+    guarded({ status: z.enum(['ok', 'not_found', 'denied', 'failed']), label: z.string().max(200) }),
   ),
   'diagnostics.system': method(
     noArgs,
-    guarded(
-      z.object({
-        appVersion: z.string().max(64),
-        schemaVersion: z.number().int(),
-        diskFreeBytes: z.number().nonnegative(),
-        diskTotalBytes: z.number().nonnegative(),
-        update: updateReportSchema,
-        updateStep: z.string().max(64).nullable(),
-      }),
-    ),
+    guarded({
+      appVersion: z.string().max(64),
+      schemaVersion: z.number().int(),
+      diskFreeBytes: z.number().nonnegative(),
+      diskTotalBytes: z.number().nonnegative(),
+      update: updateReportSchema,
+      updateStep: z.string().max(64).nullable(),
+    }),
   ),
   'technician.config_view': method(
     noArgs,

@@ -29,4 +29,5 @@ export type Screen =
   | { name: 'notary_fees' }
   | { name: 'legal_aid_guide' }
   | { name: 'legal_knowledge' }
-  | { name: 'knowledge_article'; id: string };
+  | { name: 'knowledge_article'; id: string }
+  | { name: 'technician' };
