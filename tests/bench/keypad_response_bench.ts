@@ -33,7 +33,8 @@ async function main() {
     await openKiosk(page, host);
     await page.evaluate(() => {
       window.__kioskDebug!.store.setSpeech(true);
-      const marks = ((window as unknown as { __marks: number[] }).__marks = []);
+      const marks: number[] = [];
+      (window as unknown as { __marks: number[] }).__marks = marks;
       document.addEventListener('keydown', () => marks.push(Date.now()), true);
       document.addEventListener('pointerup', () => marks.push(Date.now()), true);
     });
@@ -91,7 +92,7 @@ async function main() {
       metric: 'press_to_screen_announced_p95',
       value: percentile(screenChange, 95),
       unit: 'ms',
-      target: '< 100',
+      target: '< 150 (row 16 budget; includes rendering the new screen)',
       samples: 30,
     });
   } finally {
