@@ -18,9 +18,11 @@ import {
   versionSchema,
 } from '../common/sync/protocol';
 import type { Logger } from '../electron/core/logger';
+import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
 import { isJsonContentType, readBody, sendJson } from './http_io';
-import { intake } from './intake';
+import { Intake } from './intake';
 import { PublishedTemplates } from './published_templates';
+import { handleUpdateFile, UPDATES_ROUTE } from './releases/releases_handlers';
 import type { HubStore, Principal, Role } from './storage/hub_store';
 import { type RateLimit, TokenBuckets } from './token_bucket';
 import { bearerToken, hashToken } from './tokens';
@@ -35,6 +37,8 @@ export interface HubOptions {
   /** Whole-request deadline: a client that trickles its body slower than this is cut off. */
   requestTimeoutMs?: number;
   now?: () => Date;
+  /** The hub's data folder; update feeds (`releases/<channel>/`) are served from it when set. */
+  dataDir?: string;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 60 };
@@ -84,7 +88,7 @@ export function createHubServer(options: HubOptions): http.Server {
   const minAppVersion = options.minAppVersion ?? '0.0.0';
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const buckets = new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const templates = new PublishedTemplates(store);
+  const intake = new Intake(store, new PublishedTemplates(store), now);
 
   function authenticate(req: IncomingMessage, roles: readonly Role[]): Principal {
     const token = bearerToken(req.headers.authorization);
@@ -143,6 +147,16 @@ export function createHubServer(options: HubOptions): http.Server {
         throw new Refused(405, 'method_not_allowed', {}, { allow: methods.join(', ') });
     };
 
+    // Technician routes (hub/releases, hub/fleet): they authenticate themselves, without the app-version
+    // check, so an outdated terminal can still fetch its update.
+    if (options.dataDir && UPDATES_ROUTE.test(path)) {
+      handleUpdateFile(req, res, { store, dataDir: options.dataDir });
+      return;
+    }
+    if (FLEET_ROUTE.test(path)) {
+      handleFleetPage(req, res, { store, now });
+      return;
+    }
     if (ROUTES.health.test(path)) {
       allow('GET');
       sendJson(res, 200, {
@@ -168,7 +182,7 @@ export function createHubServer(options: HubOptions): http.Server {
       allow('POST');
       const principal = authenticate(req, ['terminal']);
       const { items } = parseWith(batchRequestSchema, await jsonBody(req));
-      const results = intake(store, templates, principal, items, now());
+      const results = await intake.receive(principal, items);
       sendJson(res, 200, { hubId: store.hubId, results });
       return;
     }
@@ -179,7 +193,7 @@ export function createHubServer(options: HubOptions): http.Server {
       const uuid = uuidSchema.safeParse(submission[1]);
       if (!uuid.success) throw new Refused(400, 'invalid_id');
       const envelope = parseWith(submissionEnvelopeSchema, await jsonBody(req));
-      const [result] = intake(store, templates, principal, [{ ...envelope, uuid: uuid.data }], now());
+      const [result] = await intake.receive(principal, [{ ...envelope, uuid: uuid.data }]);
       if (!result) throw new Error('intake returned no result');
       if ('receipt' in result) sendJson(res, result.status, result.receipt);
       else

@@ -28,6 +28,7 @@ const logger = createLogger();
 const store = openSqliteHubStore(dataDir);
 const server = createHubServer({
   store,
+  dataDir,
   logger,
   rateLimit: { burst, perSecond },
   ...(values['min-app-version'] ? { minAppVersion: values['min-app-version'] } : {}),

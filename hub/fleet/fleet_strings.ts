@@ -23,7 +23,7 @@ export const FLEET_STRINGS = {
   en: {
     title: 'Terminal fleet',
     summary: (total: number, stale: number) =>
-      `${total} terminals; ${stale} without a heartbeat for more than 15 minutes.`,
+      `Terminals: ${total}. Without a heartbeat for more than 15 minutes: ${stale}.`,
     none: 'No terminal has sent a heartbeat yet.',
     caption: 'Last reported state of every terminal (terminals without a recent heartbeat first)',
     terminal: 'Terminal',
