@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { directoryMethods } from './directory_methods';
-import { speechMethods } from './speech_methods';
-import { syncMethods } from './sync_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
+import { speechMethods } from './speech_methods';
+import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
 
