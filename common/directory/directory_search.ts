@@ -5,13 +5,12 @@ const PLATFORM_ORDER = ['city', 'county', 'township', 'village'];
 
 interface IndexedInstitution {
   institution: Institution;
-  /** Lower-case Chinese name, for partial hanzi matches. */
-  hanzi: string;
-  /** Pinyin initials of the Chinese name ("gzc" for 公证处). */
-  initials: string;
-  /** Full toneless pinyin without spaces ("gongzhengchu"). */
+  /** Full toneless pinyin without spaces ("gongzhengchu"): the sort key within a group. */
   spelled: string;
-  english: string;
+  /** A query of letters and digits is matched against the pinyin initials ("gzc" for 公证处), the full
+   * pinyin and the English name; a query with hanzi against the lower-case Chinese and the English name. */
+  latinFields: readonly string[];
+  chineseFields: readonly string[];
 }
 
 export interface DirectoryIndex {
@@ -49,14 +48,17 @@ export function buildDirectoryIndex(
 ): DirectoryIndex {
   const own = institutions.find((institution) => institution.id === ownCentreId);
   const ownDistrict = own?.district ?? null;
-  const entries = institutions.map((institution) => {
+  const entries = institutions.map((institution): IndexedInstitution => {
     const name = institution.name['zh-CN'];
+    const hanzi = name.toLowerCase();
+    const initials = letters(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }));
+    const spelled = letters(pinyin(name, { toneType: 'none', type: 'array' }));
+    const english = normalizeQuery(institution.name.en);
     return {
       institution,
-      hanzi: name.toLowerCase(),
-      initials: letters(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' })),
-      spelled: letters(pinyin(name, { toneType: 'none', type: 'array' })),
-      english: normalizeQuery(institution.name.en),
+      spelled,
+      latinFields: [initials, spelled, english],
+      chineseFields: [hanzi, english],
     };
   });
   const rank = (entry: IndexedInstitution): number[] => [
@@ -76,10 +78,7 @@ export function buildDirectoryIndex(
 }
 
 /** 0 = the name starts with the query (in any spelling), 1 = contains it, -1 = no match. */
-function matchTier(entry: IndexedInstitution, text: string): number {
-  const fields = /^[a-z0-9]+$/.test(text)
-    ? [entry.initials, entry.spelled, entry.english]
-    : [entry.hanzi, entry.english];
+function matchTier(fields: readonly string[], text: string): number {
   let tier = -1;
   for (const field of fields) {
     const at = field.indexOf(text);
@@ -95,13 +94,15 @@ function matchTier(entry: IndexedInstitution, text: string): number {
  */
 export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): Institution[] {
   const text = normalizeQuery(query.text ?? '');
+  // Letters and digits match pinyin and English; anything else (hanzi) matches the Chinese and English name.
+  const latin = /^[a-z0-9]+$/.test(text);
   const starts: Institution[] = [];
   const contains: Institution[] = [];
   for (const entry of index.entries) {
     const { institution } = entry;
     if (query.kind && institution.kind !== query.kind) continue;
     if (query.district && institution.district !== query.district) continue;
-    const tier = text === '' ? 0 : matchTier(entry, text);
+    const tier = text === '' ? 0 : matchTier(latin ? entry.latinFields : entry.chineseFields, text);
     if (tier === 0) starts.push(institution);
     else if (tier === 1) contains.push(institution);
   }

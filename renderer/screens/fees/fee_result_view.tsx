@@ -9,7 +9,7 @@ import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../knowledge/data_text';
-import { notarizationRequestScreen } from './notarization_seam';
+import { startNotarizationRequest } from './notarization_seam';
 
 /** The catalog parts that state a quote: what to pay, why (rule and source), what the office may add. */
 function resultParts(
@@ -67,7 +67,6 @@ export function FeeResultView({
   const pick = useDataText();
   const parts = resultParts(quote, pick);
   const [headline, ...details] = parts;
-  const request = notarizationRequestScreen(quote);
 
   return (
     <section className="screen fee-result" aria-labelledby="screen-heading">
@@ -101,11 +100,9 @@ export function FeeResultView({
         >
           <Text ns="fees" k="result.read_aloud" />
         </KioskButton>
-        {request ? (
-          <KioskButton onPress={() => store.navigate(request)}>
-            <Text ns="fees" k="result.start_request" />
-          </KioskButton>
-        ) : null}
+        <KioskButton onPress={() => void startNotarizationRequest(store, quote)}>
+          <Text ns="fees" k="result.start_request" />
+        </KioskButton>
         <KioskButton onPress={onBack}>
           <Text ns="fees" k="back" />
         </KioskButton>

@@ -1,8 +1,8 @@
 import '../../styles/forms.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allSteps } from '../../../common/forms/template_schema';
-import { useAnnounce } from '../../a11y/kit_context';
+import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -21,22 +21,43 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const announcer = useAnnounce();
+  const speech = useSpeech();
   const form = useForm(draftId);
   const [busy, setBusy] = useState(false);
+  const loaded = form && form !== 'missing' ? form : null;
+  const sections = loaded
+    ? loaded.template.sections
+        .map((section) => ({
+          section,
+          steps: section.steps.filter((step) => loaded.draft.visibleSteps.includes(step.id)),
+        }))
+        .filter((group) => group.steps.length > 0)
+    : [];
+  const spoken = loaded
+    ? sections
+        .flatMap(({ section, steps }) => [
+          localString(section.title, language),
+          ...steps.map(
+            (step) =>
+              `${localString(step.label, language)}：${spokenAnswer(step, loaded.draft.answers[step.id], language, t, loaded.sourceOptions)}`,
+          ),
+        ])
+        .join('。')
+    : '';
+
+  // The answers are read after the title. They are the visitor's own data, so they go as dynamic text (the
+  // speech log keeps only its length); this say follows the heading's own and replaces its closing hint.
+  useEffect(() => {
+    if (!spoken) return;
+    speech.say([
+      speech.resolve({ k: 'review.heading', ns: 'forms_ui' }),
+      { text: spoken, language, kind: 'dynamic' },
+    ]);
+  }, [spoken, language, speech]);
+
   if (form === 'missing') return <MissingDraft />;
-  if (!form) return null;
-  const { draft, template } = form;
-  const visible = new Set(draft.visibleSteps);
-  const sections = template.sections
-    .map((section) => ({ section, steps: section.steps.filter((step) => visible.has(step.id)) }))
-    .filter((group) => group.steps.length > 0);
-  const lines = sections.flatMap(({ section, steps }) => [
-    localString(section.title, language),
-    ...steps.map(
-      (step) =>
-        `${localString(step.label, language)}：${spokenAnswer(step, draft.answers[step.id], language, t, form.sourceOptions)}`,
-    ),
-  ]);
+  if (!loaded) return null;
+  const { draft, template } = loaded;
 
   async function submit() {
     if (busy) return;
@@ -63,11 +84,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
 
   return (
     <section className="screen form-review" aria-labelledby="screen-heading">
-      <ScreenHeading
-        k="review.heading"
-        ns="forms_ui"
-        intro={[{ k: 'review.spoken', ns: 'forms_ui', values: { answers: lines.join('。') } }]}
-      />
+      <ScreenHeading k="review.heading" ns="forms_ui" />
       <p className="lead">
         <Text ns="forms_ui" k="review.lead" />
       </p>
@@ -89,7 +106,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                 </dt>
                 <dd>
                   <span className="form-review__answer" id={`review-answer-${step.id}`}>
-                    {answerText(step, draft.answers[step.id], language, t, form.sourceOptions)}
+                    {answerText(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
                   </span>
                   <KioskButton
                     label={t('review.change_named', { label: localString(step.label, language) })}

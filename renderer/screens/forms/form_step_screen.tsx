@@ -105,7 +105,13 @@ function StepView({
 
   async function next() {
     if (busy) return;
-    const saved = await save(toAnswer(step, value));
+    const answer = toAnswer(step, value);
+    // the core keeps "no answer" for later (required answers are checked at submit); tell the visitor now
+    if (answer === null && step.required) {
+      setError(t('errors.required', { ns: 'forms' }));
+      return;
+    }
+    const saved = await save(answer);
     if (saved) goTo(nextStepAfter(saved, stepId));
   }
 

@@ -1,0 +1,93 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Whether the element the locator finds has focus. */
+async function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement).catch(() => false);
+}
+
+interface GridPosition {
+  inGrid: boolean;
+  row: number;
+  column: number;
+  targetRow: number;
+  targetColumn: number;
+}
+
+/** Where focus is in the on-screen keyboard relative to the target key (rows and columns of the grid). */
+async function gridPosition(target: Locator): Promise<GridPosition> {
+  return target.evaluate((key) => {
+    const grid = key.closest('fieldset')!;
+    const rows = [...grid.querySelectorAll('.key-grid__row')];
+    const at = (el: Element | null) => {
+      const row = rows.findIndex((r) => el && r.contains(el));
+      return { row, column: row < 0 ? -1 : [...rows[row]!.children].indexOf(el as Element) };
+    };
+    const now = at(document.activeElement);
+    const wanted = at(key);
+    return {
+      inGrid: now.row >= 0,
+      row: now.row,
+      column: now.column,
+      targetRow: wanted.row,
+      targetColumn: wanted.column,
+    };
+  });
+}
+
+/**
+ * Moves focus to the target as a keypad user does: ↓ through the page's controls in reading order; inside
+ * the on-screen keyboard, ↑↓ to the key's row and ←→ to the key. Fails if it cannot get there.
+ */
+export async function keypadFocus(page: Page, target: Locator, maxPresses = 400): Promise<void> {
+  const onKeyboard = await target.evaluate((el) => el.matches('.key-grid__key'));
+  for (let presses = 0; presses < maxPresses; presses++) {
+    if (await hasFocus(target)) return;
+    if (onKeyboard) {
+      const position = await gridPosition(target);
+      if (position.inGrid) {
+        const key =
+          position.row < position.targetRow
+            ? 'ArrowDown'
+            : position.row > position.targetRow
+              ? 'ArrowUp'
+              : position.column < position.targetColumn
+                ? 'ArrowRight'
+                : 'ArrowLeft';
+        await page.keyboard.press(key);
+        continue;
+      }
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`keypad could not reach ${target}`);
+}
+
+/** Moves focus to the target with the keypad and presses Enter. */
+export async function keypadPress(page: Page, target: Locator): Promise<void> {
+  await keypadFocus(page, target);
+  await page.keyboard.press('Enter');
+}
+
+/** Presses on-screen keyboard keys by their names, keypad only. */
+export async function keypadKeys(page: Page, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    await keypadPress(page, page.getByRole('button', { name, exact: true }));
+  }
+}
+
+/** Types pinyin on the on-screen keyboard and picks the candidate, paging until it shows. */
+export async function keypadPinyin(page: Page, pinyin: string, hanzi: string): Promise<void> {
+  await keypadKeys(page, [...pinyin]);
+  await keypadCandidate(page, hanzi);
+}
+
+/** Picks a candidate of the pinyin typed so far, paging with the keypad until it shows. */
+export async function keypadCandidate(page: Page, hanzi: string): Promise<void> {
+  const candidate = page
+    .locator('.key-grid__key[data-key^="candidate-"]')
+    .filter({ hasText: new RegExp(`^${hanzi}$`) });
+  for (let pages = 0; pages < 10 && (await candidate.count()) === 0; pages++) {
+    await keypadPress(page, page.getByRole('button', { name: '下一页候选字' }));
+  }
+  await keypadPress(page, candidate.first());
+}
