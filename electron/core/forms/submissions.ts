@@ -24,7 +24,8 @@ export interface SubmissionRow {
   uuid: string;
   templateId: string;
   templateVersion: string;
-  payload: SubmissionPayload;
+  /** Null once the retention purge has blanked the personal data of a delivered submission. */
+  payload: SubmissionPayload | null;
   sha256: string;
   receiptNo: string;
   priority: boolean;
@@ -131,7 +132,7 @@ export class SubmissionStore {
       uuid: raw.uuid,
       templateId: raw.template_id,
       templateVersion: raw.template_version,
-      payload: JSON.parse(raw.payload) as SubmissionPayload,
+      payload: raw.payload === '' ? null : (JSON.parse(raw.payload) as SubmissionPayload),
       sha256: raw.sha256,
       receiptNo: raw.receipt_no,
       priority: raw.priority === 1,

@@ -75,22 +75,24 @@ export class PrintService {
     });
   }
 
+  /** Null when there is no such submission, or its answers were purged after the retention period. */
   applicationHtml(uuid: string, language: Language): string | null {
     const submission = this.opts.forms.submissions.get(uuid);
     const template =
       submission && this.opts.forms.registry.get(submission.templateId, submission.templateVersion);
-    if (!submission || !template) return null;
+    const payload = submission?.payload;
+    if (!submission || !template || !payload) return null;
     const { texts, language: textLanguage } = printTextsFor(language);
     return buildApplicationHtml({
       language: textLanguage,
       texts,
       template,
-      answers: submission.payload.answers,
+      answers: payload.answers,
       receiptNo: submission.receiptNo,
       createdAt: submission.createdAt,
-      terminalId: submission.payload.terminalId,
+      terminalId: payload.terminalId,
       priority: submission.priority,
-      feeReduction: submission.payload.feeReduction,
+      feeReduction: payload.feeReduction,
       sourceOptions: (step) =>
         step.field.type === 'single_choice' && step.field.optionsSource
           ? this.opts.options(step.field.optionsSource).options

@@ -180,6 +180,31 @@ describe('printer failures are reported, never a false success', () => {
     }
   });
 
+  it('still prints the receipt after the retention purge, but no longer the application', async () => {
+    const core = startTestCore({ printer: new FakePrinter('ok') });
+    try {
+      const { uuid, receiptNo } = await submitLegalAid(core);
+      core.deps.db.prepare("UPDATE outbox SET state = 'delivered' WHERE uuid = ?").run(uuid);
+      core.deps.db
+        .prepare("UPDATE submissions SET payload = '', purged_at = '2027-01-01T00:00:00Z' WHERE uuid = ?")
+        .run(uuid);
+      expect(await core.call('forms.get_submission_summary', { uuid })).toMatchObject({
+        ok: true,
+        summary: { receiptNo },
+      });
+      expect(await core.call('print.receipt', { uuid, language: 'zh-CN' })).toEqual({
+        ok: true,
+        jobId: 'job-1',
+      });
+      expect(await core.call('print.application', { uuid, language: 'zh-CN' })).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+    } finally {
+      core.close();
+    }
+  });
+
   it('says no_printer when the terminal has none', async () => {
     const core = startTestCore();
     try {
