@@ -103,12 +103,26 @@ export function installKioskInput({ doc, store, speech, idle, languages }: Kiosk
     if (target instanceof HTMLElement && !target.matches(SELF_ANNOUNCING)) speech.sayControl(target);
   };
 
+  // A press that changes the pressed control itself (a toggle, a choice, "contrast: …") and leaves focus on it:
+  // say it again so the new state is heard. Captured before React's handlers run, compared after they ran.
+  const onClickCapture = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('button') : null;
+    if (!target) return;
+    const before = JSON.stringify(speech.describe(target));
+    setTimeout(() => {
+      if (doc.activeElement !== target || !target.isConnected) return;
+      if (JSON.stringify(speech.describe(target)) !== before) speech.sayControl(target);
+    }, 0);
+  };
+
   doc.addEventListener('keydown', onKeyDown);
   doc.addEventListener('pointerdown', onPointerDown, true);
   doc.addEventListener('focusin', onFocusIn);
+  doc.addEventListener('click', onClickCapture, true);
   return () => {
     doc.removeEventListener('keydown', onKeyDown);
     doc.removeEventListener('pointerdown', onPointerDown, true);
     doc.removeEventListener('focusin', onFocusIn);
+    doc.removeEventListener('click', onClickCapture, true);
   };
 }

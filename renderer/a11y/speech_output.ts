@@ -44,10 +44,15 @@ export class SpeechOutput {
     this.say([{ text, language: this.language(), kind }]);
   }
 
+  /** A control's label, value, state and hint as utterances (also when speech is off, to compare states). */
+  describe(element: HTMLElement): Utterance[] {
+    return describeControl(element, this.language(), (k) => this.resolve({ k }));
+  }
+
   /** Says a control's label, value, state and hint. */
   sayControl(element: HTMLElement): void {
     if (!this.isOn()) return;
-    this.say(describeControl(element, this.language(), (k) => this.resolve({ k })));
+    this.say(this.describe(element));
   }
 
   /** Says the text of some elements (a dialog's title and message), then the focused control if given. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSpeech } from '../a11y/kit_context';
 import { useApp } from '../app_context';
 import { Text } from '../i18n/text';
 import { useSession } from '../state/session_store';
@@ -9,6 +10,7 @@ export function AccessibilityBar() {
   const { store, terminal } = useApp();
   const settings = useSession(store, (s) => s.settings);
   const { t } = useTranslation();
+  const speech = useSpeech();
 
   return (
     <nav className="a11y-bar" aria-label={t('a11y_bar.label')}>
@@ -39,7 +41,14 @@ export function AccessibilityBar() {
       <KioskButton onPress={() => store.changeTextSize(1)}>
         <Text k="a11y_bar.larger" />
       </KioskButton>
-      <KioskButton pressed={settings.speechOn} onPress={() => store.toggleSpeech()}>
+      <KioskButton
+        pressed={settings.speechOn}
+        onPress={() => {
+          // Turning speech on is heard through the button's new state; turning it off is said once more.
+          if (settings.speechOn) speech.sayParts([{ k: 'spoken.turned_off' }]);
+          store.toggleSpeech();
+        }}
+      >
         <Text k="a11y_bar.speech" />
       </KioskButton>
       <KioskButton onPress={() => store.navigate({ name: 'help' })}>

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccessibilityBar } from '../../../renderer/components/accessibility_bar';
 import { ChoiceList } from '../../../renderer/components/choice_list';
 import { Dialog } from '../../../renderer/components/dialog';
 import { ErrorSummary } from '../../../renderer/components/error_summary';
@@ -16,6 +17,65 @@ afterEach(() => uninstall?.());
 
 function press(key: string, code = key) {
   fireEvent.keyDown(document.activeElement ?? document.body, { key, code });
+}
+
+function Question({ multiple }: { multiple?: boolean }) {
+  const [one, setOne] = useState<'a' | 'b' | null>(null);
+  const [many, setMany] = useState<('a' | 'b')[]>([]);
+  const options = [
+    { value: 'a' as const, label: '是', hint: '我有残疾证' },
+    { value: 'b' as const, label: '否' },
+  ];
+  return multiple ? (
+    <ChoiceList id="q" legend="可多选" multiple options={options} value={many} onChange={setMany} />
+  ) : (
+    <ChoiceList
+      id="q"
+      legend="您有残疾证吗？"
+      options={options}
+      value={one}
+      onChange={setOne}
+      error="请选择一项"
+    />
+  );
+}
+
+function WithDialog() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <KioskButton onPress={() => setOpen(true)}>打开</KioskButton>
+      <KioskButton onPress={() => {}}>背后的按钮</KioskButton>
+      <Dialog open={open} title="确认" onClose={() => setOpen(false)}>
+        <KioskButton onPress={() => setOpen(false)}>好</KioskButton>
+        <KioskButton onPress={() => {}}>再想想</KioskButton>
+      </Dialog>
+    </>
+  );
+}
+
+function Form() {
+  const [name, setName] = useState('');
+  const [id, setId] = useState('110101199003071234');
+  const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <TextField id="name" label="姓名" hint="与身份证一致" value={name} onChange={setName} />
+      <TextField
+        id="idno"
+        label="身份证号"
+        value={id}
+        onChange={setId}
+        privateValue
+        inputMode="numeric"
+        error={errors.length ? '请输入18位身份证号' : undefined}
+      />
+      <KioskButton onPress={() => setErrors([{ fieldId: 'idno', message: '请输入18位身份证号' }])}>
+        下一步
+      </KioskButton>
+    </>
+  );
 }
 
 describe('keypad focus movement and speech', () => {
@@ -84,27 +144,6 @@ describe('keypad focus movement and speech', () => {
 });
 
 describe('ChoiceList', () => {
-  function Question({ multiple }: { multiple?: boolean }) {
-    const [one, setOne] = useState<'a' | 'b' | null>(null);
-    const [many, setMany] = useState<('a' | 'b')[]>([]);
-    const options = [
-      { value: 'a' as const, label: '是', hint: '我有残疾证' },
-      { value: 'b' as const, label: '否' },
-    ];
-    return multiple ? (
-      <ChoiceList id="q" legend="可多选" multiple options={options} value={many} onChange={setMany} />
-    ) : (
-      <ChoiceList
-        id="q"
-        legend="您有残疾证吗？"
-        options={options}
-        value={one}
-        onChange={setOne}
-        error="请选择一项"
-      />
-    );
-  }
-
   it('single choice: a named radio group, Enter chooses, state is spoken', async () => {
     const user = userEvent.setup();
     const harness = renderWithKit(<Question />);
@@ -136,20 +175,6 @@ describe('ChoiceList', () => {
 });
 
 describe('Dialog', () => {
-  function WithDialog() {
-    const [open, setOpen] = useState(false);
-    return (
-      <>
-        <KioskButton onPress={() => setOpen(true)}>打开</KioskButton>
-        <KioskButton onPress={() => {}}>背后的按钮</KioskButton>
-        <Dialog open={open} title="确认" onClose={() => setOpen(false)}>
-          <KioskButton onPress={() => setOpen(false)}>好</KioskButton>
-          <KioskButton onPress={() => {}}>再想想</KioskButton>
-        </Dialog>
-      </>
-    );
-  }
-
   it('keeps focus inside while open, Back closes it and focus returns to the opener', async () => {
     const user = userEvent.setup();
     const harness = renderWithKit(<WithDialog />);
@@ -200,30 +225,6 @@ describe('PagedList', () => {
 });
 
 describe('TextField and errors', () => {
-  function Form() {
-    const [name, setName] = useState('');
-    const [id, setId] = useState('110101199003071234');
-    const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
-    return (
-      <>
-        <ErrorSummary errors={errors} />
-        <TextField id="name" label="姓名" hint="与身份证一致" value={name} onChange={setName} />
-        <TextField
-          id="idno"
-          label="身份证号"
-          value={id}
-          onChange={setId}
-          privateValue
-          inputMode="numeric"
-          error={errors.length ? '请输入18位身份证号' : undefined}
-        />
-        <KioskButton onPress={() => setErrors([{ fieldId: 'idno', message: '请输入18位身份证号' }])}>
-          下一步
-        </KioskButton>
-      </>
-    );
-  }
-
   it('speaks label, value state and hint; private values are not spoken; Backspace edits instead of going back', async () => {
     const user = userEvent.setup();
     const harness = renderWithKit(<Form />);
@@ -271,5 +272,21 @@ describe('elder mode', () => {
     expect(screen.getAllByRole('radio')).toHaveLength(4);
     await user.click(screen.getByRole('button', { name: '更多（还有 2 项）' }));
     expect(screen.getAllByRole('radio')).toHaveLength(2);
+  });
+});
+
+describe('pressing a control that changes itself', () => {
+  it('says the new state; the speech button says "on" by its state and "off" before going quiet', async () => {
+    const user = userEvent.setup();
+    const harness = renderWithKit(<AccessibilityBar />, { speechOn: false });
+    uninstall = harness.uninstall;
+    const speechButton = screen.getByRole('button', { name: '语音朗读' });
+    await user.click(speechButton);
+    await waitFor(() => expect(harness.spoken()).toEqual(['语音朗读', '已打开']));
+    await user.click(screen.getByRole('button', { name: /对比度/ }));
+    await waitFor(() => expect(harness.spoken().at(-1)).toBe('对比度：黑底白字'));
+    await user.click(speechButton);
+    expect(harness.spoken().at(-1)).toBe('语音朗读已关闭');
+    expect(harness.store.getState().settings.speechOn).toBe(false);
   });
 });
