@@ -18,9 +18,9 @@ import {
   versionSchema,
 } from '../common/sync/protocol';
 import type { Logger } from '../electron/core/logger';
-import { isJsonContentType, readBody, sendJson } from './http_io';
 import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
-import { intake } from './intake';
+import { isJsonContentType, readBody, sendJson } from './http_io';
+import { Intake } from './intake';
 import { PublishedTemplates } from './published_templates';
 import { handleUpdateFile, UPDATES_ROUTE } from './releases/releases_handlers';
 import type { HubStore, Principal, Role } from './storage/hub_store';
@@ -88,7 +88,7 @@ export function createHubServer(options: HubOptions): http.Server {
   const minAppVersion = options.minAppVersion ?? '0.0.0';
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const buckets = new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const templates = new PublishedTemplates(store);
+  const intake = new Intake(store, new PublishedTemplates(store), now);
 
   function authenticate(req: IncomingMessage, roles: readonly Role[]): Principal {
     const token = bearerToken(req.headers.authorization);
@@ -182,7 +182,7 @@ export function createHubServer(options: HubOptions): http.Server {
       allow('POST');
       const principal = authenticate(req, ['terminal']);
       const { items } = parseWith(batchRequestSchema, await jsonBody(req));
-      const results = intake(store, templates, principal, items, now());
+      const results = await intake.receive(principal, items);
       sendJson(res, 200, { hubId: store.hubId, results });
       return;
     }
@@ -193,7 +193,7 @@ export function createHubServer(options: HubOptions): http.Server {
       const uuid = uuidSchema.safeParse(submission[1]);
       if (!uuid.success) throw new Refused(400, 'invalid_id');
       const envelope = parseWith(submissionEnvelopeSchema, await jsonBody(req));
-      const [result] = intake(store, templates, principal, [{ ...envelope, uuid: uuid.data }], now());
+      const [result] = await intake.receive(principal, [{ ...envelope, uuid: uuid.data }]);
       if (!result) throw new Error('intake returned no result');
       if ('receipt' in result) sendJson(res, result.status, result.receipt);
       else

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BatchItem, ItemResult, RefusalReason } from '../common/sync/protocol';
 import { MAX_PAYLOAD_BYTES } from '../common/sync/protocol';
 import { checkPayload, type PublishedTemplates } from './published_templates';
-import type { HubStore, Principal } from './storage/hub_store';
+import type { HubStore, IntakeOutcome, NewSubmission, Principal } from './storage/hub_store';
 
 type Refusal = { status: 403 | 413 | 422; reason: RefusalReason; detail?: string };
 
@@ -18,34 +18,71 @@ function refusalOf(templates: PublishedTemplates, principal: Principal, item: Ba
   return problem ? { status: 422, reason: 'invalid_payload', detail: problem } : null;
 }
 
+interface PendingCommit {
+  items: NewSubmission[];
+  resolve: (outcomes: IntakeOutcome[]) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * Intake of submissions from one terminal: each item is checked on its own (owner, size, hash, template
- * version, payload), then all that passed are stored in one transaction where the uuid's unique
- * constraint decides created / duplicate / conflict. One bad item never affects the others.
+ * Intake of submissions: each item is checked on its own (owner, size, hash, template version, payload);
+ * the items that pass are stored where the uuid's unique constraint decides created / duplicate /
+ * conflict in the same transaction. Group commit: everything that arrived in one turn of the event loop,
+ * from any terminal, goes into ONE transaction (one fsync), and each request is answered only after that
+ * commit. One bad item never affects the others.
  */
-export function intake(
-  store: HubStore,
-  templates: PublishedTemplates,
-  principal: Principal,
-  items: readonly BatchItem[],
-  now: Date,
-): ItemResult[] {
-  const refusals = items.map((item) => refusalOf(templates, principal, item));
-  const accepted = items.filter((_, index) => refusals[index] === null);
-  const outcomes =
-    accepted.length === 0
-      ? []
-      : store.storeSubmissions(
-          accepted.map(({ uuid, ...envelope }) => ({ uuid, envelope, centre: principal.centre ?? '' })),
-          now.toISOString(),
-        );
-  let next = 0;
-  return items.map(({ uuid }, index): ItemResult => {
-    const refusal = refusals[index];
-    if (refusal) return { uuid, ...refusal };
-    const outcome = outcomes[next++]!;
-    if (outcome.kind === 'created') return { uuid, status: 201, receipt: outcome.receipt };
-    if (outcome.kind === 'duplicate') return { uuid, status: 200, receipt: outcome.receipt };
-    return { uuid, status: 409, reason: 'conflict' };
-  });
+export class Intake {
+  private pending: PendingCommit[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly store: HubStore,
+    private readonly templates: PublishedTemplates,
+    private readonly now: () => Date,
+  ) {}
+
+  async receive(principal: Principal, items: readonly BatchItem[]): Promise<ItemResult[]> {
+    const refusals = items.map((item) => refusalOf(this.templates, principal, item));
+    const accepted = items
+      .filter((_, index) => refusals[index] === null)
+      .map(({ uuid, ...envelope }) => ({ uuid, envelope, centre: principal.centre ?? '' }));
+    const outcomes = accepted.length === 0 ? [] : await this.commit(accepted);
+    let next = 0;
+    return items.map(({ uuid }, index): ItemResult => {
+      const refusal = refusals[index];
+      if (refusal) return { uuid, ...refusal };
+      const outcome = outcomes[next++]!;
+      if (outcome.kind === 'created') return { uuid, status: 201, receipt: outcome.receipt };
+      if (outcome.kind === 'duplicate') return { uuid, status: 200, receipt: outcome.receipt };
+      return { uuid, status: 409, reason: 'conflict' };
+    });
+  }
+
+  private commit(items: NewSubmission[]): Promise<IntakeOutcome[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ items, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const group = this.pending.splice(0);
+    try {
+      const outcomes = this.store.storeSubmissions(
+        group.flatMap((entry) => entry.items),
+        this.now().toISOString(),
+      );
+      let offset = 0;
+      for (const entry of group) {
+        entry.resolve(outcomes.slice(offset, offset + entry.items.length));
+        offset += entry.items.length;
+      }
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+    }
+  }
 }
