@@ -115,14 +115,14 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
   }
 
   const handlers: Pick<Handlers, TechnicianMethod> = {
-    'technician.unlock': ({ pin }) => {
+    'technician.unlock': async ({ pin }) => {
       const hash = deps.config?.technicianPinHash;
       if (!hash) return { ok: false, reason: 'not_configured' };
       const attempt = pinLock.check();
       if (!attempt.allowed) {
         return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
       }
-      if (!verifyPin(pin, hash)) {
+      if (!(await verifyPin(pin, hash))) {
         const triesLeft = pinLock.fail();
         audit('technician.pin_wrong');
         const after = pinLock.check();

@@ -62,16 +62,16 @@ describe('PIN lockout', () => {
 });
 
 describe('PIN hash', () => {
-  it('verifies the right PIN only, and fits the provisioning schema', () => {
+  it('verifies the right PIN only, and fits the provisioning schema', async () => {
     const hash = hashPin('482913');
-    expect(verifyPin('482913', hash)).toBe(true);
-    expect(verifyPin('482914', hash)).toBe(false);
+    expect(await verifyPin('482913', hash)).toBe(true);
+    expect(await verifyPin('482914', hash)).toBe(false);
     expect(hash).not.toContain('482913');
     expect(kioskConfigSchema.shape.technicianPinHash.safeParse(hash).success).toBe(true);
     expect(hashPin('482913')).not.toBe(hash);
   });
 
-  it('never matches a malformed or absurdly expensive stored hash', () => {
+  it('never matches a malformed or absurdly expensive stored hash', async () => {
     const [, , , , salt, digest] = hashPin('1234').split('$');
     for (const stored of [
       '',
@@ -80,7 +80,7 @@ describe('PIN hash', () => {
       `scrypt$1048576$8$1$${salt}$${digest}`,
       `scrypt$3$8$1$${salt}$${digest}`,
     ]) {
-      expect(verifyPin('1234', stored)).toBe(false);
+      expect(await verifyPin('1234', stored)).toBe(false);
     }
   });
 });
