@@ -13,6 +13,8 @@ import { call, RpcCallError } from '../../rpc/api';
 import { configValueOf } from './config_value';
 
 const NS = 'technician';
+/** The provisioning field name, shown as is (like the other field names in the table). */
+const TOKEN_FIELD = 'hubToken';
 
 /** The provisioning (without secrets) and a one-field edit that the core validates before writing. */
 export function ConfigPanel({ onLocked }: { onLocked: () => void }) {
@@ -101,7 +103,7 @@ export function ConfigPanel({ onLocked }: { onLocked: () => void }) {
           ))}
           <tr>
             <th scope="row" lang="en">
-              hubToken
+              {TOKEN_FIELD}
             </th>
             <td>
               <Text ns={NS} k={tokenSet ? 'config.token_set' : 'config.token_missing'} />
