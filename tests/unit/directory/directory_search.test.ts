@@ -74,6 +74,20 @@ describe('directory search', () => {
     ]);
   });
 
+  it('never matches across two names (the index joins them into one string)', () => {
+    const [first, second] = dataset.institutions;
+    const pair = [
+      { ...first!, name: { 'zh-CN': '示例公证', en: 'ab' } },
+      { ...second!, name: { 'zh-CN': '处示例', en: 'cd' } },
+    ];
+    const small = buildDirectoryIndex(pair, null);
+    expect(searchDirectory(small, { text: 'gzc' })).toEqual([]);
+    expect(searchDirectory(small, { text: '公证处' })).toEqual([]);
+    expect(searchDirectory(small, { text: 'bc' })).toEqual([]);
+    expect(searchDirectory(small, { text: 'gz' }).map((institution) => institution.name.en)).toEqual(['ab']);
+    expect(searchDirectory(small, { text: 'c' }).map((institution) => institution.name.en)).toEqual(['cd']);
+  });
+
   it('a query that matches nothing gives nothing, hostile text included', () => {
     for (const text of ['zzzzzz', '$(rm -rf /)', '"\'\n', '__proto__', 'x'.repeat(1_000_000)])
       expect(names(text)).toEqual([]);
