@@ -12,6 +12,8 @@ export type CheckResult =
   | { kind: 'up_to_date'; version: string }
   | { kind: 'not_in_rollout'; version: string; bucket: number; percentage: number }
   | { kind: 'refused'; reason: FeedRefusal }
+  /** The hub has published nothing for this channel and platform. */
+  | { kind: 'no_release' }
   | { kind: 'unreachable' };
 
 export interface CheckParams {
@@ -56,7 +58,8 @@ export async function checkForUpdate(params: CheckParams): Promise<CheckResult> 
   const base = channelBaseUrl(params.hubUrl, params.channel);
   const headers = hubHeaders(params.hubToken);
   const yml = await readSmall(fetchImpl, new URL(file, base), headers);
-  if (yml === 'error' || yml === null) return { kind: 'unreachable' };
+  if (yml === 'error') return { kind: 'unreachable' };
+  if (yml === null) return { kind: 'no_release' };
   const signature = await readSmall(fetchImpl, new URL(file + SIGNATURE_SUFFIX, base), headers);
   if (signature === 'error') return { kind: 'unreachable' };
   const verified = verifySignedFeed(
