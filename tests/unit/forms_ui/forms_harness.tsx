@@ -1,0 +1,40 @@
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import type { TerminalInfo } from '../../../common/contract/system_methods';
+import { AppContext } from '../../../renderer/app_context';
+import { LiveRegions } from '../../../renderer/components/live_regions';
+import { createI18n } from '../../../renderer/i18n/i18n';
+import { setTransport } from '../../../renderer/rpc/api';
+import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { SessionStore, useSession } from '../../../renderer/state/session_store';
+import { startTestCore, type TestCore } from '../../integration/forms/support';
+
+function Shell({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
+  const screen = useSession(store, (s) => s.screen);
+  return (
+    <AppContext.Provider value={{ store, terminal }}>
+      <main key={JSON.stringify(screen)}>
+        <CurrentScreen screen={screen} />
+      </main>
+      <LiveRegions />
+    </AppContext.Provider>
+  );
+}
+
+/** The forms screens in jsdom, talking to a real kiosk core (real SQLite in a temp dir) in memory. */
+export async function renderWithCore(): Promise<{ core: TestCore; store: SessionStore }> {
+  const core = startTestCore();
+  setTransport({
+    invoke: (method, args) => core.dispatch(method, args),
+    subscribe: () => () => {},
+  });
+  const provisioning = await core.call('system.provisioning', {});
+  if (!provisioning.provisioned) throw new Error('sample config not provisioned');
+  const store = new SessionStore();
+  render(
+    <I18nextProvider i18n={createI18n('zh-CN')}>
+      <Shell store={store} terminal={provisioning.terminal} />
+    </I18nextProvider>,
+  );
+  return { core, store };
+}

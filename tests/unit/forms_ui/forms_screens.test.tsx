@@ -1,0 +1,99 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestCore } from '../../integration/forms/support';
+import { fillLegalAid } from '../../integration/forms/support';
+import { renderWithCore } from './forms_harness';
+
+let core: TestCore | null = null;
+afterEach(() => {
+  core?.close();
+  core = null;
+});
+
+const heading = (name: string | RegExp) => screen.findByRole('heading', { level: 2, name });
+const button = (name: string | RegExp) => screen.getByRole('button', { name });
+
+describe('forms screens against a real core', { timeout: 60_000 }, () => {
+  it('start page → first question; a refused answer is shown next to the field and announced, nothing stored', async () => {
+    const user = userEvent.setup();
+    const started = await renderWithCore();
+    core = started.core;
+    act(() => started.store.navigate({ name: 'form_start', templateId: 'legal_aid_application' }));
+    await heading('法律援助申请');
+    expect(screen.getByText('您的居民身份证')).toBeDefined();
+    await user.click(button('开始填写'));
+    await heading('请说出或输入您的姓名。');
+    expect(screen.getByText(/^第 1 步，共 \d+ 步$/)).toBeDefined();
+
+    const name = screen.getByRole('textbox', { name: '姓名' });
+    await user.type(name, '<script>1');
+    await user.click(button('下一步'));
+    const alert = await screen.findByTestId('live-assertive');
+    await waitFor(() => expect(alert.textContent).toMatch(/姓名只能包含文字/));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(name.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent,
+    ).toMatch(/姓名只能包含文字/);
+    const state = started.store.getState().screen;
+    if (state.name !== 'form_step') throw new Error('left the step');
+    const draft = await core.call('forms.get_draft', { draftId: state.draftId });
+    expect(draft.ok && draft.draft.answers.full_name).toBeFalsy();
+
+    await user.clear(name);
+    await user.type(name, '李明');
+    await user.click(button('下一步'));
+    await heading('您的性别是？');
+    expect(screen.getByText(/^第 2 步/)).toBeDefined();
+  });
+
+  it('review: grouped by section; "change" returns to the step and then back to the review; submit shows the receipt', async () => {
+    const user = userEvent.setup();
+    const started = await renderWithCore();
+    core = started.core;
+    const draftId = await fillLegalAid(core);
+    act(() => started.store.navigate({ name: 'form_review', draftId }));
+    await heading('请核对您的回答');
+    for (const section of ['申请人基本信息', '残疾情况', '申请事项', '经济状况', '便利服务']) {
+      expect(screen.getByRole('heading', { level: 3, name: section })).toBeDefined();
+    }
+    expect(screen.getByText('13800000000')).toBeDefined();
+    expect(screen.getByText('手语翻译、上门服务')).toBeDefined();
+
+    await user.click(button('修改：联系电话'));
+    await heading(/电话/);
+    const phone = screen.getByRole('textbox', { name: '联系电话' });
+    expect((phone as HTMLInputElement).value).toBe('13800000000');
+    await user.click(button('清空'));
+    for (const digit of '13912345678') await user.click(button(digit));
+    await user.click(button('保存并返回核对页'));
+    await heading('请核对您的回答');
+    expect(screen.getByText('13912345678')).toBeDefined();
+    expect(screen.queryByText('13800000000')).toBeNull();
+
+    await user.click(button('提交申请'));
+    await heading('申请已提交');
+    const shown = started.store.getState().screen;
+    if (shown.name !== 'form_receipt') throw new Error('not on the receipt screen');
+    const summary = await core.call('forms.get_submission_summary', { uuid: shown.uuid });
+    expect(summary.ok && document.getElementById('receipt-number')?.textContent).toBe(
+      summary.ok && summary.summary.receiptNo,
+    );
+  });
+
+  it('session end wipes a draft that was not kept, and keeps one that was', async () => {
+    const started = await renderWithCore();
+    core = started.core;
+    act(() => started.store.navigate({ name: 'form_start', templateId: 'home_visit_booking' }));
+    await heading(/上门/);
+    const unkept = await core.call('forms.start_draft', { templateId: 'home_visit_booking' });
+    const kept = await core.call('forms.start_draft', { templateId: 'home_visit_booking' });
+    if (!unkept.ok || !kept.ok) throw new Error('start failed');
+    await core.call('forms.keep_draft', { draftId: kept.draft.draftId });
+    act(() => started.store.endSession());
+    await waitFor(async () => {
+      expect((await core!.call('forms.get_draft', { draftId: unkept.draft.draftId })).ok).toBe(false);
+    });
+    expect((await core.call('forms.get_draft', { draftId: kept.draft.draftId })).ok).toBe(true);
+  });
+});
