@@ -10,13 +10,15 @@ import { speechProbeOf } from './diagnostics/speech_probe';
 import { startTechnician, type TechnicianOptions } from './diagnostics/technician_service';
 import { directoryHandlers } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
-import { formsHandlers, startForms } from './forms/forms_handlers';
+import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
+import { fileTemplateSource } from './forms/template_registry';
 import type { Logger } from './logger';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { openDatabase } from './storage/database';
+import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { systemHandlers } from './system/system_handlers';
@@ -88,8 +90,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     speech: speechProbeOf(speech),
     ...options.technician,
   });
-  const forms = startForms(deps);
-  const sync = createSyncService(deps, options.sync);
+  // Templates: the bundled files, then those the hub published (installed by the sync downlink).
+  const bundled = bundledTemplatesDir();
+  const forms = startForms(deps, [
+    ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
+    publishedTemplateSource(db),
+  ]);
+  const sync = createSyncService(deps, options.sync, { onAssetsSwitched: () => forms.registry.reload() });
   const handlers: Handlers = {
     ...systemHandlers(deps),
     ...formsHandlers(deps, forms),

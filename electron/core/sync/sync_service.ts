@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../../common/contract/sync_methods';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from '../../../common/sync/backoff';
-import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from '../../../common/sync/protocol';
+import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, type ManifestItem } from '../../../common/sync/protocol';
 import { hubIdOfToken } from '../../../common/sync/token_format';
 import type { CoreDeps } from '../core_deps';
 import { SCHEMA_VERSION } from '../storage/database';
@@ -52,7 +52,16 @@ export interface SyncService {
  * The kiosk's sync: the outbox worker, the health probe, the manifest poller, heartbeats and the
  * retention purge. It runs only when the provisioning has a hub URL and a well-formed token.
  */
-export function createSyncService(deps: CoreDeps, tuning: Partial<SyncTuning> = {}): SyncService {
+export interface SyncHooks {
+  /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
+  onAssetsSwitched?: (items: readonly ManifestItem[]) => void;
+}
+
+export function createSyncService(
+  deps: CoreDeps,
+  tuning: Partial<SyncTuning> = {},
+  hooks: SyncHooks = {},
+): SyncService {
   const settings = { ...DEFAULT_SYNC_TUNING, ...tuning };
   const queue = new OutboxQueue(deps.db);
   const assets = new AssetStore(deps.db);
@@ -124,9 +133,12 @@ export function createSyncService(deps: CoreDeps, tuning: Partial<SyncTuning> = 
   let closed = false;
   let polling: ReturnType<typeof pollManifest> | null = null;
   const poll = () => {
-    polling ??= pollManifest(client, assets, deps.logger, deps.now, () => closed).finally(
-      () => (polling = null),
-    );
+    polling ??= pollManifest(client, assets, deps.logger, deps.now, () => closed)
+      .then((result) => {
+        if (result.ok && result.switched.length > 0 && !closed) hooks.onAssetsSwitched?.(result.switched);
+        return result;
+      })
+      .finally(() => (polling = null));
     return polling;
   };
   // Connectivity comes from the hub's health body. Coming back online sends at once and fetches updates.

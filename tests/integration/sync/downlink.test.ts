@@ -7,9 +7,16 @@ import { AssetStore } from '../../../electron/core/sync/asset_store';
 import { HubClient } from '../../../electron/core/sync/hub_client';
 import { pollManifest } from '../../../electron/core/sync/manifest_poller';
 import { prepareItem } from '../../../hub/publish';
-import { enrollTerminal, publishFixture, startTestHub, type TestHub, tempDir } from './support/hub_harness';
+import {
+  allStored,
+  enrollTerminal,
+  publishFixture,
+  startTestHub,
+  type TestHub,
+  tempDir,
+} from './support/hub_harness';
 import { startKioskCore } from './support/kiosk_core_harness';
-import { openKioskDb, waitFor } from './support/kiosk_harness';
+import { openKioskDb, waitFor, waitForAsync } from './support/kiosk_harness';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -106,5 +113,36 @@ describe('downlink', () => {
       (core.deps.db.prepare("SELECT count(*) AS n FROM assets WHERE state = 'active'").get() as { n: number })
         .n;
     expect(await waitFor(() => installed() === 1, 10_000)).toBe(true);
+  });
+
+  it('hands published templates to the forms core: a visitor files one and it reaches the hub', async () => {
+    const hub = await startTestHub();
+    cleanups.push(() => hub.stop());
+    publishFixture(hub.store, '3.0.0');
+    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    cleanups.push(() => core.close());
+    const template = async () =>
+      core.dispatch('forms.get_template', { id: 'sync_fixture_form', version: '3.0.0' });
+    expect(
+      await waitForAsync(
+        async () => ((await template()) as { value?: { ok: boolean } }).value?.ok === true,
+        10_000,
+      ),
+    ).toBe(true);
+
+    const started = await core.dispatch('forms.start_draft', { templateId: 'sync_fixture_form' });
+    const draftId = (started as { value: { draft: { draftId: string; template: { version: string } } } })
+      .value.draft.draftId;
+    expect(
+      (started as { value: { draft: { template: { version: string } } } }).value.draft.template.version,
+    ).toBe('3.0.0');
+    await core.dispatch('forms.save_answer', { draftId, stepId: 'topic', value: '邻里纠纷' });
+    const submitted = await core.dispatch('forms.submit', { draftId });
+    const uuid = (submitted as { value: { ok: true; uuid: string } }).value.uuid;
+    expect(await waitFor(() => allStored(hub.store).some((row) => row.uuid === uuid), 10_000)).toBe(true);
+    const row = core.deps.db.prepare('SELECT sha256 FROM submissions WHERE uuid = ?').get(uuid) as {
+      sha256: string;
+    };
+    expect(allStored(hub.store).find((stored) => stored.uuid === uuid)?.sha256).toBe(row.sha256);
   });
 });
