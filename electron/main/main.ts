@@ -8,6 +8,7 @@ import { createCrashRecovery, DEFAULT_CRASH_LIMIT, isAbnormalExit } from './cras
 import { bindIpc } from './ipc_binding';
 import { createKioskWindow } from './kiosk_window';
 import { resolveLaunchOptions } from './launch_options';
+import { createRotatingLogWriter } from './log_file';
 import { APP_ORIGIN, APP_START_URL } from './navigation_policy';
 import { createPermissionPolicy } from './permission_policy';
 import { keepDisplayAwake } from './power';
@@ -17,7 +18,12 @@ import { guardWebContents } from './web_contents_guards';
 /** Camera and microphone stay denied until the video-call screen switches this policy on. */
 const permissions = createPermissionPolicy();
 
-const logger = createLogger();
+// JSON lines to <userData>/logs (the technician's log export collects them) and to stderr.
+const writeLogFile = createRotatingLogWriter({ dir: path.join(app.getPath('userData'), 'logs') });
+const logger = createLogger((line) => {
+  writeLogFile(line);
+  process.stderr.write(`${line}\n`);
+});
 let quitting = false;
 
 function start(): void {
@@ -69,8 +75,11 @@ function start(): void {
         devices: {
           restart: {
             requestRestart: async () => {
-              app.relaunch();
-              app.quit();
+              // After the RPC has answered the technician's screen.
+              setImmediate(() => {
+                app.relaunch();
+                app.quit();
+              });
             },
           },
         },
