@@ -56,7 +56,7 @@ describe('theme tokens', () => {
   });
 
   it('the pair list covers every role the themes define', () => {
-    const used = new Set(THEME_PAIRS.flatMap(([fg, bg]) => [fg, bg]));
+    const used = new Set<string>(THEME_PAIRS.flatMap(([fg, bg]) => [fg, bg] as const));
     expect(COLOUR_ROLES.filter((role) => !used.has(role))).toEqual([]);
   });
 
