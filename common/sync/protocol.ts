@@ -172,6 +172,20 @@ export const heartbeatSchema = z
     lastSyncAt: isoTimeSchema.nullable(),
     printer: z.object({ status: z.enum(DEVICE_STATUSES) }).strict(),
     speech: z.object({ status: z.enum(DEVICE_STATUSES) }).strict(),
+    /** The last self-update, for the fleet view (issue 10). */
+    update: z
+      .discriminatedUnion('status', [
+        z.object({ status: z.literal('none') }).strict(),
+        z.object({ status: z.literal('updated'), version: versionSchema }).strict(),
+        z
+          .object({
+            status: z.literal('update_failed'),
+            attemptedVersion: versionSchema,
+            runningVersion: versionSchema,
+          })
+          .strict(),
+      ])
+      .optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

@@ -1,6 +1,11 @@
 import type { SyncStatus } from '../../../common/contract/sync_methods';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from '../../../common/sync/backoff';
-import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, type ManifestItem } from '../../../common/sync/protocol';
+import {
+  type Heartbeat,
+  MAX_BATCH_ITEMS,
+  MAX_BODY_BYTES,
+  type ManifestItem,
+} from '../../../common/sync/protocol';
 import { hubIdOfToken } from '../../../common/sync/token_format';
 import type { CoreDeps } from '../core_deps';
 import { SCHEMA_VERSION } from '../storage/database';
@@ -55,6 +60,8 @@ export interface SyncService {
 export interface SyncHooks {
   /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
   onAssetsSwitched?: (items: readonly ManifestItem[]) => void;
+  /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
+  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update'>>;
 }
 
 export function createSyncService(
@@ -162,6 +169,7 @@ export function createSyncService(
       lastSyncAt: lastContact,
       printer: { status: 'unknown' },
       speech: { status: 'unknown' },
+      ...hooks.heartbeatExtras?.(),
     });
   };
   timers.push(setInterval(() => void probe(), settings.probeMs));

@@ -49,6 +49,28 @@ describe('outbox worker', () => {
     expect((status as { value: { lastContactAt: string } }).value.lastContactAt).not.toBeNull();
   });
 
+  it('reports its queue to the hub in heartbeats for the fleet view', async () => {
+    const hub = await startTestHub();
+    cleanups.push(() => hub.stop());
+    // An unknown template version is refused by the hub and stays on the kiosk, visible in the heartbeat.
+    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'), {
+      sync: { heartbeatMs: 100 },
+    });
+    cleanups.push(() => core.close());
+    fileSubmissions(core.deps.db, 'kiosk-1', 1, () => ({ topic: 'x' }), {
+      id: 'sync_fixture_form',
+      version: '6.0.0',
+    });
+    const reported = () =>
+      hub.store.heartbeats().find((record) => record.terminalId === 'kiosk-1')?.heartbeat;
+    expect(await waitFor(() => reported()?.queue.rejected === 1, 10_000)).toBe(true);
+    expect(reported()).toMatchObject({
+      appVersion: '0.1.0',
+      queue: { pending: 0, rejected: 1, quarantined: 0 },
+    });
+    expect(reported()?.lastSyncAt).not.toBeNull();
+  });
+
   it('keeps refused and conflicting applications for staff without blocking the others', async () => {
     const { hub, core, db } = await hubWithKiosk();
     const first = fileSubmissions(db, 'kiosk-1', 2);
