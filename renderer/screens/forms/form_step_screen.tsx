@@ -1,5 +1,5 @@
 import '../../styles/forms.css';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
@@ -72,7 +72,8 @@ function StepView({
   const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? null);
   const [error, setError] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // a ref, not state: a second press while saving is ignored without re-rendering the screen
+  const busy = useRef(false);
   const index = draft.visibleSteps.indexOf(stepId);
   const total = draft.visibleSteps.length;
   const section = sectionOf(template, stepId);
@@ -87,7 +88,7 @@ function StepView({
   }
 
   async function save(answer: AnswerValue | null): Promise<DraftState | null> {
-    setBusy(true);
+    busy.current = true;
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
@@ -99,12 +100,12 @@ function StepView({
       } else setError(t('step.save_failed'));
       return null;
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
   async function next() {
-    if (busy) return;
+    if (busy.current) return;
     const answer = toAnswer(step, value);
     // the core keeps "no answer" for later (required answers are checked at submit); tell the visitor now
     if (answer === null && step.required) {
@@ -116,7 +117,7 @@ function StepView({
   }
 
   async function skip() {
-    if (busy) return;
+    if (busy.current) return;
     const saved = await save(null);
     if (saved) goTo(nextStepAfter(saved, stepId));
   }
@@ -215,7 +216,7 @@ function StepView({
         <KioskButton onPress={() => void keep()}>
           <Text ns="forms_ui" k="step.keep_draft" />
         </KioskButton>
-        <KioskButton variant="primary" onPress={() => void next()} disabled={busy}>
+        <KioskButton variant="primary" onPress={() => void next()}>
           <Text ns="forms_ui" k={fromReview ? 'step.save_and_review' : 'step.next'} />
         </KioskButton>
       </div>
