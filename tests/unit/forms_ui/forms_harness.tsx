@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { TerminalInfo } from '../../../common/contract/system_methods';
+import type { Printer } from '../../../electron/core/printing/printer';
 import { AppContext } from '../../../renderer/app_context';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
@@ -22,8 +23,8 @@ function Shell({ store, terminal }: { store: SessionStore; terminal: TerminalInf
 }
 
 /** The forms screens in jsdom, talking to a real kiosk core (real SQLite in a temp dir) in memory. */
-export async function renderWithCore(): Promise<{ core: TestCore; store: SessionStore }> {
-  const core = startTestCore();
+export async function renderWithCore(printer?: Printer): Promise<{ core: TestCore; store: SessionStore }> {
+  const core = startTestCore(printer ? { printer } : {});
   setTransport({
     invoke: (method, args) => core.dispatch(method, args),
     subscribe: () => () => {},

@@ -96,4 +96,28 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     });
     expect((await core.call('forms.get_draft', { draftId: kept.draft.draftId })).ok).toBe(true);
   });
+
+  it('a printer failure is shown in large text and announced, never as success', async () => {
+    const user = userEvent.setup();
+    const printed: string[] = [];
+    const started = await renderWithCore({
+      print: async (doc) => {
+        printed.push(doc.kind);
+        return { ok: false, error: { reason: 'out_of_paper' } };
+      },
+    });
+    core = started.core;
+    const draftId = await fillLegalAid(core);
+    const submitted = await core.call('forms.submit', { draftId });
+    if (!submitted.ok) throw new Error('submit failed');
+    act(() => started.store.navigate({ name: 'form_receipt', uuid: submitted.uuid }));
+    await heading('申请已提交');
+    await user.click(button(/打印回执/));
+    const message = '打印机没有纸了，没能打印。请到前台请工作人员帮忙。您的申请已经保存。';
+    const shown = await screen.findByText(message, { selector: '.print-outcome--failed' });
+    expect(shown).toBeDefined();
+    await waitFor(() => expect(screen.getByTestId('live-assertive').textContent).toBe(message));
+    expect(screen.queryByText('回执已打印，请从出纸口取走。')).toBeNull();
+    expect(printed).toEqual(['receipt']);
+  });
 });
