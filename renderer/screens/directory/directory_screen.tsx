@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS, INSTITUTION_KINDS, type Institution } from '../../../common/directory/directory_schema';
 import { type DirectoryQuery, searchDirectory } from '../../../common/directory/directory_search';
-import { useAnnounce } from '../../a11y/kit_context';
+import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
@@ -86,16 +86,23 @@ function Results({
 }) {
   const { t } = useTranslation('directory');
   const announcer = useAnnounce();
+  const speech = useSpeech();
   const count = results.length;
   const first = useRef(true);
-  // Each keystroke changes the results: say how many, politely (the focused key is spoken first).
+  // Each keystroke changes the results: show and say how many (speech only when the visitor turned it on).
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    announcer.polite(count === 0 ? t('results.none') : t('results.count', { count }));
-  }, [count, announcer, t]);
+    const total = results.length;
+    announcer.polite(total === 0 ? t('results.none') : t('results.count', { count: total }));
+    speech.sayParts([
+      total === 0
+        ? { ns: 'directory', k: 'results.none' }
+        : { ns: 'directory', k: 'results.count', values: { count: total } },
+    ]);
+  }, [results, announcer, speech, t]);
 
   if (count === 0)
     return (
