@@ -53,6 +53,6 @@ describe('offline soak', () => {
     expect(new Map(stored.map((row) => [row.uuid, row.sha256]))).toEqual(filed);
     // A visitor's screen keeps answering while the queue drains.
     expect(latencies.length).toBeGreaterThan(5);
-    expect(percentile(latencies, 95)).toBeLessThan(250);
+    expect(percentile(latencies, 95)).toBeLessThan(300);
   }, 120_000);
 });
