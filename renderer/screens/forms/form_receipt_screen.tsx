@@ -8,6 +8,7 @@ import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { LocalText, localString, useLanguage } from './local_text';
+import { MissingDraft } from './missing_draft';
 import { PrintButton } from './print_button';
 
 /** After submit: the receipt number (large, spoken), print buttons, and what happens next. */
@@ -15,12 +16,13 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
   const { store } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
-  const [summary, setSummary] = useState<SubmissionSummary | null>(null);
+  const [summary, setSummary] = useState<SubmissionSummary | null | 'missing'>(null);
   useEffect(() => {
     void call('forms.get_submission_summary', { uuid }).then((result) => {
-      if (result.ok) setSummary(result.summary);
+      setSummary(result.ok ? result.summary : 'missing');
     });
   }, [uuid]);
+  if (summary === 'missing') return <MissingDraft />;
   if (!summary) return null;
   const spokenNumber = [...summary.receiptNo].join(' ');
   return (
