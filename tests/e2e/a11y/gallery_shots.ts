@@ -1,5 +1,5 @@
 /**
- * `npm run gallery`: PNG screenshots of every screen × theme × text size (Chinese), and every screen in English
+ * The screenshot gallery (run by `npm run gallery` through scripts/gallery.ts): PNG screenshots of every screen × theme × text size (Chinese), and every screen in English
  * and Mongolian at sizes M and XL, plus elder mode — through the real dev host and Debian's Chromium, into
  * `gallery/` (git-ignored) with an `index.html` to browse them. `--skip-build` reuses dist/renderer.
  */
@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { PROJECT_ROOT, startDevHost } from '../support/dev_host';
 import {
   discoverScreens,
   LANDSCAPE,
@@ -16,9 +18,7 @@ import {
   SIZES,
   setSettings,
   THEMES,
-} from '../tests/e2e/a11y/kiosk_page';
-import { launchChromium } from '../tests/e2e/support/browser';
-import { PROJECT_ROOT, startDevHost } from '../tests/e2e/support/dev_host';
+} from './kiosk_page';
 
 const OUT = path.join(PROJECT_ROOT, 'gallery');
 
