@@ -112,6 +112,9 @@ describe('directory (法治地图) in Chromium, keypad only, speech on', () => {
     for (const letter of 'gzc') await typeOnPad(letter);
     await page.getByText('已输入：gzc').waitFor();
     await page.locator('.directory-results__count', { hasText: '找到 3 个机构' }).waitFor();
+    await expect
+      .poll(async () => (await speechLog()).map((entry) => entry.text), { timeout: 5000 })
+      .toContain('找到 3 个机构');
 
     await pressUntil('ArrowDown', (f) => f.tag === 'BUTTON' && f.text.includes('公证处') && !f.key);
     const chosen = (await focused()).text;
