@@ -1,6 +1,7 @@
 import en from '../../assets/locales/en/shell.json' with { type: 'json' };
 import mn from '../../assets/locales/mn-Mong-CN/shell.json' with { type: 'json' };
 import zh from '../../assets/locales/zh-CN/shell.json' with { type: 'json' };
+import { escapeHtml } from '../../common/print/html';
 
 /**
  * The staff-visible page shown after repeated crashes. It is static HTML from the shell (the renderer may
@@ -21,10 +22,6 @@ const SECTIONS: { lang: string; catalog: ShellCatalog; vertical: boolean }[] = [
   { lang: 'zh-CN', catalog: zh, vertical: false },
   { lang: 'en', catalog: en, vertical: false },
 ];
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A short technical code for the technician (no personal data): where, why, how many. */
 export function crashCode(source: string, reason: string, count: number): string {

@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import { createKioskCore, type KioskCore } from '../core/kiosk_core';
 import { createLogger } from '../core/logger';
 import { registerAppScheme, serveApp } from './app_protocol';
+import { coreAdapters } from './core_adapters';
 import { CRASH_PAGE_PATH, crashCode } from './crash_page';
 import { createCrashRecovery, DEFAULT_CRASH_LIMIT, isAbnormalExit } from './crash_recovery';
 import { bindIpc } from './ipc_binding';
@@ -63,27 +64,25 @@ function start(): void {
     if (isAbnormalExit(details.reason)) recover(details.type, details.reason);
   });
 
-  let core: KioskCore;
+  let core: KioskCore | undefined;
+  const adapters = coreAdapters({
+    printerList: () => window.webContents,
+    dataDir: launch.dataDir,
+    logger,
+    config: () => core?.deps.config ?? null,
+    // Relaunch, then quit normally so the core closes its database first.
+    restart: () => {
+      app.relaunch();
+      app.quit();
+    },
+  });
   try {
     core = createKioskCore({
       dataDir: launch.dataDir,
       configPath: launch.configPath,
       appVersion: app.getVersion(),
       logger,
-      // Technician mode's restart: relaunch, then quit normally so the core closes its database first.
-      technician: {
-        devices: {
-          restart: {
-            requestRestart: async () => {
-              // After the RPC has answered the technician's screen.
-              setImmediate(() => {
-                app.relaunch();
-                app.quit();
-              });
-            },
-          },
-        },
-      },
+      ...adapters,
     });
   } catch (error) {
     // A database from a newer app or an unwritable data dir: staff see the error page, never a blank one.

@@ -33,11 +33,12 @@ function runtimeImports(file: string): string[] {
 const ELECTRON_ENTRY_FILES = [
   'electron/main/kiosk_window.ts',
   'electron/main/main.ts',
+  'electron/main/print_window.ts',
   'electron/preload/preload.ts',
 ];
 
 describe('where the Electron runtime is loaded', () => {
-  it('only the entry points and the window factory import electron; every policy module is plain Node', () => {
+  it('only the entry points and the window factories import electron; every policy module is plain Node', () => {
     const importers = [...filesUnder('electron/main'), ...filesUnder('electron/preload')]
       .filter((file) => runtimeImports(file).includes('electron'))
       .sort();

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { WebContentsPrintOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../../electron/core/logger';
+import {
+  createElectronPrinter,
+  createPrinterInventory,
+  type PrintPorts,
+} from '../../../electron/main/electron_printer';
+import { type PrinterInfoLike, printerCondition } from '../../../electron/main/printer_condition';
+import { printerTestPage } from '../../../electron/main/printer_test_page';
+
+const IDLE = { 'printer-state': '3', 'printer-state-reasons': 'none' };
+
+/** Ports that record every page opened and every print call; the driver's answer is scripted. */
+function fakePorts(printers: PrinterInfoLike[], answer = { success: true, failureReason: '' }) {
+  const log = {
+    opened: [] as string[],
+    closed: 0,
+    printed: [] as WebContentsPrintOptions[],
+    pdf: [] as object[],
+  };
+  const ports: PrintPorts = {
+    listPrinters: async () => printers,
+    openPage: async (html) => {
+      log.opened.push(html);
+      return {
+        print: async (options) => {
+          log.printed.push(options);
+          return answer;
+        },
+        printToPdf: async (pageSize) => {
+          log.pdf.push(pageSize);
+          return new TextEncoder().encode('%PDF-1.7 fake');
+        },
+        close: () => {
+          log.closed++;
+        },
+      };
+    },
+  };
+  return { ports, log };
+}
+
+function printerWith(ports: PrintPorts, name: string, spoolDir = os.tmpdir()) {
+  return createElectronPrinter({
+    ports,
+    printerName: () => name,
+    spoolDir,
+    logger: createMemoryLogger(),
+    newJobId: () => 'job-1',
+  });
+}
+
+const doc = { html: '<!doctype html><p>受理回执</p>', pageSize: 'A4' as const, kind: 'receipt' as const };
+
+describe('Electron printer', () => {
+  it('prints silently on the provisioned printer with an explicit page size and no margins', async () => {
+    const { ports, log } = fakePorts([{ name: 'Receipt-80', options: IDLE }]);
+    const printer = printerWith(ports, 'Receipt-80');
+    expect(await printer.print({ ...doc, pageSize: 'receipt80mm' })).toEqual({
+      ok: true,
+      value: { jobId: 'job-1' },
+    });
+    expect(await printer.print(doc)).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    expect(log.printed.map((o) => o.pageSize)).toEqual([
+      { width: 80_000, height: 200_000 },
+      { width: 210_000, height: 297_000 },
+    ]);
+    expect(log.printed[0]).toMatchObject({
+      silent: true,
+      deviceName: 'Receipt-80',
+      margins: { marginType: 'none' },
+    });
+    expect(log.opened).toEqual([doc.html, doc.html]);
+    expect(log.closed).toBe(2);
+  });
+
+  it('reports out of paper and offline from the printer state without sending a job', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'printer-state': '3', 'printer-state-reasons': 'media-empty-error' }, 'out_of_paper'],
+      [{ 'printer-state': '5', 'printer-state-reasons': 'media-needed-warning' }, 'out_of_paper'],
+      [{ 'printer-state': '5', 'printer-state-reasons': 'none' }, 'offline'],
+      [{ 'printer-state': '3', 'printer-state-reasons': 'offline-report' }, 'offline'],
+    ];
+    for (const [options, reason] of cases) {
+      const { ports, log } = fakePorts([{ name: 'P', options }]);
+      expect(await printerWith(ports, 'P').print(doc), JSON.stringify(options)).toEqual({
+        ok: false,
+        error: { reason },
+      });
+      expect(log.opened).toEqual([]);
+    }
+  });
+
+  it('says offline when the provisioned printer is not installed', async () => {
+    const { ports, log } = fakePorts([{ name: 'Other', options: IDLE }]);
+    expect(await printerWith(ports, 'Receipt-80').print(doc)).toEqual({
+      ok: false,
+      error: { reason: 'offline' },
+    });
+    expect(log.opened).toEqual([]);
+  });
+
+  it('never reports success when the driver refuses or the page cannot be opened', async () => {
+    const refused = fakePorts([{ name: 'P', options: {} }], { success: false, failureReason: 'cancelled' });
+    expect(await printerWith(refused.ports, 'P').print(doc)).toEqual({
+      ok: false,
+      error: { reason: 'failed' },
+    });
+    expect(refused.log.closed).toBe(1);
+
+    const broken: PrintPorts = {
+      listPrinters: async () => [{ name: 'P' }],
+      openPage: async () => {
+        throw new RangeError('document too large to print');
+      },
+    };
+    expect(await printerWith(broken, 'P').print(doc)).toEqual({ ok: false, error: { reason: 'failed' } });
+  });
+
+  it('spools a PDF in the page size when no printer is provisioned', async () => {
+    const spoolDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-spool-')), 'print');
+    const { ports, log } = fakePorts([]);
+    const result = await printerWith(ports, '', spoolDir).print(doc);
+    const file = path.join(spoolDir, 'job-1.pdf');
+    expect(result).toEqual({ ok: true, value: { jobId: 'job-1', file } });
+    expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.7 fake');
+    expect(log.pdf).toEqual([{ width: 210 / 25.4, height: 297 / 25.4 }]);
+    expect(log.printed).toEqual([]);
+  });
+});
+
+describe('printer condition', () => {
+  it('reads CUPS state and reasons, and admits when a driver says nothing', () => {
+    expect(printerCondition({ name: 'p', options: IDLE })).toBe('ready');
+    expect(printerCondition({ name: 'p', options: { 'printer-state': '4' } })).toBe('ready');
+    expect(printerCondition({ name: 'p', options: { 'printer-state': '5' } })).toBe('offline');
+    expect(printerCondition({ name: 'p', options: { 'printer-state-reasons': 'paused' } })).toBe('offline');
+    expect(printerCondition({ name: 'p', options: { 'printer-state-reasons': 'media-jam-error' } })).toBe(
+      'out_of_paper',
+    );
+    expect(printerCondition({ name: 'p', options: {} })).toBe('unknown');
+    expect(printerCondition({ name: 'p' })).toBe('unknown');
+  });
+});
+
+describe('printer inventory (technician mode)', () => {
+  const printers: PrinterInfoLike[] = [
+    { name: 'Receipt-80', options: IDLE },
+    { name: 'Office-A4', options: { 'printer-state': '5' } },
+    { name: 'Windows-Driver', options: {} },
+  ];
+
+  it('lists the OS printers with a status and marks the provisioned one', async () => {
+    const { ports } = fakePorts(printers);
+    const inventory = createPrinterInventory(printerWith(ports, 'Receipt-80'), ports, {
+      printerName: () => 'Receipt-80',
+      testPage: () => printerTestPage('receipt80mm', new Date('2026-11-28T06:00:00Z')),
+    });
+    expect(await inventory.list()).toEqual([
+      { name: 'Receipt-80', isDefault: true, status: 'ok' },
+      { name: 'Office-A4', isDefault: false, status: 'offline' },
+      { name: 'Windows-Driver', isDefault: false, status: 'unknown' },
+    ]);
+  });
+
+  it('prints a bilingual test page on a named printer, and refuses unknown or offline ones', async () => {
+    const { ports, log } = fakePorts(printers);
+    const inventory = createPrinterInventory(printerWith(ports, 'Receipt-80'), ports, {
+      printerName: () => 'Receipt-80',
+      testPage: () => printerTestPage('receipt80mm', new Date('2026-11-28T06:00:00Z')),
+    });
+    expect(await inventory.printTestPage('Receipt-80')).toEqual({ ok: true });
+    expect(await inventory.printTestPage('Nope')).toEqual({ ok: false, reason: 'not_found' });
+    expect(await inventory.printTestPage('Office-A4')).toEqual({ ok: false, reason: 'offline' });
+    expect(log.printed).toHaveLength(1);
+    expect(log.printed[0]).toMatchObject({
+      deviceName: 'Receipt-80',
+      pageSize: { width: 80_000, height: 200_000 },
+    });
+    expect(log.opened[0]).toContain('打印机测试页');
+    expect(log.opened[0]).toContain('Printer test page');
+    expect(log.opened[0]).toContain('2026-11-28 14:00');
+  });
+});
