@@ -26,7 +26,7 @@ async function screenFor(configText: string | null) {
   try {
     await page.goto(host.url);
     await page.getByRole('heading', { name: '本机尚未配置' }).waitFor();
-    return { text: await page.locator('main').innerText(), violations: await runAxe(page) };
+    return { text: (await await page.locator('main').textContent()) ?? '', violations: await runAxe(page) };
   } finally {
     await page.close();
     await host.stop();

@@ -36,6 +36,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<Runnin
         KIOSK_PORT: '0',
         KIOSK_DATA_DIR: dataDir,
         KIOSK_SKIP_BUILD: '1',
+        // Pre-rendering every catalog string is for real terminals; e2e runs speak live (tests opt in via env).
+        KIOSK_SPEECH_PRERENDER: '0',
         KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
         ...options.env,
       },
