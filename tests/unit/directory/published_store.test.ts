@@ -16,6 +16,7 @@ import {
 } from '../../../electron/core/directory/published_store';
 import { createMemoryLogger } from '../../../electron/core/logger';
 import { type KioskDatabase, openDatabase } from '../../../electron/core/storage/database';
+import { AssetStore } from '../../../electron/core/sync/asset_store';
 
 let dir: string;
 let db: KioskDatabase;
@@ -137,6 +138,32 @@ describe('published directory data', () => {
     expect(loaded).toMatchObject({ source: 'previous', version: 'v1' });
     expect(loaded.value.institutions[0]!.name['zh-CN']).toBe('甲');
     expect(logger.lines.some((line) => line.includes('published.refused'))).toBe(true);
+  });
+
+  it('a schema-invalid version switched in by the sync downlink is not used: the previous one stays', () => {
+    const downlink = new AssetStore(db);
+    const stageAndSwitch = (body: PublishedItem) => {
+      const manifestItem = {
+        kind: 'directory' as const,
+        id: 'baotou',
+        version: body.version,
+        sha256: body.sha256,
+        size: body.body.length,
+      };
+      downlink.putStaged(manifestItem, body.body, at);
+      downlink.switchTo([manifestItem], at);
+    };
+    stageAndSwitch(item(published('v1', '甲'), 'v1'));
+    expect(loadPublished(db, DIRECTORY_KIND, logger)).toMatchObject({ source: 'published', version: 'v1' });
+    stageAndSwitch(
+      item(
+        { ...published('v2', '乙'), institutions: [{ ...sample.institutions[0]!, kind: 'casino' }] },
+        'v2',
+      ),
+    );
+    const loaded = loadPublished(db, DIRECTORY_KIND, logger);
+    expect(loaded).toMatchObject({ source: 'previous', version: 'v1' });
+    expect(loaded.value.institutions[0]!.name['zh-CN']).toBe('甲');
   });
 
   it('falls back to the bundled sample when both stored versions are broken', () => {
