@@ -73,6 +73,21 @@ export const kioskConfigSchema = z
         'an scrypt PIN hash',
       )
       .optional(),
+    /** Staff mode (front desk): who the audit names and the scrypt hash of the staff PIN (6+ digits,
+     * same format as the technician PIN: `npm run -s technician:pin`); staff mode is closed without it. */
+    staff: z
+      .object({
+        id: identifier.default('front-desk'),
+        pinHash: z
+          .string()
+          .max(300)
+          .regex(
+            /^scrypt\$\d{1,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{32,128}$/,
+            'an scrypt PIN hash',
+          ),
+      })
+      .strict()
+      .optional(),
     /** Self-update from the hub (see `common/updates/update_config.ts`); absent: never self-update. */
     updates: updatesConfigSchema.optional(),
   })

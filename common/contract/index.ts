@@ -3,6 +3,7 @@ import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
 import { speechMethods } from './speech_methods';
+import { staffMethods } from './staff_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
@@ -19,6 +20,7 @@ export const contract = {
   ...technicianMethods,
   ...directoryMethods,
   ...syncMethods,
+  ...staffMethods,
 } as const;
 
 export type Contract = typeof contract;

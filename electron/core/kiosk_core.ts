@@ -17,6 +17,7 @@ import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
+import { startStaff } from './staff/staff_handlers';
 import { openDatabase } from './storage/database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
@@ -97,6 +98,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const sync = createSyncService(deps, options.sync, { onAssetsSwitched: () => forms.registry.reload() });
+  const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
   const handlers: Handlers = {
     ...systemHandlers(deps),
     ...formsHandlers(deps, forms),
@@ -105,6 +107,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...speechHandlers(speech),
     ...technician.handlers,
     ...syncHandlers(sync),
+    ...staff.handlers,
   };
 
   return {
@@ -113,6 +116,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     deps,
     close: () => {
       sync.close();
+      staff.close();
       technician.close();
       speech.close();
       db.close();

@@ -78,7 +78,9 @@ export function editConfigFile(
  * PIN hash (the screen shows only whether a token is set).
  */
 export function configRows(config: KioskConfig): { field: string; value: string }[] {
-  const { hubToken: _token, technicianPinHash: _pin, ...shown } = config;
+  const { hubToken: _token, technicianPinHash: _pin, staff, ...rest } = config;
+  // The staff PIN hash is never shown either; the staff id is.
+  const shown = staff ? { ...rest, staff: { id: staff.id } } : rest;
   const rows: { field: string; value: string }[] = [];
   const walk = (value: unknown, prefix: string) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { shortTextSchema } from '../forms/template_schema';
+import { LANGUAGES } from '../languages';
+import { method } from './define';
+import { retrievalCodeInput } from './forms_methods';
+
+const noArgs = z.object({}).strict();
+const uuid = z.string().uuid();
+
+/** The staff PIN: 6 to 12 digits. */
+export const staffPinSchema = z.string().min(6).max(12).regex(/^\d+$/, 'digits only');
+
+/** Every staff method but unlock/lock/status answers this while staff mode is locked. */
+export const staffLockedSchema = z.object({ ok: z.literal(false), reason: z.literal('locked') });
+
+function guarded<T extends z.ZodType>(ok: T) {
+  return z.union([ok, staffLockedSchema]);
+}
+
+/** Delivery state as the front desk says it: waiting to send, sent, rejected (with reason), quarantined. */
+export const STAFF_STATES = ['waiting', 'sent', 'rejected', 'quarantined'] as const;
+export type StaffState = (typeof STAFF_STATES)[number];
+
+export const staffSubmissionSchema = z.object({
+  uuid,
+  receiptNo: z.string().max(64),
+  templateId: z.string().max(64),
+  title: shortTextSchema,
+  createdAt: z.string().max(40),
+  priority: z.boolean(),
+  assisted: z.boolean(),
+  state: z.enum(STAFF_STATES),
+  /** Why the hub refused it (technical, never answer values). */
+  reason: z.string().max(300).nullable(),
+  handledAt: z.string().max(40).nullable(),
+  /** False once the retention purge blanked the answers: the application can no longer be printed. */
+  hasAnswers: z.boolean(),
+});
+export type StaffSubmission = z.infer<typeof staffSubmissionSchema>;
+
+const printOutcome = z.union([
+  z.object({ ok: z.literal(true), jobId: z.string().max(100) }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['out_of_paper', 'offline', 'failed', 'no_printer', 'not_found']),
+  }),
+]);
+
+export const staffMethods = {
+  /** Opens staff mode. 5 wrong PINs are free, then a lockout of 15 s that doubles (shared `PinLock`). */
+  'staff.unlock': method(
+    z.object({ pin: staffPinSchema }).strict(),
+    z.discriminatedUnion('reason', [
+      z.object({ ok: z.literal(true), reason: z.literal('unlocked') }),
+      z.object({ ok: z.literal(false), reason: z.literal('wrong_pin'), triesLeft: z.number().int().min(0) }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.literal('locked_out'),
+        retryAfterSeconds: z.number().int().min(1),
+      }),
+      z.object({ ok: z.literal(false), reason: z.literal('not_configured') }),
+    ]),
+  ),
+  'staff.lock': method(noArgs, z.object({ ok: z.literal(true) })),
+  /** Whether staff mode is open now (it locks itself after 10 minutes without a staff action). */
+  'staff.status': method(noArgs, z.object({ unlocked: z.boolean(), configured: z.boolean() })),
+  /** This terminal's submissions of the last `days` days, newest first (no personal data). */
+  'staff.list_submissions': method(
+    z.object({ days: z.number().int().min(1).max(30).default(7) }).strict(),
+    guarded(z.object({ ok: z.literal(true), items: z.array(staffSubmissionSchema).max(500) })),
+  ),
+  /** One submission with its answers as words: a view of personal data, audited. */
+  'staff.open_submission': method(
+    z.object({ uuid, language: z.enum(LANGUAGES).default('zh-CN') }).strict(),
+    guarded(
+      z.union([
+        z.object({
+          ok: z.literal(true),
+          submission: staffSubmissionSchema,
+          answers: z
+            .array(
+              z.object({
+                stepId: z.string().max(64),
+                label: z.string().max(500),
+                text: z.string().max(20_000),
+              }),
+            )
+            .max(300),
+        }),
+        z.object({ ok: z.literal(false), reason: z.literal('not_found') }),
+      ]),
+    ),
+  ),
+  'staff.print': method(
+    z
+      .object({
+        uuid,
+        document: z.enum(['receipt', 'application']),
+        language: z.enum(LANGUAGES).default('zh-CN'),
+      })
+      .strict(),
+    guarded(printOutcome),
+  ),
+  'staff.mark_handled': method(
+    z.object({ uuid }).strict(),
+    guarded(
+      z.union([
+        z.object({ ok: z.literal(true), handledAt: z.string().max(40) }),
+        z.object({ ok: z.literal(false), reason: z.literal('not_found') }),
+      ]),
+    ),
+  ),
+  'staff.send_now': method(
+    noArgs,
+    guarded(
+      z.union([
+        z.object({
+          ok: z.literal(true),
+          delivered: z.number().int().min(0),
+          pending: z.number().int().min(0),
+        }),
+        z.object({ ok: z.literal(false), reason: z.enum(['not_configured', 'offline', 'blocked']) }),
+      ]),
+    ),
+  ),
+  /** Submissions per local day and form, the last `days` days. */
+  'staff.counts': method(
+    z.object({ days: z.number().int().min(1).max(31).default(7) }).strict(),
+    guarded(
+      z.object({
+        ok: z.literal(true),
+        days: z
+          .array(
+            z.object({
+              date: z.string().max(10),
+              services: z.array(
+                z.object({ templateId: z.string().max(64), title: shortTextSchema, count: z.number().int() }),
+              ),
+            }),
+          )
+          .max(31),
+      }),
+    ),
+  ),
+  /** A visitor's kept draft by its retrieval code, to finish it with them. */
+  'staff.find_draft': method(
+    z.object({ code: retrievalCodeInput }).strict(),
+    guarded(
+      z.union([
+        z.object({
+          ok: z.literal(true),
+          draftId: uuid,
+          templateId: z.string().max(64),
+          title: shortTextSchema,
+          currentStep: z.string().max(64),
+          answered: z.number().int().min(0),
+          updatedAt: z.string().max(40),
+        }),
+        z.object({ ok: z.literal(false), reason: z.enum(['not_found', 'too_many_attempts']) }),
+      ]),
+    ),
+  ),
+  /** Staff finish this draft on the visitor's behalf: the submission is recorded as assisted. */
+  'staff.assist_draft': method(
+    z.object({ draftId: uuid }).strict(),
+    guarded(
+      z.union([
+        z.object({ ok: z.literal(true) }),
+        z.object({ ok: z.literal(false), reason: z.literal('draft_not_found') }),
+      ]),
+    ),
+  ),
+} as const;
+
+/** Hub → terminal: handled marks set on the desk page, `GET /api/v1/desk/handled?since=SEQ` (terminal token). */
+export const HANDLED_FEED_PATH = '/api/v1/desk/handled';
+export const handledFeedSchema = z.object({
+  items: z
+    .array(z.object({ seq: z.number().int().min(1), uuid, handledAt: z.string().max(40) }).strict())
+    .max(1000),
+  next: z.number().int().min(0),
+});
+export type HandledFeed = z.infer<typeof handledFeedSchema>;

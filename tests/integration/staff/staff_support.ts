@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MethodArgs, MethodName, MethodResult, RpcResponse } from '../../../common/contract';
+import { ok, type Result } from '../../../common/result';
+import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
+import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
+import { createMemoryLogger } from '../../../electron/core/logger';
+import type { PrintDocument, PrintError, Printer, PrintJob } from '../../../electron/core/printing/printer';
+import { fillLegalAid, REPO } from '../forms/support';
+
+export const STAFF_PIN = '482913';
+export const STAFF_PIN_HASH = hashPin(STAFF_PIN);
+
+/** Keeps every printed document so a test can read what would be on paper. */
+export class RecordingPrinter implements Printer {
+  readonly printed: PrintDocument[] = [];
+  async print(doc: PrintDocument): Promise<Result<PrintJob, PrintError>> {
+    this.printed.push(doc);
+    return ok({ jobId: `job-${this.printed.length}` });
+  }
+}
+
+export interface StaffCore {
+  core: KioskCore;
+  configPath: string;
+  dataDir: string;
+  clock: { now: number };
+  printer: RecordingPrinter;
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  raw(method: string, args: unknown): Promise<RpcResponse>;
+  /** A visitor files the legal-aid form (with a disability certificate: priority); returns its uuid. */
+  visitorSubmits(): Promise<string>;
+  close(): void;
+}
+
+/** A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock. */
+export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCore {
+  process.env.KIOSK_SPEECH_PRERENDER = '0';
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
+  const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
+  const configPath = path.join(root, 'kiosk.json');
+  fs.writeFileSync(
+    configPath,
+    JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
+  );
+  const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
+  const printer = new RecordingPrinter();
+  const dataDir = path.join(root, 'data');
+  const core = createKioskCore({
+    dataDir,
+    configPath,
+    appVersion: '1.0.0',
+    logger: createMemoryLogger(),
+    now: () => new Date(clock.now),
+    printer,
+  });
+  const call = async <M extends MethodName>(method: M, args: MethodArgs<M>) => {
+    const response = await core.dispatch(method, args);
+    if (!response.ok) throw new Error(`${method}: ${response.error.code}`);
+    return response.value as MethodResult<M>;
+  };
+  return {
+    core,
+    configPath,
+    dataDir,
+    clock,
+    printer,
+    call,
+    raw: (method, args) => core.dispatch(method, args),
+    visitorSubmits: async () => {
+      const draftId = await fillLegalAid({ ...core, dataDir, call, raw: (m, a) => core.dispatch(m, a) });
+      const submitted = await call('forms.submit', { draftId });
+      if (!submitted.ok) throw new Error('submit failed');
+      return submitted.uuid;
+    },
+    close: () => {
+      core.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
