@@ -3,6 +3,7 @@ import type { WebContents } from 'electron';
 import type { KioskConfig } from '../../common/config_schema';
 import type { KioskCoreOptions } from '../core/kiosk_core';
 import type { Logger } from '../core/logger';
+import type { UpdateInstaller } from '../core/updates/update_installer';
 import { createElectronPrinter, createPrinterInventory } from './electron_printer';
 import { electronPrintPorts } from './print_window';
 import { printerTestPage } from './printer_test_page';
@@ -15,9 +16,11 @@ export interface CoreAdapterOptions {
   /** The current provisioning (read at each job, so a technician's config edit takes effect). */
   config: () => KioskConfig | null;
   restart: () => void;
+  /** electron-updater behind the core's UpdateInstaller interface. */
+  installer: UpdateInstaller;
 }
 
-/** The Electron side of the core's device ports: printer, printer inventory and restart. */
+/** The Electron side of the core's device ports: printer, printer inventory, restart and self-update. */
 export function coreAdapters(options: CoreAdapterOptions): Pick<KioskCoreOptions, 'printer' | 'technician'> {
   const printerName = () => options.config()?.printer.name ?? '';
   const ports = electronPrintPorts(options.printerList);
@@ -39,6 +42,7 @@ export function coreAdapters(options: CoreAdapterOptions): Pick<KioskCoreOptions
         // After the RPC has answered the technician's screen.
         restart: { requestRestart: async () => void setImmediate(options.restart) },
       },
+      installer: options.installer,
     },
   };
 }

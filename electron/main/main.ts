@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { createKioskCore, type KioskCore } from '../core/kiosk_core';
 import { createLogger } from '../core/logger';
 import { registerAppScheme, serveApp } from './app_protocol';
@@ -13,6 +14,7 @@ import { createRotatingLogWriter } from './log_file';
 import { APP_ORIGIN, APP_START_URL } from './navigation_policy';
 import { createPermissionPolicy } from './permission_policy';
 import { keepDisplayAwake } from './power';
+import { createSelfUpdateInstaller, feedPlatform } from './self_update';
 import { hardenSession } from './session_hardening';
 import { guardWebContents } from './web_contents_guards';
 
@@ -75,6 +77,16 @@ function start(): void {
       app.relaunch();
       app.quit();
     },
+    installer: createSelfUpdateInstaller({
+      updater: electronUpdater.autoUpdater,
+      platform: feedPlatform(process.platform, process.arch, process.env, app.isPackaged),
+      // quitAndInstall closes the windows before before-quit fires: lift the close guard first.
+      schedule: (task) =>
+        setImmediate(() => {
+          quitting = true;
+          task();
+        }),
+    }),
   });
   try {
     core = createKioskCore({
