@@ -15,6 +15,7 @@ import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
+import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
@@ -130,6 +131,7 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
       />
       <LiveRegions />
       <TechnicianEntry store={store} />
+      <StaffEntry store={store} />
     </AppContext.Provider>
   );
 }

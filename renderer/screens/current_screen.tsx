@@ -14,6 +14,7 @@ import { HomeScreen } from './home_screen';
 import { ArticleScreen } from './knowledge/article_screen';
 import { KnowledgeScreen } from './knowledge/knowledge_screen';
 import { LegalAidGuideScreen } from './legal_aid_guide/legal_aid_guide_screen';
+import { StaffScreen } from './staff/staff_screen';
 import { TechnicianScreen } from './technician/technician_screen';
 
 /** Renders the screen the visitor is on. */
@@ -55,5 +56,7 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
       return <FormReceiptScreen uuid={screen.uuid} />;
     case 'technician':
       return <TechnicianScreen />;
+    case 'staff':
+      return <StaffScreen />;
   }
 }

@@ -30,4 +30,5 @@ export type Screen =
   | { name: 'legal_aid_guide' }
   | { name: 'legal_knowledge' }
   | { name: 'knowledge_article'; id: string }
-  | { name: 'technician' };
+  | { name: 'technician' }
+  | { name: 'staff' };

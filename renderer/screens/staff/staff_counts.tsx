@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import type { MethodResult } from '../../../common/contract';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { LocalText } from '../forms/local_text';
+
+const NS = 'staff';
+type Days = Extract<MethodResult<'staff.counts'>, { ok: true }>['days'];
+
+/** Applications per local day and form, the last 7 days, as a table. */
+export function StaffCounts({ onLocked }: { onLocked: () => void }) {
+  const [days, setDays] = useState<Days | null>(null);
+  useEffect(() => {
+    void call('staff.counts', { days: 7 }).then((result) => (result.ok ? setDays(result.days) : onLocked()));
+  }, [onLocked]);
+  return (
+    <section className="staff-panel" aria-labelledby="staff-counts-heading">
+      <h3 id="staff-counts-heading">
+        <Text ns={NS} k="counts.heading" />
+      </h3>
+      {days === null ? null : days.length === 0 ? (
+        <p>
+          <Text ns={NS} k="counts.empty" />
+        </p>
+      ) : (
+        <table className="staff-counts">
+          <thead>
+            <tr>
+              <th scope="col">
+                <Text ns={NS} k="counts.date" />
+              </th>
+              <th scope="col">
+                <Text ns={NS} k="counts.service" />
+              </th>
+              <th scope="col">
+                <Text ns={NS} k="counts.number" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.flatMap((day) =>
+              day.services.map((service, index) => (
+                <tr key={`${day.date}-${service.templateId}`}>
+                  {index === 0 ? (
+                    <th scope="rowgroup" rowSpan={day.services.length}>
+                      {day.date}
+                    </th>
+                  ) : null}
+                  <td>
+                    <LocalText text={service.title} />
+                  </td>
+                  <td>{service.count}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../../common/contract';
+import type { StaffSubmission } from '../../../common/contract/staff_methods';
+import { useAnnounce } from '../../a11y/kit_context';
+import { KioskButton } from '../../components/kiosk_button';
+import { PagedList } from '../../components/paged_list';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { LocalText } from '../forms/local_text';
+import { DraftFinder } from './draft_finder';
+import { StaffCounts } from './staff_counts';
+import { localTime } from './staff_time';
+import { SubmissionDetail } from './submission_detail';
+
+const NS = 'staff';
+
+export interface StaffPanelProps {
+  onLocked: () => void;
+}
+
+/** One application in the list: receipt number, time, form, state, priority and handled marks in words. */
+export function SubmissionSummary({ item }: { item: StaffSubmission }) {
+  const { t } = useTranslation(NS);
+  return (
+    <span className="staff-item">
+      <span className="staff-item__title">
+        {item.priority ? (
+          <span className="staff-priority">
+            <Text ns={NS} k="priority" />
+          </span>
+        ) : null}{' '}
+        <LocalText text={item.title} />
+      </span>
+      <span className="staff-item__meta">
+        {t('list.item', { receiptNo: item.receiptNo, time: localTime(item.createdAt) })}
+      </span>
+      <span className={`staff-state staff-state--${item.state}`}>
+        <Text ns={NS} k={`state.${item.state}`} />
+        {item.reason ? <> · {t('reason', { reason: item.reason })}</> : null}
+      </span>
+      <span className="staff-item__meta">
+        {item.handledAt ? t('handled', { time: localTime(item.handledAt) }) : t('not_handled')}
+        {item.assisted ? <> · {t('assisted')}</> : null}
+      </span>
+    </span>
+  );
+}
+
+/** The staff home: send now, this terminal's applications, counts per day, a kept form by its code. */
+export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: () => void }) {
+  const { t } = useTranslation(NS);
+  const announce = useAnnounce();
+  const [items, setItems] = useState<StaffSubmission[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [sendMessage, setSendMessage] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const result = await call('staff.list_submissions', { days: 7 });
+    if (!result.ok) onLocked();
+    else setItems(result.items);
+  }, [onLocked]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const sendNow = async () => {
+    const result: MethodResult<'staff.send_now'> = await call('staff.send_now', {});
+    if (!result.ok && result.reason === 'locked') return onLocked();
+    const message = result.ok
+      ? t('send.done', { delivered: result.delivered, pending: result.pending })
+      : t(`send.${result.reason}`);
+    setSendMessage(message);
+    announce.assertive(message);
+    await reload();
+  };
+
+  if (open) {
+    return (
+      <SubmissionDetail
+        uuid={open}
+        onLocked={onLocked}
+        onBack={() => {
+          setOpen(null);
+          void reload();
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="staff-home">
+      <div className="staff-actions">
+        <KioskButton onPress={() => void sendNow()}>
+          <Text ns={NS} k="send.button" />
+        </KioskButton>
+        {sendMessage ? <p className="staff-message">{sendMessage}</p> : null}
+      </div>
+      <section className="staff-panel" aria-labelledby="staff-list-heading">
+        <h3 id="staff-list-heading">
+          <Text ns={NS} k="list.heading" />
+        </h3>
+        {items === null ? null : items.length === 0 ? (
+          <p>
+            <Text ns={NS} k="list.empty" />
+          </p>
+        ) : (
+          <PagedList
+            items={items}
+            pageSize={4}
+            label={t('list.label')}
+            getKey={(item) => item.uuid}
+            renderItem={(item) => (
+              <KioskButton className="staff-item-button" onPress={() => setOpen(item.uuid)}>
+                <SubmissionSummary item={item} />
+              </KioskButton>
+            )}
+          />
+        )}
+      </section>
+      <StaffCounts onLocked={onLocked} />
+      <DraftFinder onLocked={onLocked} onAssist={onAssist} />
+    </div>
+  );
+}
