@@ -259,3 +259,50 @@ describe('legal knowledge and the legal-aid guide', () => {
     await axeInEveryTheme('legal-aid guide');
   });
 });
+
+describe('other languages and the largest text size', () => {
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  it('at the largest text size nothing scrolls sideways on the directory, detail and fee screens', async () => {
+    await page.getByRole('button', { name: '回到首页' }).click();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '文字变大' }).click();
+    await page.getByRole('button', { name: /法律服务机构/ }).click();
+    await page.locator('.sample-notice').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('.institution-card').first().click();
+    await page.locator('svg.map-qr').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByRole('button', { name: '回到首页' }).click();
+    await page.getByRole('button', { name: /公证与费用减免/ }).click();
+    await page.getByRole('radio', { name: '继承公证' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('radio', { name: '三级' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { name: '要继承的遗产一共值多少元？' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '文字变小' }).click();
+  });
+
+  it('in English and in Mongolian the screens are marked with their languages and pass axe', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page
+      .getByRole('button', { name: /Legal service places/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Legal service places' }).waitFor();
+    await page.locator('.sample-notice', { hasText: 'Sample data' }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await page.locator('.institution-card').first().click();
+    await page.locator('svg.map-qr').waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    const mongolian = page.locator('.a11y-bar button[lang="mn-Mong-CN"]');
+    await mongolian.click();
+    await page.waitForFunction(() => document.documentElement.lang === 'mn-Mong-CN');
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+});
