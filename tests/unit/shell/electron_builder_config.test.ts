@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { versionFromFileName } from '../../../hub/releases/publish_release';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const schema = JSON.parse(
@@ -66,6 +67,20 @@ describe('electron-builder.yml', () => {
   it('builds deb and AppImage for Linux on x64 and arm64', () => {
     const targets = Object.fromEntries(config.linux.target.map((t) => [t.target, [...t.arch].sort()]));
     expect(targets).toEqual({ deb: ['arm64', 'x64'], AppImage: ['arm64', 'x64'] });
+  });
+
+  it("names the installers so the hub's release script reads their version back", () => {
+    // electron-builder's `${macro}` placeholders, filled the way it fills them.
+    const render = (template: string, arch: string, ext: string) =>
+      template.replace(
+        /\$\{(\w+)\}/g,
+        (_, key: string) => ({ version: '1.5.0-beta.1', arch, ext })[key] ?? key,
+      );
+    const linux = (config.linux as unknown as { artifactName: string }).artifactName;
+    const nsis = config.nsis.artifactName as string;
+    expect(versionFromFileName(render(nsis, 'x64', 'exe'))).toBe('1.5.0-beta.1');
+    expect(versionFromFileName(render(linux, 'x86_64', 'AppImage'))).toBe('1.5.0-beta.1');
+    expect(versionFromFileName(render(linux, 'arm64', 'AppImage'))).toBe('1.5.0-beta.1');
   });
 
   it('publishes to a generic feed (served by the hub)', () => {
