@@ -26,6 +26,8 @@ import { handleUpdateFile, UPDATES_ROUTE } from './releases/releases_handlers';
 import type { HubStore, Principal, Role } from './storage/hub_store';
 import { type RateLimit, TokenBuckets } from './token_bucket';
 import { bearerToken, hashToken } from './tokens';
+import { AGENT_ROUTE, handleAgentPage } from './video/agent_page';
+import { attachVideoSignalling } from './video/video_socket';
 
 export interface HubOptions {
   store: HubStore;
@@ -153,6 +155,7 @@ export function createHubServer(options: HubOptions): http.Server {
       handleUpdateFile(req, res, { store, dataDir: options.dataDir });
       return;
     }
+    if (AGENT_ROUTE.test(path)) return handleAgentPage(req, res);
     if (FLEET_ROUTE.test(path)) {
       handleFleetPage(req, res, { store, now });
       return;
@@ -266,6 +269,7 @@ export function createHubServer(options: HubOptions): http.Server {
     },
   );
   server.keepAliveTimeout = 5_000;
+  attachVideoSignalling(server, { store, logger, dataDir: options.dataDir });
   return server;
 }
 

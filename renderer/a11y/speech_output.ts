@@ -18,17 +18,11 @@ export type ResolveKey = (part: SpeechPart) => Utterance;
  */
 export class SpeechOutput {
   constructor(
-    private speaker: Speaker,
+    private readonly speaker: Speaker,
     private readonly isOn: () => boolean,
     private readonly language: () => Language,
     readonly resolve: ResolveKey,
   ) {}
-
-  /** Switches to another engine (the speech engine's speaker once it is available). */
-  setSpeaker(speaker: Speaker): void {
-    this.speaker.stop();
-    this.speaker = speaker;
-  }
 
   say(utterances: readonly Utterance[], force = false): void {
     if ((!force && !this.isOn()) || utterances.length === 0) return;

@@ -81,11 +81,6 @@ export class SessionStore {
 
   getState = (): SessionState => this.state;
 
-  /** The terminal's default settings (what a new session starts with). */
-  getDefaults(): Settings {
-    return { ...this.defaults };
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
