@@ -18,6 +18,7 @@ import {
   versionSchema,
 } from '../common/sync/protocol';
 import type { Logger } from '../electron/core/logger';
+import { DESK_ROUTE, handleDesk } from './desk/desk_handlers';
 import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
 import { isJsonContentType, readBody, sendJson } from './http_io';
 import { Intake } from './intake';
@@ -158,6 +159,10 @@ export function createHubServer(options: HubOptions): http.Server {
     if (AGENT_ROUTE.test(path)) return handleAgentPage(req, res);
     if (FLEET_ROUTE.test(path)) {
       handleFleetPage(req, res, { store, now });
+      return;
+    }
+    if (DESK_ROUTE.test(path)) {
+      await handleDesk(req, res, { store, now, dataDir: options.dataDir });
       return;
     }
     if (ROUTES.health.test(path)) {
