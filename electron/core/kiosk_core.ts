@@ -97,7 +97,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
     publishedTemplateSource(db),
   ]);
-  const sync = createSyncService(deps, options.sync, { onAssetsSwitched: () => forms.registry.reload() });
+  const sync = createSyncService(deps, options.sync, {
+    onAssetsSwitched: () => forms.registry.reload(),
+    heartbeatExtras: technician.heartbeatExtras,
+  });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
   const handlers: Handlers = {
     ...systemHandlers(deps),

@@ -1,6 +1,14 @@
 import { FLEET_STRINGS, type FleetLanguage } from './fleet_strings';
 import type { FleetRow } from './fleet_view';
 
+type Strings = (typeof FLEET_STRINGS)[FleetLanguage];
+
+function updateText(update: FleetRow['update'], t: Strings): string {
+  if (!update || update.status === 'none') return t.updateNone;
+  if (update.status === 'updated') return t.updated(update.version);
+  return t.updateFailed(update.attemptedVersion, update.runningVersion);
+}
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -45,6 +53,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
 <td>${escapeHtml(shownTime(row.lastSyncAt, t.never))}</td>
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
+<td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}</td>
 </tr>`,
     )
     .join('\n');
@@ -58,6 +67,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
     t.lastSync,
     t.printer,
     t.speech,
+    t.update,
   ]
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join('');

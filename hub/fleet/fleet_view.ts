@@ -1,3 +1,4 @@
+import type { Heartbeat } from '../../common/sync/protocol';
 import type { HeartbeatRecord } from '../storage/hub_store';
 
 /** A terminal that has not sent a heartbeat for this long is flagged stale. */
@@ -13,6 +14,8 @@ export interface FleetRow {
   lastSyncAt: string | null;
   printer: string;
   speech: string;
+  /** The last self-update as the terminal reported it; absent from older apps. */
+  update: Heartbeat['update'];
 }
 
 /** One row per terminal, stale ones first (they need a technician), then by terminal id. */
@@ -28,6 +31,7 @@ export function fleetRows(records: readonly HeartbeatRecord[], now: Date): Fleet
       lastSyncAt: heartbeat.lastSyncAt,
       printer: heartbeat.printer.status,
       speech: heartbeat.speech.status,
+      update: heartbeat.update,
     }))
     .sort((a, b) => Number(b.stale) - Number(a.stale) || a.terminalId.localeCompare(b.terminalId));
 }

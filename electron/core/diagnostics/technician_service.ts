@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EDITABLE_CONFIG_FIELDS } from '../../../common/contract/technician_methods';
+import type { Heartbeat } from '../../../common/sync/protocol';
 import { loadConfig } from '../config/load_config';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
@@ -10,7 +11,7 @@ import { noSelfUpdate, type UpdateInstaller } from '../updates/update_installer'
 import { UpdateRecord } from '../updates/update_record';
 import { UpdateService } from '../updates/update_service';
 import { configRows, editConfigFile } from './config_edit';
-import type { DiagnosticsDevices, SpeechProbe } from './device_ports';
+import type { DeviceStatus, DiagnosticsDevices, SpeechProbe } from './device_ports';
 import { createFakeDevices, NO_DEVICES } from './fake_devices';
 import { probeHub } from './hub_probe';
 import { exportLogs } from './log_export';
@@ -48,6 +49,8 @@ export interface TechnicianOptions {
 
 export interface TechnicianService {
   handlers: Pick<Handlers, TechnicianMethod>;
+  /** For the sync heartbeat: printer and speech status (last known, refreshed on each call) and the last update. */
+  heartbeatExtras(): Pick<Heartbeat, 'printer' | 'speech' | 'update'>;
   updates: UpdateService | null;
   record: UpdateRecord;
   close(): void;
@@ -233,5 +236,30 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
       }
     },
   };
-  return { handlers, updates, record, close: () => stopUpdates?.() };
+  // The heartbeat is synchronous: it reports the device state of the previous refresh and starts the next.
+  let devicesNow: { printer: DeviceStatus; speech: DeviceStatus } = { printer: 'unknown', speech: 'unknown' };
+  const refreshDevices = async () => {
+    const printers = await devices.printers.list().catch(() => []);
+    const configured = deps.config?.printer.name ?? '';
+    const chosen = configured
+      ? printers.find((p) => p.name === configured)
+      : printers.find((p) => p.isDefault);
+    const printer: DeviceStatus = chosen
+      ? chosen.status
+      : printers.length > 0 && configured
+        ? 'offline'
+        : 'unknown';
+    const spoken = speech ? await speech.status().catch(() => null) : null;
+    devicesNow = { printer, speech: spoken?.status ?? 'unknown' };
+  };
+  const heartbeatExtras = () => {
+    void refreshDevices();
+    return {
+      printer: { status: devicesNow.printer },
+      speech: { status: devicesNow.speech },
+      update: record.report(),
+    };
+  };
+
+  return { handlers, heartbeatExtras, updates, record, close: () => stopUpdates?.() };
 }

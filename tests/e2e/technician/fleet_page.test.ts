@@ -28,6 +28,10 @@ function beat(terminalId: string, minutesAgo: number, printer: 'ok' | 'offline')
       lastSyncAt: null,
       printer: { status: printer },
       speech: { status: 'ok' },
+      update:
+        printer === 'offline'
+          ? { status: 'update_failed', attemptedVersion: '1.5.0', runningVersion: '1.4.0' }
+          : { status: 'none' },
     },
   });
 }
@@ -61,6 +65,9 @@ describe('fleet page in Chromium', () => {
       const firstRow = (await rows.nth(1).textContent()) ?? '';
       expect(firstRow).toContain('kiosk-qs-01');
       expect(firstRow).toContain(lang === 'en' ? 'Stale (over 15 minutes)' : '已失联（超过 15 分钟）');
+      expect(firstRow).toContain(
+        lang === 'en' ? 'update to 1.5.0 failed; still running 1.4.0' : '更新到 1.5.0 失败，仍在运行 1.4.0',
+      );
       expect(await rows.nth(2).textContent()).toContain('kiosk-dh-02');
       expect(await page.getByRole('rowheader', { name: 'kiosk-kdl-03' }).count()).toBe(1);
       expect(await runAxe(page)).toEqual([]);

@@ -202,6 +202,7 @@ describe('fleet page', () => {
         lastSyncAt: '2026-11-28T02:55:00.000Z',
         printer: { status: 'offline' },
         speech: { status: 'ok' },
+        update: { status: 'update_failed', attemptedVersion: '1.4.0', runningVersion: appVersion },
       }),
     });
     expect(response.status).toBe(200);
@@ -216,15 +217,16 @@ describe('fleet page', () => {
     expect((await get('/fleet', basic('wrong'))).status).toBe(401);
   });
 
-  it('lists every terminal with version, queue, last sync, printer and speech, and flags stale ones', async () => {
-    await heartbeat('1.4.0');
+  it('lists every terminal with version, queue, last sync, printer, speech and update, and flags stale ones', async () => {
+    await heartbeat('1.3.2');
     const fresh = await get('/fleet', basic(tokens.admin));
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await fresh.text();
+    expect(html).toContain('<span class="flag">更新到 1.4.0 失败，仍在运行 1.3.2</span>');
     expect(html).toContain('<th scope="row">kiosk-qs-01</th>');
     for (const cell of [
-      '<td>1.4.0</td>',
+      '<td>1.3.2</td>',
       '<td>3</td>',
       '<td>1</td>',
       '<td>2026-11-28 02:55 UTC</td>',
