@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../renderer/a11y/contrast';
+import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
-import { navigate, setSettings, speechLog, THEMES, testUrl, writeTestConfig } from './kiosk_page';
+import { navigate, setSettings, speechLog, sweepBoxes, THEMES, testUrl, writeTestConfig } from './kiosk_page';
 
 let host: RunningDevHost;
 let browser: BrowserContext;
@@ -152,6 +153,18 @@ describe('idle timeout and session end (Playwright clock)', () => {
       await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     }
     expect(await screenName()).toBe('help');
+  });
+
+  it('the warning dialog is axe clean with large targets in every theme, up to the largest size', async () => {
+    await page.clock.runFor(120_000);
+    await page.getByRole('alertdialog').waitFor();
+    for (const theme of THEMES) {
+      await setSettings(page, { theme, textSize: theme === 'contrast_dark' ? 'XL' : 'L' });
+      expect(await runAxe(page), theme).toEqual([]);
+      expect(await sweepBoxes(page), theme).toEqual([]);
+    }
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   });
 
   it('when the countdown runs out the session ends: home, terminal defaults, greeting spoken', async () => {
