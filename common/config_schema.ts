@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages';
 import { updatesConfigSchema } from './updates/update_config';
+import { videoConfigSchema } from './video/video_config';
 
 /** The four levels of public legal service platforms in the policy (一、公共法律服务网络). */
 export const PLATFORM_LEVELS = ['city', 'county', 'township', 'village'] as const;
@@ -90,6 +91,8 @@ export const kioskConfigSchema = z
       .optional(),
     /** Self-update from the hub (see `common/updates/update_config.ts`); absent: never self-update. */
     updates: updatesConfigSchema.optional(),
+    /** Video call: ICE servers (none on a LAN) and the phone shown when nobody can answer. */
+    video: videoConfigSchema.optional(),
   })
   .strict();
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { serverMessageSchema } from '../video/signal_messages';
 import { event } from './define';
 
 /** Events the core pushes to the renderer. Feature modules add theirs here. */
 export const contractEvents = {
   'system.heartbeat': event(z.object({ at: z.string() })),
+  /** A message from the hub's video signalling, passed on by the core (see electron/core/video). */
+  'video.message': event(serverMessageSchema),
+  'video.link': event(z.object({ state: z.literal('closed') })),
 } as const;
 
 export type EventName = keyof typeof contractEvents;

@@ -7,6 +7,7 @@ import { staffMethods } from './staff_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
+import { videoMethods } from './video_methods';
 
 /**
  * The whole RPC surface of the kiosk core. The renderer imports only types from here;
@@ -21,6 +22,7 @@ export const contract = {
   ...directoryMethods,
   ...syncMethods,
   ...staffMethods,
+  ...videoMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { systemHandlers } from './system/system_handlers';
+import { videoHandlers } from './video/video_handlers';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -110,6 +111,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...speechHandlers(speech),
     ...technician.handlers,
     ...syncHandlers(sync),
+    ...videoHandlers(deps),
     ...staff.handlers,
   };
 

@@ -41,7 +41,7 @@ const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
 };
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -53,10 +53,16 @@ function language(url: URL): DeskLanguage {
   return url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
 }
 
-/** A form post from another site (the browser would send the stored Basic credentials along) is refused. */
+/**
+ * A form post from another site (the browser would send the stored Basic credentials along) is refused:
+ * browsers say where a request comes from in `Sec-Fetch-Site`, older ones in `Origin`; a client that sends
+ * neither is not a browser and must hold the token itself.
+ */
 function sameOrigin(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
-  if (origin === undefined) return req.headers['sec-fetch-site'] !== 'cross-site';
+  if (origin === undefined) return true;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

@@ -113,6 +113,12 @@ describe('hub desk page', () => {
       redirect: 'manual',
     });
     expect(cross.status).toBe(403);
+    const crossSite = await fetch(`${hub.url}/desk/s/${uuid}/handled`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}`, 'sec-fetch-site': 'cross-site', origin: hub.url },
+      redirect: 'manual',
+    });
+    expect(crossSite.status).toBe(403);
     expect(await (await get('/desk?state=handled', staff)).text()).not.toContain(receiptNo);
     const post = await fetch(`${hub.url}/desk/s/${uuid}/handled`, {
       method: 'POST',
