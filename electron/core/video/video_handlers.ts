@@ -1,0 +1,32 @@
+import type { CoreDeps } from '../core_deps';
+import type { Handlers } from '../rpc/dispatcher';
+import { VideoLink } from './video_link';
+
+type VideoMethod = 'video.open' | 'video.send' | 'video.close';
+
+/** The call screen's signalling, proxied through the core (see `video_link.ts`). */
+export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
+  const config = deps.config;
+  const link = config?.hubToken
+    ? new VideoLink(config.hubUrl, config.hubToken, deps.events, deps.logger)
+    : null;
+  const centrePhone = config?.video?.fallbackPhone ?? config?.centre.phone ?? '';
+  return {
+    'video.open': async () => {
+      if (!link) return { ok: false, reason: 'not_provisioned', centrePhone };
+      const opened = await link.open();
+      if (!opened.ok) return { ok: false, reason: opened.reason, centrePhone };
+      deps.audit.record('visitor', 'video.open', '');
+      return { ok: true, iceServers: config?.video?.iceServers ?? [], centrePhone };
+    },
+    'video.send': ({ message }) => {
+      if (!link?.send(message)) return { ok: false, reason: 'not_connected' };
+      if (message.type === 'call') deps.audit.record('visitor', 'video.call', message.kind);
+      return { ok: true };
+    },
+    'video.close': () => {
+      link?.close();
+      return { ok: true };
+    },
+  };
+}
