@@ -8,6 +8,8 @@ export const contractEvents = {
   /** A message from the hub's video signalling, passed on by the core (see electron/core/video). */
   'video.message': event(serverMessageSchema),
   'video.link': event(z.object({ state: z.literal('closed') })),
+  /** The call screen opened (camera and microphone may be allowed) or closed. */
+  'video.screen': event(z.object({ active: z.boolean() })),
 } as const;
 
 export type EventName = keyof typeof contractEvents;

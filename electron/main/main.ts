@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import electronUpdater from 'electron-updater';
 import { createKioskCore, type KioskCore } from '../core/kiosk_core';
 import { createLogger } from '../core/logger';
+import { onCallScreenChange } from '../core/video/call_screen_signal';
 import { registerAppScheme, serveApp } from './app_protocol';
 import { coreAdapters } from './core_adapters';
 import { CRASH_PAGE_PATH, crashCode } from './crash_page';
@@ -109,9 +110,11 @@ function start(): void {
     target: window.webContents,
     logger,
   });
+  const unwatchCallScreen = onCallScreenChange(core.events, (active) => permissions.setCallScreenActive(active));
   const allowSleep = keepDisplayAwake(powerSaveBlocker);
   app.once('will-quit', () => {
     unbind();
+    unwatchCallScreen();
     allowSleep();
     core.close();
   });
