@@ -8,9 +8,9 @@ const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'sync-tests');
 
 /**
- * Bundles a TypeScript entry into one ES module (better-sqlite3 stays external) so a child starts in a
- * fraction of tsx's time: the kill tests start dozens of them. The bundle lives under node_modules so
- * it resolves the project's dependencies.
+ * Bundles the project's TypeScript of an entry into one ES module so a child starts in a fraction of
+ * tsx's time: the kill tests start dozens of them. The bundle lives under node_modules so it resolves
+ * the project's dependencies.
  */
 export async function bundleEntry(entry: string, name: string): Promise<string> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -23,11 +23,9 @@ export async function bundleEntry(entry: string, name: string): Promise<string> 
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // Dependencies load from node_modules as usual (some find their own files via __dirname).
+    packages: 'external',
     logLevel: 'silent',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
   });
   return outfile;
 }
