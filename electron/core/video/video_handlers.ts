@@ -13,6 +13,7 @@ export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
   const centrePhone = config?.video?.fallbackPhone ?? config?.centre.phone ?? '';
   return {
     'video.open': async () => {
+      deps.events.emit('video.screen', { active: true });
       if (!link) return { ok: false, reason: 'not_provisioned', centrePhone };
       const opened = await link.open();
       if (!opened.ok) return { ok: false, reason: opened.reason, centrePhone };
@@ -26,6 +27,7 @@ export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
     },
     'video.close': () => {
       link?.close();
+      deps.events.emit('video.screen', { active: false });
       return { ok: true };
     },
   };
