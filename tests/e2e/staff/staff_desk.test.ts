@@ -132,9 +132,10 @@ describe('staff mode on the kiosk (dev host, Chromium)', () => {
   it('leaving staff mode returns to a fresh visitor session with nothing of it on screen', async () => {
     await page.getByRole('button', { name: '退出工作人员模式' }).click();
     await page.getByRole('heading', { name: '请选择服务' }).waitFor();
-    const shown = await page.locator('body').innerText();
+    const shown = (await page.locator('body').textContent()) ?? '';
     expect(shown).not.toContain(NAME);
     expect(shown).not.toContain(receiptNo);
+    expect(await page.content()).not.toContain(uuid);
     expect(await page.evaluate(() => window.__kioskDebug?.store.getState().mode ?? 'visitor')).toBe(
       'visitor',
     );

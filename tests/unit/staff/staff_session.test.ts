@@ -11,7 +11,12 @@ function session(idleMs = 600_000) {
   const clock = { now: Date.parse('2026-11-28T08:00:00Z') };
   let state: PinLockState = { failures: 0, lockedUntil: 0 };
   const lock = new PinLock(
-    { load: () => state, save: (next) => void (state = next) },
+    {
+      load: () => state,
+      save: (next) => {
+        state = next;
+      },
+    },
     () => new Date(clock.now),
   );
   return { clock, staff: new StaffSession(HASH, lock, () => new Date(clock.now), idleMs) };
