@@ -16,6 +16,7 @@ import { KnowledgeScreen } from './knowledge/knowledge_screen';
 import { LegalAidGuideScreen } from './legal_aid_guide/legal_aid_guide_screen';
 import { StaffScreen } from './staff/staff_screen';
 import { TechnicianScreen } from './technician/technician_screen';
+import { VideoCallScreen } from './video/video_call_screen';
 
 /** Renders the screen the visitor is on. */
 export function CurrentScreen({ screen }: { screen: Screen }) {
@@ -58,5 +59,7 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
       return <TechnicianScreen />;
     case 'staff':
       return <StaffScreen />;
+    case 'video_call':
+      return <VideoCallScreen />;
   }
 }

@@ -31,4 +31,5 @@ export type Screen =
   | { name: 'legal_knowledge' }
   | { name: 'knowledge_article'; id: string }
   | { name: 'technician' }
-  | { name: 'staff' };
+  | { name: 'staff' }
+  | { name: 'video_call' };

@@ -13,6 +13,8 @@ export function serviceEntry(service: ServiceId): Screen {
       return { name: 'notary_fees' };
     case 'legal_knowledge':
       return { name: 'legal_knowledge' };
+    case 'video_call':
+      return { name: 'video_call' };
     default:
       return { name: 'coming_soon', service };
   }

@@ -52,9 +52,11 @@ export function StaffScreen() {
   useEffect(() => {
     if (!unlocked) return;
     const timer = setInterval(() => {
-      void call('staff.status', {}).then((status) => {
-        if (!status.unlocked) onLocked();
-      });
+      void call('staff.status', {})
+        .then((status) => {
+          if (!status.unlocked) onLocked();
+        })
+        .catch(() => onLocked());
     }, STATUS_POLL_MS);
     return () => clearInterval(timer);
   }, [unlocked, onLocked]);
