@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import type { KindAvailability } from '../../../common/video/roster';
+import { availability } from '../../../common/video/roster';
+import type { ServerMessage } from '../../../common/video/signal_messages';
+import { call, subscribe } from '../../rpc/api';
+
+export type LinkState =
+  | { status: 'opening' }
+  | { status: 'unavailable'; reason: 'not_provisioned' | 'hub_unreachable' | 'refused'; centrePhone: string }
+  | { status: 'open'; iceServers: RTCIceServer[]; centrePhone: string; lines: KindAvailability[] };
+
+/**
+ * Opens the core's signalling link while the call screen is shown (the core tells the shell, which then allows
+ * the camera) and closes it when the screen goes. `onMessage` gets every hub message of a call.
+ */
+export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkState {
+  const [state, setState] = useState<LinkState>({ status: 'opening' });
+  const handler = useRef(onMessage);
+  handler.current = onMessage;
+  useEffect(() => {
+    let alive = true;
+    let centrePhone = '';
+    let pendingPresence: Extract<ServerMessage, { type: 'presence' }> | null = null;
+    const offMessage = subscribe('video.message', (message) => {
+      if (!alive) return;
+      if (message.type === 'presence') {
+        setState((current) =>
+          current.status === 'open'
+            ? { ...current, lines: availability(message.roster, message.freeKinds, new Date()) }
+            : current,
+        );
+        pendingPresence = message;
+      }
+      handler.current(message);
+    });
+    const offLink = subscribe('video.link', () => {
+      if (alive) setState({ status: 'unavailable', reason: 'hub_unreachable', centrePhone });
+    });
+    void call('video.open', {}).then(
+      (opened) => {
+        if (!alive) return;
+        centrePhone = opened.centrePhone;
+        if (!opened.ok) return setState({ status: 'unavailable', reason: opened.reason, centrePhone });
+        setState({
+          status: 'open',
+          iceServers: opened.iceServers,
+          centrePhone,
+          lines: pendingPresence
+            ? availability(pendingPresence.roster, pendingPresence.freeKinds, new Date())
+            : [],
+        });
+      },
+      () => alive && setState({ status: 'unavailable', reason: 'hub_unreachable', centrePhone }),
+    );
+    return () => {
+      alive = false;
+      offMessage();
+      offLink();
+      void call('video.close', {}).catch(() => {});
+    };
+  }, []);
+  return state;
+}
