@@ -37,6 +37,8 @@ export const kioskConfigSchema = z
     hubToken: z.string().max(512).default(''),
     defaultLanguage: z.enum(LANGUAGES).default('zh-CN'),
     languages: z.array(z.enum(LANGUAGES)).min(1).default(['zh-CN', 'mn-Mong-CN', 'en']),
+    /** Mongolian and Chinese shown together (Mongolian first) on the home screen and headings. */
+    bilingual: z.boolean().optional(),
     printer: z
       .object({
         name: z.string().max(200).default(''),

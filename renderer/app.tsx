@@ -11,6 +11,7 @@ import { AccessibilityBar } from './components/accessibility_bar';
 import { IdleWarningDialog } from './components/idle_warning_dialog';
 import { LiveRegions } from './components/live_regions';
 import { createI18n } from './i18n/i18n';
+import './styles/mongolian.css';
 import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
@@ -112,7 +113,7 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
       <div className="app" key={state.sessionNumber}>
         <header className="app-header">
           <h1 className="app-title">
-            <Text k="app.title" />
+            <Text k="app.title" bilingual />
           </h1>
           <p className="app-subtitle">{terminal.centre.name}</p>
         </header>

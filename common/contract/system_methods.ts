@@ -20,6 +20,7 @@ export const terminalInfoSchema = z.object({
   platformLevel: z.enum(PLATFORM_LEVELS),
   defaultLanguage: z.enum(LANGUAGES),
   languages: z.array(z.enum(LANGUAGES)),
+  bilingual: z.boolean().optional(),
   screen: kioskConfigSchema.shape.screen.unwrap(),
   session: kioskConfigSchema.shape.session.unwrap(),
   speech: kioskConfigSchema.shape.speech.unwrap(),

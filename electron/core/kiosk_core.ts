@@ -48,11 +48,30 @@ export interface KioskCore {
 /** The terminal info the renderer may see: never the hub token. */
 function provisioningOf(result: Result<KioskConfig, ConfigProblem>): Provisioning {
   if (!result.ok) return { provisioned: false, problem: result.error };
-  const { terminalId, centre, platformLevel, defaultLanguage, languages, screen, session, speech } =
-    result.value;
+  const {
+    terminalId,
+    centre,
+    platformLevel,
+    defaultLanguage,
+    languages,
+    screen,
+    session,
+    speech,
+    bilingual,
+  } = result.value;
   return {
     provisioned: true,
-    terminal: { terminalId, centre, platformLevel, defaultLanguage, languages, screen, session, speech },
+    terminal: {
+      terminalId,
+      centre,
+      platformLevel,
+      defaultLanguage,
+      languages,
+      screen,
+      session,
+      speech,
+      ...(bilingual === undefined ? {} : { bilingual }),
+    },
   };
 }
 

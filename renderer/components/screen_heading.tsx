@@ -39,7 +39,7 @@ export function ScreenHeading({ k, values, ns, intro = [] }: ScreenHeadingProps)
 
   return (
     <h2 id="screen-heading" className="screen-heading" tabIndex={-1} ref={ref} data-announce="screen">
-      <Text k={k} ns={ns} values={values} />
+      <Text k={k} ns={ns} values={values} bilingual />
     </h2>
   );
 }

@@ -1,25 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/languages';
+import { BilingualText, useBilingual } from './bilingual_text';
 import { languageOfKey } from './i18n';
+import { uprightRuns } from './upright_runs';
 
 interface TextProps {
   k: string;
   ns?: string;
   values?: Record<string, string | number>;
+  /** Mongolian and Chinese together when the terminal's bilingual setting is on (home screen, headings). */
+  bilingual?: boolean;
 }
 
 /**
  * A catalog string. When the current language lacks the key, the Chinese fallback is marked with
  * `lang="zh-CN"` so screen readers, speech and the layout (vertical Mongolian) treat it correctly.
  */
-export function Text({ k, ns = 'common', values }: TextProps) {
+export function Text({ k, ns = 'common', values, bilingual = false }: TextProps) {
   const { t, i18n } = useTranslation(ns);
+  const bilingualOn = useBilingual();
   const language = i18n.language as Language;
   const shownIn = languageOfKey(i18n, k, language, ns);
   const value = t(k, values);
+  if (bilingual && bilingualOn) return <BilingualText k={k} ns={ns} values={values} />;
   return (
     <span className="t" lang={shownIn === language ? undefined : shownIn}>
-      {value}
+      {shownIn === 'mn-Mong-CN' ? uprightRuns(value) : value}
     </span>
   );
 }

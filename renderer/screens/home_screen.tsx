@@ -35,7 +35,7 @@ export function HomeScreen() {
             onClick={() => store.navigate(serviceEntry(service))}
           >
             <span className="tile__title" id={`tile-title-${service}`}>
-              <Text k={`home.services.${service}.title`} />
+              <Text k={`home.services.${service}.title`} bilingual />
             </span>
             <span className="tile__hint" id={`tile-hint-${service}`}>
               <Text k={`home.services.${service}.hint`} />

@@ -1,0 +1,46 @@
+import { useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppContext } from '../app_context';
+import { languageOfKey } from './i18n';
+import { uprightRuns } from './upright_runs';
+
+const MONGOLIAN = 'mn-Mong-CN';
+const CHINESE = 'zh-CN';
+
+/**
+ * Whether Mongolian and Chinese are shown together: the terminal setting `bilingual`, while the visitor reads
+ * Chinese or Mongolian (English stays alone). Safe outside the app (component tests): false there.
+ */
+export function useBilingual(): boolean {
+  const app = useContext(AppContext);
+  const { i18n } = useTranslation();
+  return app?.terminal.bilingual === true && (i18n.language === MONGOLIAN || i18n.language === CHINESE);
+}
+
+interface BilingualTextProps {
+  k: string;
+  ns?: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * A catalog string in Mongolian and Chinese, Mongolian first (left of the Chinese: its columns run top to
+ * bottom), the same size, each run with its own `lang`. Without a Mongolian string only the Chinese shows.
+ */
+export function BilingualText({ k, ns = 'common', values }: BilingualTextProps) {
+  const { i18n } = useTranslation(ns);
+  const hasMongolian = languageOfKey(i18n, k, MONGOLIAN, ns) === MONGOLIAN;
+  const chinese = i18n.t(k, { ns, lng: CHINESE, ...values });
+  return (
+    <span className="bilingual">
+      {hasMongolian ? (
+        <span className="t" lang={MONGOLIAN}>
+          {uprightRuns(i18n.t(k, { ns, lng: MONGOLIAN, ...values }))}
+        </span>
+      ) : null}
+      <span className="t" lang={CHINESE}>
+        {chinese}
+      </span>
+    </span>
+  );
+}
