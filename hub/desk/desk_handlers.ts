@@ -24,6 +24,11 @@ const DETAIL = /^\/desk\/s\/([0-9a-f-]{36})$/;
 const PDF = /^\/desk\/s\/([0-9a-f-]{36})\/application\.pdf$/;
 const HANDLED = /^\/desk\/s\/([0-9a-f-]{36})\/handled$/;
 
+/** The desk store of a hub store (tests read its audit). */
+export function deskStoreOf(ctx: DeskContext): DeskStore {
+  return servicesOf(ctx).desk;
+}
+
 // One desk store and template cache per hub store (the hub server passes the same store to every request).
 const services = new WeakMap<HubStore, { desk: DeskStore; templates: PublishedTemplates }>();
 function servicesOf(ctx: DeskContext) {
@@ -107,6 +112,8 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
     const sub = visibleSubmissions(ctx.store, principal.centre).find((item) => item.uuid === uuid);
     return sub ? parseRow(sub, new Map(desk.handledAt(uuid) ? [[uuid, desk.handledAt(uuid)!]] : [])) : null;
   };
+  const audit = (action: string, uuid: string) =>
+    desk.audit(ctx.now().toISOString(), principal.tokenId, action, uuid);
   const notFound = () => send(res, 404, 'text/html; charset=utf-8', renderDeskMessage(lang, s.notFound));
 
   if (path === '/desk') {
@@ -138,6 +145,7 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
     if (!row) return notFound();
     const template = templates.get(row.submission.templateId, row.submission.templateVersion);
     const answers = template ? answerRows(template, row, lang) : [];
+    audit('desk.view', row.submission.uuid);
     return send(res, 200, 'text/html; charset=utf-8', renderDeskDetail(row, template, answers, lang));
   }
 
@@ -148,6 +156,7 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
     const row = rowOf(pdf[1]!);
     const template = row && templates.get(row.submission.templateId, row.submission.templateVersion);
     if (!row || !template) return notFound();
+    audit('desk.print_application', row.submission.uuid);
     const bytes = await applicationPdf(applicationHtml(template, row, lang));
     if (!bytes) return void sendJson(res, 503, { error: 'print_unavailable' });
     res.writeHead(200, {
@@ -176,6 +185,7 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
       },
       principal.tokenId,
     );
+    audit('desk.mark_handled', row.submission.uuid);
     // Post/redirect/get: a reload does not post again.
     res.writeHead(303, {
       location: `/desk/s/${row.submission.uuid}${lang === 'en' ? '?lang=en' : ''}`,

@@ -30,13 +30,25 @@ export class DeskStore {
       handled_at TEXT NOT NULL,
       handled_by TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX IF NOT EXISTS handled_by_terminal ON handled (terminal_id, seq);`);
+    CREATE INDEX IF NOT EXISTS handled_by_terminal ON handled (terminal_id, seq);
+    -- Who looked at or printed which application: token ids and uuids only, never answers.
+    CREATE TABLE IF NOT EXISTS audit (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL,
+      token_id TEXT NOT NULL,
+      action TEXT NOT NULL,
+      uuid TEXT NOT NULL
+    ) STRICT;`);
     this.statements = {
       mark: this.db.prepare(
         `INSERT INTO handled (uuid, terminal_id, centre, handled_at, handled_by) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (uuid) DO NOTHING`,
       ),
       one: this.db.prepare('SELECT handled_at FROM handled WHERE uuid = ?'),
+      audit: this.db.prepare('INSERT INTO audit (at, token_id, action, uuid) VALUES (?, ?, ?, ?)'),
+      latest: this.db.prepare(
+        'SELECT at, token_id AS tokenId, action, uuid FROM audit ORDER BY id DESC LIMIT ?',
+      ),
       all: this.db.prepare('SELECT uuid, handled_at FROM handled'),
       since: this.db.prepare(
         `SELECT seq, uuid, terminal_id AS terminalId, centre, handled_at AS handledAt FROM handled
@@ -49,6 +61,20 @@ export class DeskStore {
   mark(mark: Omit<HandledMark, 'seq'>, by: string): string {
     this.statements.mark.run(mark.uuid, mark.terminalId, mark.centre, mark.handledAt, by);
     return (this.statements.one.get(mark.uuid) as { handled_at: string }).handled_at;
+  }
+
+  /** A staff action on the desk page (`desk.view`, `desk.print_application`, `desk.mark_handled`). */
+  audit(at: string, tokenId: string, action: string, uuid: string): void {
+    this.statements.audit.run(at, tokenId, action, uuid);
+  }
+
+  latestAudit(limit = 50): { at: string; tokenId: string; action: string; uuid: string }[] {
+    return this.statements.latest.all(limit) as {
+      at: string;
+      tokenId: string;
+      action: string;
+      uuid: string;
+    }[];
   }
 
   handledAt(uuid: string): string | null {

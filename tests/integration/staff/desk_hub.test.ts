@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/logger';
+import { deskStoreOf } from '../../../hub/desk/desk_handlers';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
@@ -131,5 +132,16 @@ describe('hub desk page', () => {
     expect((await get('/api/v1/desk/handled?since=0', staff)).status).toBe(403);
     const list = await kiosk.call('staff.list_submissions', { days: 7 });
     expect(list.ok && list.items[0]!.handledAt).toMatch(/^\d{4}-/);
+    // The hub's own audit: token id, action, uuid — never the answers.
+    const audit = deskStoreOf({ store, now: () => new Date() }).latestAudit();
+    expect(audit.map((e) => `${e.action} ${e.uuid}`)).toEqual(
+      expect.arrayContaining([
+        `desk.view ${uuid}`,
+        `desk.print_application ${uuid}`,
+        `desk.mark_handled ${uuid}`,
+      ]),
+    );
+    expect(audit.every((e) => /^tok-[0-9a-f]+$/.test(e.tokenId))).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain(NAME);
   });
 });
