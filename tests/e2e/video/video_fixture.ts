@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createLogger } from '../../../electron/core/logger';
+import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
+import type { HubStore } from '../../../hub/storage/hub_store';
+import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
+import { issueToken } from '../../../hub/tokens';
+import { openKiosk, writeTestConfig } from '../a11y/kiosk_page';
+import { launchChromium } from '../support/browser';
+import { type RunningDevHost, startDevHost } from '../support/dev_host';
+
+/** Chromium's synthetic camera and microphone, accepted without a prompt. */
+export const FAKE_MEDIA = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface VideoWorld {
+  hub: RunningHub;
+  store: HubStore;
+  host: RunningDevHost;
+  browser: BrowserContext;
+  staffToken: string;
+  stop(): Promise<void>;
+}
+
+/** A hub on 127.0.0.1, a kiosk dev host enrolled with it, and one Chromium with the fake camera. */
+export async function startVideoWorld(): Promise<VideoWorld> {
+  const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-e2e-hub-'));
+  const store = openSqliteHubStore(hubDir);
+  const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
+  const terminal = issueToken(
+    store,
+    { role: 'terminal', terminalId: 'sample-kiosk-01', centre: 'baotou-city-centre' },
+    new Date(),
+  );
+  const staff = issueToken(store, { role: 'staff', terminalId: null, centre: null }, new Date());
+  const host = await startDevHost({
+    configPath: writeTestConfig({ hubUrl: hub.url, hubToken: terminal.token }),
+  });
+  const browser = await launchChromium(FAKE_MEDIA);
+  return {
+    hub,
+    store,
+    host,
+    browser,
+    staffToken: staff.token,
+    stop: async () => {
+      await browser.close();
+      await host.stop();
+      await hub.close();
+      store.close();
+    },
+  };
+}
+
+export async function openCallScreen(page: Page, host: RunningDevHost): Promise<void> {
+  await openKiosk(page, host);
+  await page.evaluate(() => window.__kioskDebug!.store.navigate({ name: 'video_call' }));
+  await page.getByRole('heading', { name: '视频通话：手语翻译、律师' }).waitFor();
+}
+
+export async function agentSignsIn(page: Page, hubUrl: string, token: string, name: string): Promise<void> {
+  await page.goto(`${hubUrl}/agent`);
+  await page.getByLabel('工作人员令牌').fill(token);
+  await page.getByLabel('显示名称（来访者会看到）').fill(name);
+  await page.getByLabel('手语翻译').check();
+  await page.getByRole('button', { name: '登录并设为可接听' }).click();
+  await page.getByText('可接听：等待来电').waitFor();
+}
+
+export interface InboundVideo {
+  frameWidth: number;
+  frameHeight: number;
+  framesPerSecond: number;
+  framesDecoded: number;
+}
+
+/** The best inbound video of the page's peer connections (getStats), read in the page. */
+export function inboundVideo(page: Page, getter: 'kiosk' | 'agent'): Promise<InboundVideo | null> {
+  return page.evaluate(async (which) => {
+    const w = window as unknown as {
+      __videoDebug?: { connections(): RTCPeerConnection[] };
+      __agentCall?: () => RTCPeerConnection[];
+    };
+    const pcs = which === 'kiosk' ? (w.__videoDebug?.connections() ?? []) : (w.__agentCall?.() ?? []);
+    let best: InboundVideo | null = null;
+    for (const pc of pcs) {
+      const stats = await pc.getStats();
+      stats.forEach((report: Record<string, unknown>) => {
+        if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+        const found = {
+          frameWidth: Number(report.frameWidth ?? 0),
+          frameHeight: Number(report.frameHeight ?? 0),
+          framesPerSecond: Number(report.framesPerSecond ?? 0),
+          framesDecoded: Number(report.framesDecoded ?? 0),
+        };
+        if (!best || found.framesDecoded > best.framesDecoded) best = found;
+      });
+    }
+    return best;
+  }, getter);
+}
