@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
 import type { AnswerValue } from '../../common/forms/answers';
 import { visibleSteps } from '../../common/forms/form_logic';
 import { pickText } from '../../common/forms/localized';
 import type { Step, Template } from '../../common/forms/template_schema';
 import { answerText } from '../../common/print/answer_text';
 import { buildApplicationHtml } from '../../common/print/application_html';
-import { ChromiumPrinter } from '../../devhost/chromium_printer';
+import { PAGE_SIZES } from '../../common/print/page';
 import { printTextsFor } from '../../electron/core/printing/print_texts';
 import type { DeskLanguage } from './desk_strings';
 import type { DeskRow } from './desk_view';
@@ -53,17 +54,29 @@ export function applicationHtml(template: Template, row: DeskRow, language: Desk
 }
 
 /**
- * Renders the application to PDF bytes with headless Chromium (the dev host's printer, `page.pdf()` with an
- * explicit A4 page). One browser per request: the desk prints rarely, and no browser outlives the hub.
+ * Renders the application to PDF bytes with headless Chromium (`page.pdf()` with the explicit A4 size, no
+ * JavaScript, offline), like the dev host's printer. One browser per request: the desk prints rarely, and no
+ * browser outlives the hub. Null when Chromium is missing or fails.
  */
 export async function applicationPdf(documentHtml: string): Promise<Buffer | null> {
-  const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-desk-'));
-  const printer = new ChromiumPrinter({ spoolDir });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-desk-'));
+  let context: BrowserContext | null = null;
   try {
-    const job = await printer.print({ html: documentHtml, pageSize: 'A4', kind: 'application' });
-    return job.ok && job.value.file ? fs.readFileSync(job.value.file) : null;
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      javaScriptEnabled: false,
+      offline: true,
+    });
+    const page = await context.newPage();
+    await page.setContent(documentHtml, { waitUntil: 'load' });
+    const size = PAGE_SIZES.A4;
+    return await page.pdf({ width: size.width, height: size.height, printBackground: true });
+  } catch {
+    return null;
   } finally {
-    await printer.close();
-    fs.rmSync(spoolDir, { recursive: true, force: true });
+    await context?.close().catch(() => undefined);
+    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 }

@@ -44,6 +44,8 @@ export interface StaffService {
 }
 
 const LOCKED = { ok: false as const, reason: 'locked' as const };
+/** How long opening the list waits for the hub's handled marks (the pull itself goes on in the background). */
+const LIST_PULL_WAIT_MS = 1500;
 
 /**
  * Staff mode of the terminal: staff PIN, this terminal's submissions with their delivery state, print and
@@ -103,7 +105,13 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
     'staff.status': () => ({ unlocked: session.isUnlocked(), configured: session.configured }),
     'staff.list_submissions': async ({ days }) => {
       if (!session.touch()) return LOCKED;
-      await pull();
+      // Fresh handled marks from the desk page, but never more than a moment's wait when the hub is slow.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        pull(),
+        new Promise((resolve) => (timer = setTimeout(resolve, LIST_PULL_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
       return { ok: true, items: queries.list(sinceLocalMidnight(deps.now(), days)).map(view) };
     },
     'staff.open_submission': ({ uuid, language }) => {
