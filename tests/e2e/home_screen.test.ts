@@ -59,11 +59,12 @@ describe('home screen in Chromium through the dev host', () => {
     await page.getByRole('heading', { name: '请选择服务' }).waitFor();
   });
 
-  it('opens an honest "coming soon" page for a service not built yet and returns home', async () => {
+  it('opens the sign-language video call screen (no hub token: the callback offer) and returns home', async () => {
     await page.getByRole('button', { name: '手语视频通话' }).click();
-    await page.getByText('这项服务正在建设中').waitFor();
+    await page.getByRole('heading', { name: '视频通话：手语翻译、律师' }).waitFor();
+    await page.getByRole('button', { name: '留下联系方式，请人回电' }).waitFor();
     expect(await runAxe(page)).toEqual([]);
-    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.getByRole('button', { name: '回到首页' }).click();
     await page.getByRole('heading', { name: '请选择服务' }).waitFor();
   });
 
