@@ -110,7 +110,9 @@ function start(): void {
     target: window.webContents,
     logger,
   });
-  const unwatchCallScreen = onCallScreenChange(core.events, (active) => permissions.setCallScreenActive(active));
+  const unwatchCallScreen = onCallScreenChange(core.events, (active) =>
+    permissions.setCallScreenActive(active),
+  );
   const allowSleep = keepDisplayAwake(powerSaveBlocker);
   app.once('will-quit', () => {
     unbind();
