@@ -21,10 +21,11 @@ async function answers(draftId: string) {
 }
 
 describe('drafts on a real SQLite file', () => {
-  it('lists the five templates and starts a draft on the latest version', async () => {
+  it('lists the bundled templates and starts a draft on the latest version', async () => {
     core = startTestCore();
     const { templates } = await core.call('forms.list_templates', {});
     expect(templates.map((t) => t.id).sort()).toEqual([
+      'callback_request',
       'home_visit_booking',
       'legal_aid_application',
       'legal_consultation_request',

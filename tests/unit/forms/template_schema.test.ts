@@ -93,10 +93,11 @@ describe('bundled templates', () => {
     expect(file).toBe(`${result.value.id}@${result.value.version}.json`);
   });
 
-  it('cover the five forms the policy needs and every field type', () => {
+  it('cover the five forms the policy needs (plus the video callback request) and every field type', () => {
     const templates = files.map((f) => parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
     const ok = templates.flatMap((r) => (r.ok ? [r.value] : []));
     expect(ok.map((t) => t.category).sort()).toEqual([
+      'consultation',
       'consultation',
       'feedback',
       'home_visit',
