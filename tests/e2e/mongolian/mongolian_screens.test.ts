@@ -62,6 +62,29 @@ const overflowOnly = (problems: { what: string; problem: string }[]) =>
     /scrolls horizontally|sticks out|outside the viewport|text overflows/.test(p.problem),
   );
 
+/** Checks the Mongolian screen on show; returns how many Mongolian runs it has. */
+async function checkScreen(where: string, failures: string[], withAxe: boolean): Promise<number> {
+  await page.evaluate(() => document.fonts.ready);
+  const runs = await mongolianRuns(page);
+  for (const run of runs) {
+    if (run.writingMode !== 'vertical-lr') failures.push(`${where}: "${run.text}" is ${run.writingMode}`);
+    if (!run.font.startsWith('"Noto Sans Mongolian"'))
+      failures.push(`${where}: "${run.text}" font ${run.font}`);
+    if (run.clipped) failures.push(`${where}: "${run.text}" is clipped ${run.clipped}`);
+  }
+  for (const problem of overflowOnly(await sweepBoxes(page))) {
+    failures.push(`${where}: ${problem.what} ${problem.problem}`);
+  }
+  const text = await page.evaluate(() => document.body.textContent ?? '');
+  if (/[\u0400-\u04ff]/.test(text)) failures.push(`${where}: Cyrillic on screen`);
+  if (withAxe) {
+    for (const violation of await runAxe(page)) {
+      failures.push(`${where}: axe ${violation.id} ${violation.targets.join(', ')}`);
+    }
+  }
+  return runs.length;
+}
+
 describe('traditional Mongolian in Chromium', () => {
   it('every screen in Mongolian: axe clean, vertical runs in Noto Sans Mongolian, no overflow at S and XL, no Cyrillic', async () => {
     const failures: string[] = [];
@@ -74,30 +97,33 @@ describe('traditional Mongolian in Chromium', () => {
           await setSettings(page, { language: 'mn-Mong-CN', textSize: size });
           await page.evaluate(() => document.fonts.ready);
           const where = `${entry.label} ${size} ${viewport.width}×${viewport.height}`;
-          const runs = await mongolianRuns(page);
-          runsSeen += runs.length;
-          for (const run of runs) {
-            if (run.writingMode !== 'vertical-lr')
-              failures.push(`${where}: "${run.text}" is ${run.writingMode}`);
-            if (!run.font.startsWith('"Noto Sans Mongolian"'))
-              failures.push(`${where}: "${run.text}" font ${run.font}`);
-            if (run.clipped) failures.push(`${where}: "${run.text}" is clipped ${run.clipped}`);
-          }
-          for (const problem of overflowOnly(await sweepBoxes(page))) {
-            failures.push(`${where}: ${problem.what} ${problem.problem}`);
-          }
-          const text = await page.evaluate(() => document.body.textContent ?? "''");
-          if (/[\u0400-\u04ff]/.test(text)) failures.push(`${where}: Cyrillic on screen`);
-          if (viewport === PORTRAIT && size === 'XL') {
-            for (const violation of await runAxe(page)) {
-              failures.push(`${where}: axe ${violation.id} ${violation.targets.join(', ')}`);
-            }
-          }
+          const seen = await checkScreen(where, failures, viewport === PORTRAIT && size === 'XL');
+          runsSeen += seen;
         }
       }
     }
     expect(failures).toEqual([]);
     expect(runsSeen).toBeGreaterThan(screens.length);
+  });
+
+  it('a form in Mongolian: the start screen and the steps reached by pressing the primary button pass the same checks', async () => {
+    const start = screens.find((entry) => entry.screen.name === 'form_start');
+    expect(start).toBeDefined();
+    await page.setViewportSize(PORTRAIT);
+    await navigate(page, start!.screen);
+    await setSettings(page, { language: 'mn-Mong-CN', textSize: 'XL' });
+    const failures: string[] = [];
+    const visited: string[] = [];
+    for (let press = 0; press < 8; press++) {
+      const name = await page.evaluate(() => window.__kioskDebug!.store.getState().screen.name);
+      visited.push(name);
+      await checkScreen(`${name} #${press}`, failures, true);
+      if (name === 'form_review') break;
+      await page.locator('main .kiosk-button--primary').first().click();
+      await page.waitForTimeout(150);
+    }
+    expect(failures).toEqual([]);
+    expect(visited).toContain('form_step');
   });
 
   it('the bundled Noto Sans Mongolian is loaded and used', async () => {
