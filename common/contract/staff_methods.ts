@@ -3,6 +3,7 @@ import { shortTextSchema } from '../forms/template_schema';
 import { LANGUAGES } from '../languages';
 import { method } from './define';
 import { retrievalCodeInput } from './forms_methods';
+import { pinUnlockResultSchema } from './pin_unlock';
 
 const noArgs = z.object({}).strict();
 const uuid = z.string().uuid();
@@ -48,19 +49,7 @@ const printOutcome = z.union([
 
 export const staffMethods = {
   /** Opens staff mode. 5 wrong PINs are free, then a lockout of 15 s that doubles (shared `PinLock`). */
-  'staff.unlock': method(
-    z.object({ pin: staffPinSchema }).strict(),
-    z.discriminatedUnion('reason', [
-      z.object({ ok: z.literal(true), reason: z.literal('unlocked') }),
-      z.object({ ok: z.literal(false), reason: z.literal('wrong_pin'), triesLeft: z.number().int().min(0) }),
-      z.object({
-        ok: z.literal(false),
-        reason: z.literal('locked_out'),
-        retryAfterSeconds: z.number().int().min(1),
-      }),
-      z.object({ ok: z.literal(false), reason: z.literal('not_configured') }),
-    ]),
-  ),
+  'staff.unlock': method(z.object({ pin: staffPinSchema }).strict(), pinUnlockResultSchema),
   'staff.lock': method(noArgs, z.object({ ok: z.literal(true) })),
   /** Whether staff mode is open now (it locks itself after 10 minutes without a staff action). */
   'staff.status': method(noArgs, z.object({ unlocked: z.boolean(), configured: z.boolean() })),

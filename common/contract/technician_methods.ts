@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { method } from './define';
+import { pinUnlockResultSchema } from './pin_unlock';
 
 const noArgs = z.object({}).strict();
 
@@ -58,19 +59,7 @@ export const updateReportSchema = z.discriminatedUnion('status', [
 
 export const technicianMethods = {
   /** Opens technician mode. Wrong PINs count towards a lockout (5 free tries, then 15 s doubling). */
-  'technician.unlock': method(
-    z.object({ pin: technicianPinSchema }).strict(),
-    z.discriminatedUnion('reason', [
-      z.object({ ok: z.literal(true), reason: z.literal('unlocked') }),
-      z.object({ ok: z.literal(false), reason: z.literal('wrong_pin'), triesLeft: z.number().int().min(0) }),
-      z.object({
-        ok: z.literal(false),
-        reason: z.literal('locked_out'),
-        retryAfterSeconds: z.number().int().min(1),
-      }),
-      z.object({ ok: z.literal(false), reason: z.literal('not_configured') }),
-    ]),
-  ),
+  'technician.unlock': method(z.object({ pin: technicianPinSchema }).strict(), pinUnlockResultSchema),
   'technician.lock': method(noArgs, z.object({ ok: z.literal(true) })),
   /** The renderer reports whether a visitor session is active: updates never install during one. */
   'session.set_active': method(z.object({ active: z.boolean() }).strict(), z.object({ ok: z.literal(true) })),

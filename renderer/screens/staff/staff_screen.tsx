@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { StaffHome } from './staff_home';
-import { StaffPinGate } from './staff_pin_gate';
 
 const NS = 'staff';
 /** How often the screen asks the core whether staff mode locked itself (10 minutes without use). */
@@ -72,7 +72,10 @@ export function StaffScreen() {
           }}
         />
       ) : (
-        <StaffPinGate
+        <PinGate
+          ns={NS}
+          minDigits={6}
+          unlock={(pin) => call('staff.unlock', { pin })}
           onUnlocked={() => {
             store.setMode('staff');
             setUnlocked(true);

@@ -3,13 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { ConfigPanel } from './config_panel';
 import { DiagnosticsPanel } from './diagnostics_panel';
 import { MaintenancePanel } from './maintenance_panel';
-import { PinGate } from './pin_gate';
 
 const NS = 'technician';
 const PANELS = ['diagnostics', 'config', 'maintenance'] as const;
@@ -50,7 +50,12 @@ export function TechnicianScreen() {
           {panel === 'maintenance' ? <MaintenancePanel onLocked={relock} /> : null}
         </>
       ) : (
-        <PinGate onUnlocked={() => setUnlocked(true)} />
+        <PinGate
+          ns={NS}
+          minDigits={4}
+          unlock={(pin) => call('technician.unlock', { pin })}
+          onUnlocked={() => setUnlocked(true)}
+        />
       )}
       <KioskButton onPress={() => store.navigate({ name: 'home' })}>
         <Text ns={NS} k="exit" />
