@@ -28,6 +28,7 @@ async function main() {
     appVersion: pkg.version,
     logger,
     printer,
+    testHooks: process.env.KIOSK_TEST_HOOKS === '1',
   });
   const token = newRunToken();
   const server = await startHttpRpcServer({

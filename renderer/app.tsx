@@ -11,6 +11,7 @@ import { AccessibilityBar } from './components/accessibility_bar';
 import { IdleWarningDialog } from './components/idle_warning_dialog';
 import { LiveRegions } from './components/live_regions';
 import { createI18n } from './i18n/i18n';
+import { testHooksEnabled } from './test_hooks';
 import './styles/mongolian.css';
 import { Text } from './i18n/text';
 import { call } from './rpc/api';
@@ -26,7 +27,7 @@ const i18n = createI18n();
 
 declare global {
   interface Window {
-    /** Only with `?e2e` in the page URL (the e2e tests and the gallery add it; the Electron shell never does). */
+    /** Only with test hooks on (`test_hooks.ts`): dev host started for tests and `?e2e` in the page URL. */
     __kioskDebug?: { speechLog: KitServices['speechLog']['log']; store: SessionStore };
   }
 }
@@ -149,7 +150,7 @@ export function App() {
         const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
         const engine = createRpcSpeaker({ fallbackText: chineseText });
         const kit = createKit(store, i18n, engine);
-        if (new URLSearchParams(window.location.search).has('e2e')) {
+        if (testHooksEnabled(result.terminal)) {
           window.__kioskDebug = { speechLog: kit.speechLog.log, store };
         }
         setSession({ store, kit, engine });

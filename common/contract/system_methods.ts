@@ -21,6 +21,8 @@ export const terminalInfoSchema = z.object({
   defaultLanguage: z.enum(LANGUAGES),
   languages: z.array(z.enum(LANGUAGES)),
   bilingual: z.boolean().optional(),
+  /** Test hooks (speech log, call stats on `window`): only a dev host started for tests turns them on. */
+  testHooks: z.boolean().optional(),
   screen: kioskConfigSchema.shape.screen.unwrap(),
   session: kioskConfigSchema.shape.session.unwrap(),
   speech: kioskConfigSchema.shape.speech.unwrap(),

@@ -36,6 +36,8 @@ export interface KioskCoreOptions {
   printer?: Printer;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
+  /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
+  testHooks?: boolean;
 }
 
 export interface KioskCore {
@@ -46,7 +48,7 @@ export interface KioskCore {
 }
 
 /** The terminal info the renderer may see: never the hub token. */
-function provisioningOf(result: Result<KioskConfig, ConfigProblem>): Provisioning {
+function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: boolean): Provisioning {
   if (!result.ok) return { provisioned: false, problem: result.error };
   const {
     terminalId,
@@ -71,6 +73,7 @@ function provisioningOf(result: Result<KioskConfig, ConfigProblem>): Provisionin
       session,
       speech,
       ...(bilingual === undefined ? {} : { bilingual }),
+      ...(testHooks ? { testHooks } : {}),
     },
   };
 }
@@ -99,7 +102,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     dataDir,
     appVersion: options.appVersion,
     config: configResult.ok ? configResult.value : null,
-    provisioning: provisioningOf(configResult),
+    provisioning: provisioningOf(configResult, options.testHooks === true),
     now,
     ...(options.printer ? { printer: options.printer } : {}),
   };

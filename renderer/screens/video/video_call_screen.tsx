@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { CallKind } from '../../../common/video/roster';
 import type { EndReason } from '../../../common/video/signal_messages';
 import { useAnnounce } from '../../a11y/kit_context';
+import { useApp } from '../../app_context';
 import { ScreenHeading } from '../../components/screen_heading';
 import { call } from '../../rpc/api';
+import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
 import { CallSession, type CallView as View } from './call_session';
 import { CallView, type ChatLine } from './call_view';
@@ -18,7 +20,7 @@ const FALLBACK_REASONS: readonly EndReason[] = ['no_answer', 'no_agent', 'hub_un
 
 declare global {
   interface Window {
-    /** Only with `?e2e`: the call's peer connections and camera, for getStats() and "tracks stopped" checks. */
+    /** Only with test hooks on (see `test_hooks.ts`): the call's peer connections and camera, for getStats() and "tracks stopped" checks. */
     __videoDebug?: { connections(): RTCPeerConnection[]; local(): MediaStream | null };
   }
 }
@@ -27,6 +29,8 @@ declare global {
 export function VideoCallScreen() {
   const { t } = useTranslation('video');
   const announce = useAnnounce();
+  const { terminal } = useApp();
+  const hooks = testHooksEnabled(terminal);
   const [view, setView] = useState<View>(IDLE);
   const [chat, setChat] = useState<ChatLine[]>([]);
   const [endReason, setEndReason] = useState<EndReason | 'camera_failed' | null>(null);
@@ -52,13 +56,13 @@ export function VideoCallScreen() {
       chat: (from, name, text) => setChat((lines) => [...lines, { id: ++chatId, from, name, text }]),
     });
     session.current = created;
-    if (new URLSearchParams(window.location.search).has('e2e'))
+    if (hooks)
       window.__videoDebug = { connections: () => created.connections(), local: () => lastLocal.current };
     return () => {
       created.finish();
       session.current = null;
     };
-  }, [iceServers]);
+  }, [iceServers, hooks]);
 
   // Call state is shown and spoken (assertive: it changes what the visitor should do).
   const phaseKey =

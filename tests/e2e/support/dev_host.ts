@@ -38,6 +38,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<Runnin
         KIOSK_SKIP_BUILD: '1',
         // Pre-rendering every catalog string is for real terminals; e2e runs speak live (tests opt in via env).
         KIOSK_SPEECH_PRERENDER: '0',
+        KIOSK_TEST_HOOKS: '1',
         KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
         ...options.env,
       },
