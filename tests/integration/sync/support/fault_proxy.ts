@@ -12,6 +12,8 @@ export interface FaultProxy {
   url: string;
   /** How many connections got each fault. */
   counts: Record<Fault, number>;
+  /** Cuts every open connection (a network blip): the next request needs a new connection. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,9 @@ export async function startFaultProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    dropConnections: () => {
+      for (const socket of sockets) socket.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
