@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { callKindSchema } from '../video/roster';
-import { chatTextSchema, signalDataSchema } from '../video/signal_messages';
+import { chatTextSchema, presenceMessageSchema, signalDataSchema } from '../video/signal_messages';
 import { iceServerSchema } from '../video/video_config';
 import { method } from './define';
 
@@ -27,6 +27,8 @@ export const videoMethods = {
         iceServers: z.array(iceServerSchema),
         /** The centre's phone for the "nobody can answer" panel (12348 is shown always). */
         centrePhone: z.string().max(32),
+        /** The latest presence the link has seen, so a screen that opens on a live link needs no new event. */
+        presence: presenceMessageSchema.nullable(),
       }),
       z.object({
         ok: z.literal(false),

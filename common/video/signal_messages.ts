@@ -63,14 +63,18 @@ export const END_REASONS = [
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
+/** Who is on the roster and which kinds have a free agent now; sent on connect and on every change. */
+export const presenceMessageSchema = z
+  .object({ type: z.literal('presence'), roster: rosterSchema, freeKinds: z.array(callKindSchema).max(4) })
+  .strict();
+export type PresenceMessage = z.infer<typeof presenceMessageSchema>;
+
 /** Messages the hub sends. `party` ids are per-connection handles (`p-…`), never tokens or names of visitors. */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('welcome'), role: z.enum(['kiosk', 'agent']), party: z.string().max(40) })
     .strict(),
-  z
-    .object({ type: z.literal('presence'), roster: rosterSchema, freeKinds: z.array(callKindSchema).max(4) })
-    .strict(),
+  presenceMessageSchema,
   z.object({ type: z.literal('calling'), callId, kind: callKindSchema }).strict(),
   z.object({ type: z.literal('ringing'), callId, kind: callKindSchema, invited: z.boolean() }).strict(),
   z

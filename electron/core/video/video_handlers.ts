@@ -18,7 +18,12 @@ export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
       const opened = await link.open();
       if (!opened.ok) return { ok: false, reason: opened.reason, centrePhone };
       deps.audit.record('visitor', 'video.open', '');
-      return { ok: true, iceServers: config?.video?.iceServers ?? [], centrePhone };
+      return {
+        ok: true,
+        iceServers: config?.video?.iceServers ?? [],
+        centrePhone,
+        presence: link.latestPresence(),
+      };
     },
     'video.send': ({ message }) => {
       if (!link?.send(message)) return { ok: false, reason: 'not_connected' };

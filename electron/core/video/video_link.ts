@@ -1,6 +1,10 @@
 import { WebSocket } from 'ws';
 import type { KioskSignal } from '../../../common/contract/video_methods';
-import { serverMessageSchema, VIDEO_WS_PATH } from '../../../common/video/signal_messages';
+import {
+  type PresenceMessage,
+  serverMessageSchema,
+  VIDEO_WS_PATH,
+} from '../../../common/video/signal_messages';
 import type { EventBus } from '../event_bus';
 import type { Logger } from '../logger';
 
@@ -16,6 +20,8 @@ const OPEN_TIMEOUT_MS = 5_000;
 export class VideoLink {
   private socket: WebSocket | null = null;
   private opening: Promise<OpenResult> | null = null;
+  /** Presence is pushed on connect and on change; a call screen opened later on the same link needs it too. */
+  private presence: PresenceMessage | null = null;
 
   constructor(
     private readonly hubUrl: string,
@@ -32,6 +38,10 @@ export class VideoLink {
     return this.opening;
   }
 
+  latestPresence(): PresenceMessage | null {
+    return this.socket ? this.presence : null;
+  }
+
   send(message: KioskSignal): boolean {
     if (this.socket?.readyState !== WebSocket.OPEN) return false;
     this.socket.send(JSON.stringify(message));
@@ -41,6 +51,7 @@ export class VideoLink {
   close(): void {
     this.socket?.close(1000, 'screen left');
     this.socket = null;
+    this.presence = null;
   }
 
   private connect(): Promise<OpenResult> {
@@ -78,6 +89,7 @@ export class VideoLink {
           this.logger.warn('video.bad_hub_message', {});
           return;
         }
+        if (parsed.data.type === 'presence') this.presence = parsed.data;
         if (parsed.data.type === 'welcome') settle({ ok: true });
         else if (parsed.data.type === 'error' && parsed.data.code === 'unauthorized')
           settle({ ok: false, reason: 'refused' });

@@ -41,13 +41,13 @@ export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkS
         if (!alive) return;
         centrePhone = opened.centrePhone;
         if (!opened.ok) return setState({ status: 'unavailable', reason: opened.reason, centrePhone });
+        // An event that arrived while opening is newer than the snapshot the core answered with.
+        const presence = pendingPresence ?? opened.presence;
         setState({
           status: 'open',
           iceServers: opened.iceServers,
           centrePhone,
-          lines: pendingPresence
-            ? availability(pendingPresence.roster, pendingPresence.freeKinds, new Date())
-            : [],
+          lines: presence ? availability(presence.roster, presence.freeKinds, new Date()) : [],
         });
       },
       () => alive && setState({ status: 'unavailable', reason: 'hub_unreachable', centrePhone }),

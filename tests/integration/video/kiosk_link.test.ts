@@ -35,6 +35,10 @@ describe('kiosk core signalling link', () => {
     await agent.next('presence', (m) => m.freeKinds.includes('lawyer'));
     const { link: kiosk, seen } = link(hub.tokens.kioskA);
     expect(await kiosk.open()).toEqual({ ok: true });
+    // A call screen that opens later on the same live link gets the presence it missed as a snapshot.
+    await expect.poll(() => kiosk.latestPresence()?.freeKinds).toContain('lawyer');
+    expect(await kiosk.open()).toEqual({ ok: true });
+    expect(kiosk.latestPresence()?.freeKinds).toContain('lawyer');
     expect(kiosk.send({ type: 'call', kind: 'lawyer' })).toBe(true);
     const ringing = await agent.next('ringing');
     await expect
@@ -45,6 +49,7 @@ describe('kiosk core signalling link', () => {
     kiosk.send({ type: 'hangup', callId: ringing.callId });
     expect((await agent.next('ended')).callId).toBe(ringing.callId);
     kiosk.close();
+    expect(kiosk.latestPresence()).toBeNull();
     agent.close();
   });
 
