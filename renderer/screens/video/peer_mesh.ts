@@ -70,7 +70,11 @@ export class PeerMesh {
     const found = this.peers.get(peer);
     if (found) return found;
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
-    for (const track of this.local.getTracks()) pc.addTrack(track, this.local);
+    for (const track of this.local.getTracks()) {
+      const sender = pc.addTrack(track, this.local);
+      // Hand shapes must stay legible: under CPU or bandwidth pressure drop frames, not resolution.
+      if (track.kind === 'video') keepResolution(sender);
+    }
     pc.onicecandidate = (event) => {
       if (event.candidate) this.handlers.signal(peer, { candidate: event.candidate.toJSON() as never });
     };
@@ -79,4 +83,12 @@ export class PeerMesh {
     this.peers.set(peer, entry);
     return entry;
   }
+}
+
+function keepResolution(sender: RTCRtpSender): void {
+  const parameters = sender.getParameters();
+  parameters.degradationPreference = 'maintain-resolution';
+  sender.setParameters(parameters).catch(() => {
+    // Not supported by this engine: it keeps its default balance; the call still works.
+  });
 }

@@ -13,7 +13,8 @@ import { type RunningDevHost, startDevHost } from '../support/dev_host';
 
 /** Chromium's synthetic camera and microphone, accepted without a prompt. */
 export const FAKE_MEDIA = [
-  '--use-fake-device-for-media-stream',
+  // 30 fps like a real webcam (the fake default is 20), so frame-rate margin is measured, not assumed.
+  '--use-fake-device-for-media-stream=fps=30',
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
 ];
