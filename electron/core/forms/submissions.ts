@@ -54,7 +54,10 @@ export class SubmissionStore {
 
   constructor(private readonly db: KioskDatabase) {
     this.statements = {
-      countPrefix: db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE receipt_no LIKE ? || '%'"),
+      // A range on the unique receipt_no index (LIKE cannot use it and scanned every row: O(n) per filing).
+      countPrefix: db.prepare(
+        'SELECT COUNT(*) AS n FROM submissions WHERE receipt_no >= ? AND receipt_no < ?',
+      ),
       insert: db.prepare(
         `INSERT INTO submissions (uuid, template_id, template_version, payload, sha256, receipt_no, priority,
            assisted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -72,7 +75,7 @@ export class SubmissionStore {
   submit(input: NewSubmission): SubmissionRow {
     return this.db.transaction((): SubmissionRow => {
       const prefix = receiptPrefix(input.terminalId, input.now);
-      const { n } = this.statements.countPrefix.get(prefix) as { n: number };
+      const { n } = this.statements.countPrefix.get(prefix, `${prefix}\u{10FFFF}`) as { n: number };
       const payload: SubmissionPayload = {
         formatVersion: 1,
         uuid: randomUUID(),
