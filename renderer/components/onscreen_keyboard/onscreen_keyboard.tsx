@@ -1,6 +1,7 @@
 import './onscreen_keyboard.css';
+import { ScriptKeyboard } from '../mongolian_keyboard/script_keyboard';
 import { NumericPad, type PadExtra } from './numeric_pad';
-import { type KeyboardProps, TextKeyboard } from './text_keyboard';
+import type { KeyboardProps } from './text_keyboard';
 
 export type KeyboardLayout = 'text' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
 
@@ -13,10 +14,11 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text'>, PadExtra> = {
 };
 
 /**
- * Text entry without a physical keyboard: the full keyboard with pinyin for text, or a large number pad.
+ * Text entry without a physical keyboard: for text the full keyboard with a layout choice (pinyin or
+ * traditional Mongolian), or a large number pad.
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
-  if (layout === 'text') return <TextKeyboard {...props} />;
+  if (layout === 'text') return <ScriptKeyboard {...props} />;
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
 }

@@ -27,11 +27,23 @@ export interface KeyboardProps {
   privateValue?: boolean;
 }
 
+/** The text keyboard's props: the layout switch key (to the Mongolian keyboard) goes into its bottom row. */
+export interface TextKeyboardProps extends KeyboardProps {
+  switchKey?: GridKey;
+}
+
 /**
  * Letters, digits and, in pinyin mode, Chinese candidates: typed letters collect as pinyin, the candidates
  * (words first, then characters) show six at a time on large keys with previous/next page keys.
  */
-export function TextKeyboard({ value, onChange, onDone, maxLength, privateValue }: KeyboardProps) {
+export function TextKeyboard({
+  value,
+  onChange,
+  onDone,
+  maxLength,
+  privateValue,
+  switchKey,
+}: TextKeyboardProps) {
   const { t } = useTranslation('forms_ui');
   const [pinyinMode, setPinyinMode] = useState(true);
   const [composition, setComposition] = useState('');
@@ -96,6 +108,18 @@ export function TextKeyboard({ value, onChange, onDone, maxLength, privateValue 
     {
       id: 'controls',
       keys: [
+        // leaving for another layout keeps pinyin letters not yet converted, as "done" does
+        ...(switchKey
+          ? [
+              {
+                ...switchKey,
+                onPress: () => {
+                  apply(commitComposition(state, maxLength));
+                  switchKey.onPress();
+                },
+              },
+            ]
+          : []),
         {
           id: 'mode',
           face: t(pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'),

@@ -7,6 +7,7 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
+import { TypedText } from '../../i18n/typed_text';
 import { call } from '../../rpc/api';
 import { answerText, spokenAnswer } from './answer_text';
 import { rememberDraft, wipeOnSessionEnd } from './forms_session';
@@ -105,9 +106,11 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                   <LocalText text={step.label} />
                 </dt>
                 <dd>
-                  <span className="form-review__answer" id={`review-answer-${step.id}`}>
-                    {answerText(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
-                  </span>
+                  <TypedText
+                    className="form-review__answer"
+                    id={`review-answer-${step.id}`}
+                    text={answerText(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
+                  />
                   <KioskButton
                     label={t('review.change_named', { label: localString(step.label, language) })}
                     onPress={() => {

@@ -4,6 +4,7 @@ import {
   OnScreenKeyboard,
 } from '../../../components/onscreen_keyboard/onscreen_keyboard';
 import { TextField } from '../../../components/text_field';
+import { typedLanguage } from '../../../i18n/typed_text';
 
 interface KeyboardFieldProps {
   id: string;
@@ -48,6 +49,7 @@ export function KeyboardField(props: KeyboardFieldProps) {
           inputMode={INPUT_MODE[layout]}
           maxLength={maxLength}
           privateValue={privateValue}
+          lang={typedLanguage(value)}
         />
       )}
       <p className="keyboard-field__count" id={`${id}-count`}>
@@ -87,6 +89,7 @@ function LongTextArea({ id, label, hint, error, value, onChange, maxLength }: Ke
         id={id}
         className="text-field__input forms-textarea"
         value={value}
+        lang={typedLanguage(value)}
         rows={4}
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
