@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feeSituationSchema } from '../fees/fee_situation_schema';
 import { LANGUAGES } from '../languages';
 import { method } from './define';
 
@@ -13,6 +14,12 @@ const printResult = z.union([
 
 const language = z.enum(LANGUAGES).default('zh-CN');
 
+/** Free-standing documents (no submission behind them): the engine may refuse the situation it was given. */
+const documentResult = z.union([
+  z.object({ ok: z.literal(true), jobId: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.enum([...PRINT_ERRORS, 'invalid_input']) }),
+]);
+
 export const printMethods = {
   /** The large-print receipt of a submission (receipt number, what was filed, next steps, QR code). */
   'print.receipt': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
@@ -20,4 +27,11 @@ export const printMethods = {
   'print.application': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
   /** A slip with the retrieval code of a kept draft. */
   'print.retrieval_code': method(z.object({ draftId: z.string().uuid(), language }).strict(), printResult),
+  /**
+   * The fee calculator's result. Takes the visitor's answers, never an amount: the core recomputes the quote
+   * with its own rule table and the pure engine.
+   */
+  'print.fee_result': method(z.object({ situation: feeSituationSchema, language }).strict(), documentResult),
+  /** The legal-aid guide's "what to bring" checklist, from the published content. */
+  'print.checklist': method(z.object({ language }).strict(), documentResult),
 } as const;

@@ -1,10 +1,17 @@
 import type { CoreDeps } from '../core_deps';
+import { CONTENT_KIND, FEE_RULES_KIND } from '../directory/published_kinds';
+import { loadPublished } from '../directory/published_store';
 import type { FormsService } from '../forms/forms_service';
 import { sampleOptionProvider } from '../forms/option_sources';
 import type { Handlers } from '../rpc/dispatcher';
 import { PrintService } from './print_service';
 
-type PrintMethod = 'print.receipt' | 'print.application' | 'print.retrieval_code';
+type PrintMethod =
+  | 'print.receipt'
+  | 'print.application'
+  | 'print.retrieval_code'
+  | 'print.fee_result'
+  | 'print.checklist';
 
 /** The print service over the core's printer (`deps.printer`; without one every print says `no_printer`). */
 export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService {
@@ -19,6 +26,11 @@ export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService
       terminalId: deps.config?.terminalId ?? '',
     },
     receiptPaper: deps.config?.printer.paper ?? 'A4',
+    published: {
+      feeTable: () => loadPublished(deps.db, FEE_RULES_KIND, deps.logger).value,
+      guide: () => loadPublished(deps.db, CONTENT_KIND, deps.logger).value.guide,
+    },
+    now: deps.now,
   });
 }
 
@@ -27,5 +39,7 @@ export function printHandlers(print: PrintService): Pick<Handlers, PrintMethod> 
     'print.receipt': ({ uuid, language }) => print.printReceipt(uuid, language),
     'print.application': ({ uuid, language }) => print.printApplication(uuid, language),
     'print.retrieval_code': ({ draftId, language }) => print.printRetrievalCode(draftId, language),
+    'print.fee_result': ({ situation, language }) => print.printFeeResult(situation, language),
+    'print.checklist': ({ language }) => print.printChecklist(language),
   };
 }

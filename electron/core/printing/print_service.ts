@@ -1,8 +1,14 @@
 import QRCode from 'qrcode';
+import type { LegalAidGuide } from '../../../common/content/content_schema';
 import type { PrintErrorReason } from '../../../common/contract/print_methods';
+import { calculateFee, type FeeSituation } from '../../../common/fees/fee_engine';
+import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
 import { pickText } from '../../../common/forms/localized';
 import type { Language } from '../../../common/languages';
 import { buildApplicationHtml } from '../../../common/print/application_html';
+import { buildChecklistHtml } from '../../../common/print/checklist_html';
+import type { DocumentFrameInput } from '../../../common/print/document_frame';
+import { buildFeeResultHtml } from '../../../common/print/fee_result_html';
 import { trustedMarkup } from '../../../common/print/html';
 import type { PageSize } from '../../../common/print/page';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
@@ -14,9 +20,13 @@ import { formatRetrievalCode } from '../forms/retrieval_codes';
 import { printTextsFor } from './print_texts';
 import type { PrintDocument, Printer } from './printer';
 
-export type PrintOutcome =
-  | { ok: true; jobId: string }
-  | { ok: false; reason: PrintErrorReason | 'not_found' };
+/** What the printer did with a document. */
+type SendOutcome = { ok: true; jobId: string } | { ok: false; reason: PrintErrorReason };
+
+export type PrintOutcome = SendOutcome | { ok: false; reason: 'not_found' };
+
+/** A free-standing document's outcome: the fee engine may refuse the answers it was given. */
+export type DocumentPrintOutcome = SendOutcome | { ok: false; reason: 'invalid_input' };
 
 export interface PrintServiceOptions {
   forms: FormsService;
@@ -26,13 +36,16 @@ export interface PrintServiceOptions {
   office: { name: string; phone: string; terminalId: string };
   /** Paper of the receipt printer (the application is always A4). */
   receiptPaper: PageSize;
+  /** The published data in use now (the same the screens show): for the fee result and the checklist. */
+  published: { feeTable: () => FeeRuleTable; guide: () => LegalAidGuide };
+  now: () => Date;
 }
 
 /** Builds the printed documents from the stored submission and hands them to the printer. */
 export class PrintService {
   constructor(private readonly opts: PrintServiceOptions) {}
 
-  private async send(doc: PrintDocument): Promise<PrintOutcome> {
+  private async send(doc: PrintDocument): Promise<SendOutcome> {
     if (!this.opts.printer) return { ok: false, reason: 'no_printer' };
     let result: Awaited<ReturnType<Printer['print']>>;
     try {
@@ -110,6 +123,50 @@ export class PrintService {
     const doc = this.applicationHtml(uuid, language);
     if (doc === null) return { ok: false, reason: 'not_found' };
     return this.send({ html: doc, pageSize: 'A4', kind: 'application' });
+  }
+
+  private frame(language: Language): DocumentFrameInput {
+    const { texts, language: textLanguage } = printTextsFor(language);
+    return {
+      language: textLanguage,
+      texts,
+      officeName: this.opts.office.name,
+      officePhone: this.opts.office.phone,
+      printedAt: this.opts.now().toISOString(),
+      pageSize: this.opts.receiptPaper,
+    };
+  }
+
+  /**
+   * The fee result recomputed here from the visitor's answers with the rule table in use, so what is printed
+   * is what the rules give, whatever the screen sent. Null when the engine refuses the answers.
+   */
+  feeResultHtml(situation: FeeSituation, language: Language): string | null {
+    const table = this.opts.published.feeTable();
+    const quote = calculateFee(table, situation);
+    if (!quote.ok) return null;
+    const matter = table.matters.find((candidate) => candidate.id === quote.value.matterId)!;
+    return buildFeeResultHtml({
+      ...this.frame(language),
+      quote: quote.value,
+      matterName: matter.name,
+      tableRegion: table.region,
+    });
+  }
+
+  checklistHtml(language: Language): string {
+    return buildChecklistHtml({ ...this.frame(language), guide: this.opts.published.guide() });
+  }
+
+  async printFeeResult(situation: FeeSituation, language: Language): Promise<DocumentPrintOutcome> {
+    const doc = this.feeResultHtml(situation, language);
+    if (doc === null) return { ok: false, reason: 'invalid_input' };
+    return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'fee_result' });
+  }
+
+  async printChecklist(language: Language): Promise<DocumentPrintOutcome> {
+    const doc = this.checklistHtml(language);
+    return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'checklist' });
   }
 
   async printRetrievalCode(draftId: string, language: Language): Promise<PrintOutcome> {

@@ -49,7 +49,16 @@ function Calculator({ table }: { table: FeeRuleTable }) {
     const result = calculateFee(table, answers);
     // The engine and the question flow use the same rules, so a complete flow always computes.
     if (!result.ok) throw new Error(`fee flow incomplete: ${result.error.field}`);
-    return <FeeResultView key="result" table={table} quote={result.value} onAgain={restart} onBack={back} />;
+    return (
+      <FeeResultView
+        key="result"
+        table={table}
+        quote={result.value}
+        situation={{ ...answers, matterId: result.value.matterId }}
+        onAgain={restart}
+        onBack={back}
+      />
+    );
   }
   return (
     <FeeQuestionStep

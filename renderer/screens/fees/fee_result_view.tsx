@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { FeeSituation } from '../../../common/fees/fee_engine';
 import type { FeeQuote } from '../../../common/fees/fee_quote_schema';
 import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
 import { formatFen } from '../../../common/fees/money';
@@ -8,6 +9,9 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+import { useLanguage } from '../forms/local_text';
+import { PrintButton } from '../forms/print_button';
 import { DataText, useDataText } from '../knowledge/data_text';
 import { startNotarizationRequest } from './notarization_seam';
 
@@ -53,11 +57,14 @@ function resultParts(
 export function FeeResultView({
   table,
   quote,
+  situation,
   onAgain,
   onBack,
 }: {
   table: FeeRuleTable;
   quote: FeeQuote;
+  /** The answers the quote came from: printing sends these, and the core recomputes the quote. */
+  situation: FeeSituation;
   onAgain: () => void;
   onBack: () => void;
 }) {
@@ -65,6 +72,7 @@ export function FeeResultView({
   const { t } = useTranslation('fees');
   const speech = useSpeech();
   const pick = useDataText();
+  const language = useLanguage();
   const parts = resultParts(quote, pick);
   const [headline, ...details] = parts;
 
@@ -90,9 +98,6 @@ export function FeeResultView({
       <p className="fee-result__table">
         <Text ns="fees" k="result.table" values={{ region: pick(table.region), version: table.version }} />
       </p>
-      <p className="fee-result__print">
-        <Text ns="fees" k="result.print_seam" />
-      </p>
       <div className="screen-actions">
         <KioskButton
           variant="primary"
@@ -100,6 +105,9 @@ export function FeeResultView({
         >
           <Text ns="fees" k="result.read_aloud" />
         </KioskButton>
+        <PrintButton what="fee_result" print={() => call('print.fee_result', { situation, language })}>
+          <Text ns="print" k="buttons.fee_result" />
+        </PrintButton>
         <KioskButton onPress={() => void startNotarizationRequest(store, quote)}>
           <Text ns="fees" k="result.start_request" />
         </KioskButton>

@@ -1,9 +1,9 @@
+import '../../styles/forms.css';
 import { type ReactNode, useState } from 'react';
-import type { PrintErrorReason } from '../../../common/contract/print_methods';
 import { KioskButton } from '../../components/kiosk_button';
-import { PrintOutcome, type PrintState } from './print_outcome';
+import { type PrintFailure, PrintOutcome, type PrintState, type PrintWhat } from './print_outcome';
 
-type PrintResult = { ok: true; jobId: string } | { ok: false; reason: PrintErrorReason | 'not_found' };
+type PrintResult = { ok: true; jobId: string } | { ok: false; reason: PrintFailure };
 
 /** A print button with its outcome under it; pressing again while printing does nothing. */
 export function PrintButton({
@@ -14,7 +14,7 @@ export function PrintButton({
 }: {
   children: ReactNode;
   print: () => Promise<PrintResult>;
-  what: 'receipt' | 'application' | 'code';
+  what: PrintWhat;
   variant?: 'primary' | 'secondary';
 }) {
   const [outcome, setOutcome] = useState<PrintState>({ state: 'idle' });

@@ -7,7 +7,10 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
 import { serviceEntry } from '../../state/service_entry';
+import { useLanguage } from '../forms/local_text';
+import { PrintButton } from '../forms/print_button';
 import { DataText, useDataText } from '../knowledge/data_text';
 import { LoadState } from '../knowledge/load_state';
 import { usePublished } from '../knowledge/use_published';
@@ -29,6 +32,7 @@ function Guide({ guide }: { guide: LegalAidGuide }) {
   const { store } = useApp();
   const speech = useSpeech();
   const pick = useDataText();
+  const language = useLanguage();
   const heading = (k: string): SpeechPart => ({ ns: 'guide', k });
   const text = (value: Parameters<typeof pick>[0]): SpeechPart => ({
     k: 'guide_text',
@@ -116,9 +120,9 @@ function Guide({ guide }: { guide: LegalAidGuide }) {
             </li>
           ))}
         </ul>
-        <p className="guide-print">
-          <Text ns="guide" k="print_seam" />
-        </p>
+        <PrintButton what="checklist" print={() => call('print.checklist', { language })}>
+          <Text ns="print" k="buttons.checklist" />
+        </PrintButton>
       </GuideSection>
       <GuideSection k="sources">
         <ul className="guide-list">
