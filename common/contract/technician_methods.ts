@@ -122,10 +122,9 @@ export const technicianMethods = {
       languages: z.array(z.object({ language: z.enum(LANGUAGES), available: z.boolean() })).max(10),
     }),
   ),
-  'diagnostics.media': method(
-    z.object({ device: z.enum(['camera', 'microphone']) }).strict(),
-    guarded({ status: z.enum(['ok', 'not_found', 'denied', 'failed']), label: z.string().max(200) }),
-  ),
+  /** The renderer tests camera and microphone itself (getUserMedia); this opens the shell's permission for
+   * media while the test runs (at most a minute) and closes it again. */
+  'diagnostics.media_access': method(z.object({ open: z.boolean() }).strict(), guarded({})),
   'diagnostics.system': method(
     noArgs,
     guarded({

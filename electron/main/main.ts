@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import electronUpdater from 'electron-updater';
+import { onTechnicianMediaChange } from '../core/diagnostics/media_access';
 import { createKioskCore, type KioskCore } from '../core/kiosk_core';
 import { createLogger } from '../core/logger';
 import { onCallScreenChange } from '../core/video/call_screen_signal';
@@ -113,10 +114,14 @@ function start(): void {
   const unwatchCallScreen = onCallScreenChange(core.events, (active) =>
     permissions.setCallScreenActive(active),
   );
+  const unwatchTechnicianMedia = onTechnicianMediaChange(core.events, (active) =>
+    permissions.setTechnicianMediaActive(active),
+  );
   const allowSleep = keepDisplayAwake(powerSaveBlocker);
   app.once('will-quit', () => {
     unbind();
     unwatchCallScreen();
+    unwatchTechnicianMedia();
     allowSleep();
     core.close();
   });

@@ -28,23 +28,15 @@ export interface SpeechProbe {
   status(): Promise<SpeechProbeStatus>;
 }
 
-export type MediaDevice = 'camera' | 'microphone';
-export type MediaTestResult = { status: 'ok'; label: string } | { status: 'not_found' | 'denied' | 'failed' };
-
-/** Opens the camera or microphone briefly (Electron: a hidden window's getUserMedia) and closes it again. */
-export interface MediaTester {
-  test(device: MediaDevice): Promise<MediaTestResult>;
-}
-
 /** Asks the shell to restart the app (Electron: `app.relaunch(); app.exit(0)`). */
 export interface RestartRequester {
   requestRestart(): Promise<void>;
 }
 
-/** Every device the technician screen tests, as the shell (or the dev host's fakes) provides them. */
+/** Every device the technician screen tests through the core, as the shell (or the dev host's fakes) provides
+ * them. Camera and microphone are tested in the renderer itself (getUserMedia, `media_check.tsx`). */
 export interface DiagnosticsDevices {
   printers: PrinterInventory;
   speech: SpeechProbe | null;
-  media: MediaTester;
   restart: RestartRequester;
 }

@@ -1,13 +1,11 @@
 import type { Language } from '../../../common/languages';
-import type { DiagnosticsDevices, MediaDevice, PrinterInfo } from './device_ports';
+import type { DiagnosticsDevices, PrinterInfo } from './device_ports';
 
 /**
- * Fake devices for tests and the dev host (`KIOSK_FAKE_DEVICES=1`): two printers, a camera and a
- * microphone that answer after a short delay, and a restart that only counts.
+ * Fake devices for tests and the dev host (`KIOSK_FAKE_DEVICES=1`): two printers and a speech engine that
+ * answer after a short delay, and a restart that only counts.
  */
-export function createFakeDevices(
-  options: { delayMs?: number; missing?: MediaDevice[] } = {},
-): DiagnosticsDevices & {
+export function createFakeDevices(options: { delayMs?: number } = {}): DiagnosticsDevices & {
   testPages: string[];
   restarts: number;
 } {
@@ -44,13 +42,6 @@ export function createFakeDevices(
         };
       },
     },
-    media: {
-      test: async (device: MediaDevice) => {
-        await delay();
-        if (options.missing?.includes(device)) return { status: 'not_found' as const };
-        return { status: 'ok' as const, label: device === 'camera' ? 'Fake camera' : 'Fake microphone' };
-      },
-    },
     restart: {
       requestRestart: async () => {
         fake.restarts += 1;
@@ -67,7 +58,6 @@ export const NO_DEVICES: DiagnosticsDevices = {
     printTestPage: async () => ({ ok: false, reason: 'not_found' }),
   },
   speech: null,
-  media: { test: async () => ({ status: 'failed' }) },
   restart: {
     requestRestart: async () => {
       throw new Error('restart is not available in this build');

@@ -15,6 +15,7 @@ import type { DeviceStatus, DiagnosticsDevices, SpeechProbe } from './device_por
 import { createFakeDevices, NO_DEVICES } from './fake_devices';
 import { probeHub } from './hub_probe';
 import { exportLogs } from './log_export';
+import { createMediaAccess } from './media_access';
 import { verifyPin } from './pin_hash';
 import { PinLock, settingsPinLockStore } from './pin_lock';
 import { queueStats } from './queue_stats';
@@ -28,7 +29,7 @@ type TechnicianMethod =
   | 'diagnostics.printers'
   | 'diagnostics.print_test'
   | 'diagnostics.speech'
-  | 'diagnostics.media'
+  | 'diagnostics.media_access'
   | 'diagnostics.system'
   | 'technician.config_view'
   | 'technician.config_edit'
@@ -102,6 +103,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     return true;
   };
   const audit = (action: string) => deps.audit.record('technician', action);
+  const mediaAccess = createMediaAccess(deps.events);
 
   function snapshot(): Record<string, unknown> {
     const { free, total } = disk(deps.dataDir);
@@ -141,6 +143,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     },
     'technician.lock': () => {
       unlockedUntil = 0;
+      mediaAccess.close();
       return { ok: true };
     },
     'session.set_active': ({ active }) => {
@@ -176,10 +179,14 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
       if (!speech) return { ok: true, status: 'unknown', engine: '', languages: [] };
       return { ok: true, ...(await speech.status()) };
     },
-    'diagnostics.media': async ({ device }) => {
+    'diagnostics.media_access': ({ open }) => {
+      if (!open) {
+        mediaAccess.close();
+        return { ok: true };
+      }
       if (!unlocked()) return LOCKED;
-      const result = await devices.media.test(device);
-      return { ok: true, status: result.status, label: result.status === 'ok' ? result.label : '' };
+      mediaAccess.open();
+      return { ok: true };
     },
     'diagnostics.system': () => {
       if (!unlocked()) return LOCKED;
@@ -261,5 +268,14 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     };
   };
 
-  return { handlers, heartbeatExtras, updates, record, close: () => stopUpdates?.() };
+  return {
+    handlers,
+    heartbeatExtras,
+    updates,
+    record,
+    close: () => {
+      mediaAccess.close();
+      stopUpdates?.();
+    },
+  };
 }

@@ -6,10 +6,12 @@ import { useAnnounce, useKit } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { MediaChecks } from './media_checks';
 
 const NS = 'technician';
 
-export const CHECK_IDS = ['hub', 'sync', 'printers', 'speech', 'camera', 'microphone', 'system'] as const;
+/** Checks that run in the core; camera and microphone run here in the renderer (`media_checks.tsx`). */
+export const CHECK_IDS = ['hub', 'sync', 'printers', 'speech', 'system'] as const;
 type CheckId = (typeof CHECK_IDS)[number];
 
 interface CheckOutcome {
@@ -88,15 +90,6 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
         languages: r.languages.map((l) => l.language),
       };
     }
-    case 'camera':
-    case 'microphone': {
-      const r = await call('diagnostics.media', { device: id });
-      if (!r.ok) return 'locked';
-      return {
-        state: r.status === 'ok' ? 'ok' : 'problem',
-        lines: [t(`media.${r.status}`, { label: r.label })],
-      };
-    }
     case 'system': {
       const r = await call('diagnostics.system', {});
       if (!r.ok) return 'locked';
@@ -128,6 +121,7 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
   const kit = useKit();
   const [results, setResults] = useState<Partial<Record<CheckId, CheckOutcome>>>({});
   const [actionStatus, setActionStatus] = useState('');
+  const [mediaRun, setMediaRun] = useState(0);
 
   const runAll = useCallback(() => {
     setResults(Object.fromEntries(CHECK_IDS.map((id) => [id, { state: 'running', lines: [] }])));
@@ -178,7 +172,12 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
       <h3 id="technician-diagnostics">
         <Text ns={NS} k="diagnostics.heading" />
       </h3>
-      <KioskButton onPress={runAll}>
+      <KioskButton
+        onPress={() => {
+          runAll();
+          setMediaRun((run) => run + 1);
+        }}
+      >
         <Text ns={NS} k="diagnostics.run_again" />
       </KioskButton>
       <ul className="technician-checks">
@@ -215,6 +214,7 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
             </li>
           );
         })}
+        <MediaChecks key={mediaRun} onLocked={onLocked} />
       </ul>
       <p className="technician-status">{actionStatus}</p>
     </section>

@@ -49,8 +49,22 @@ beforeAll(async () => {
     ),
   );
   host = await startDevHost({ configPath, env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' } });
-  browser = await launchChromium();
+  // Chromium's synthetic camera (640x480 or more, moving picture) and microphone (a beep), no prompt.
+  browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   page = await browser.newPage();
+  // Keeps every stream the page opens, so the test can see whether its tracks were stopped.
+  await page.addInitScript(() => {
+    const opened: MediaStream[] = [];
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      opened.push(stream);
+      return stream;
+    };
+    Object.assign(window, {
+      openedTrackStates: () => opened.flatMap((s) => s.getTracks().map((t) => t.readyState)),
+    });
+  });
   await page.goto(host.url);
   await page.getByRole('heading', { name: '请选择服务' }).waitFor();
 });
@@ -106,8 +120,17 @@ describe('technician mode in Chromium (dev host, fake devices)', () => {
     expect(await check('打印机').textContent()).toContain('Receipt 80mm：离线');
     // The real speech engine of this machine (fakes cover printers, camera and microphone only).
     await check('语音: (正常|有问题)').waitFor();
+    // The real getUserMedia test: the decoded picture is at least 640x480 and frames arrive (fps > 0);
+    // the synthetic microphone's beep passes the level threshold.
     await check('摄像头: 正常').waitFor();
+    const picture = /画面 (\d+)×(\d+)，每秒 (\d+) 帧/.exec((await check('摄像头').textContent()) ?? '');
+    expect(picture, 'camera picture line').not.toBeNull();
+    expect(Number(picture![1])).toBeGreaterThanOrEqual(640);
+    expect(Number(picture![2])).toBeGreaterThanOrEqual(480);
+    expect(Number(picture![3])).toBeGreaterThan(0);
+    expect(await page.getByLabel('摄像头画面').isVisible()).toBe(true);
     await check('麦克风: 正常').waitFor();
+    expect(await check('麦克风').textContent()).toContain('听到声音了。');
     await check('软件与磁盘').waitFor();
     expect(await check('软件与磁盘').textContent()).toMatch(/软件版本 \d+\.\d+\.\d+，数据库版本 \d+/);
     expect(await runAxe(page)).toEqual([]);
@@ -115,6 +138,23 @@ describe('technician mode in Chromium (dev host, fake devices)', () => {
     await page.getByText('测试页已发送到 Front desk A4。').first().waitFor();
     await page.getByRole('button', { name: '打印测试页：Receipt 80mm' }).click();
     await page.getByText('Receipt 80mm 没有打印：打印机离线').first().waitFor();
+  });
+
+  it('tests camera and microphone again on "Check again" and stops every track when the panel is left', async () => {
+    const trackStates = () =>
+      page.evaluate(() => (window as unknown as { openedTrackStates(): string[] }).openedTrackStates());
+    await page.getByRole('button', { name: '重新检查' }).click();
+    await check('摄像头: 正常').waitFor();
+    await page.getByRole('meter', { name: '麦克风音量' }).waitFor();
+    const states = await trackStates();
+    // The first run (ended by its timer or by the rerun) and the live second run: video + audio each.
+    expect(states.length).toBeGreaterThanOrEqual(4);
+    expect(states.slice(-2)).toEqual(['live', 'live']);
+    await page.getByRole('button', { name: '配置' }).click();
+    await page.getByRole('heading', { name: '配置' }).waitFor();
+    await expect.poll(trackStates).toEqual(states.map(() => 'ended'));
+    await page.getByRole('button', { name: '诊断' }).click();
+    await check('摄像头: 正常').waitFor();
   });
 
   it('shows the configuration without secrets and refuses a bad edit naming the field, file unchanged', async () => {

@@ -33,7 +33,7 @@ export function startTestCore(overrides: Record<string, unknown> = {}, fetchImpl
     configPath,
     JSON.stringify({ ...sample, technicianPinHash: PIN_HASH, hubToken: HUB_TOKEN, ...overrides }, null, 2),
   );
-  const devices = createFakeDevices({ delayMs: 1, missing: ['microphone'] });
+  const devices = createFakeDevices({ delayMs: 1 });
   const clock = { now: Date.parse('2026-11-28T10:00:00Z') };
   const dataDir = path.join(root, 'data');
   const core = createKioskCore({

@@ -131,7 +131,7 @@ describe('technician mode', () => {
     });
   });
 
-  it('lists printers, prints a test page, reports speech, camera and microphone through the device interfaces', async () => {
+  it('lists printers, prints a test page and reports the system through the device interfaces', async () => {
     t = startTestCore();
     await unlock();
     const printers = await t.call('diagnostics.printers');
@@ -146,22 +146,34 @@ describe('technician mode', () => {
       reason: 'offline',
     });
     expect(t.devices.testPages).toEqual(['Front desk A4']);
-    expect(await t.call('diagnostics.media', { device: 'camera' })).toEqual({
-      ok: true,
-      status: 'ok',
-      label: 'Fake camera',
-    });
-    expect(await t.call('diagnostics.media', { device: 'microphone' })).toEqual({
-      ok: true,
-      status: 'not_found',
-      label: '',
-    });
-    expect((await t.call('diagnostics.media', { device: 'scanner' })).rpcError.code).toBe('invalid_args');
     const system = await t.call('diagnostics.system');
     expect(system).toMatchObject({ ok: true, appVersion: '1.0.0', update: { status: 'none' } });
     expect(system.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(system.diskFreeBytes).toBeGreaterThan(0);
     expect(system.diskTotalBytes).toBeGreaterThanOrEqual(system.diskFreeBytes);
+  });
+
+  it('opens camera/microphone permission only for an unlocked technician, and closes it on lock', async () => {
+    t = startTestCore();
+    const seen: unknown[] = [];
+    t.core.events.attach((name, payload) => {
+      if (name === 'technician.media') seen.push(payload);
+    });
+    expect(await t.call('diagnostics.media_access', { open: true })).toEqual({ ok: false, reason: 'locked' });
+    expect(seen).toEqual([]);
+    await unlock();
+    expect(await t.call('diagnostics.media_access', { open: true })).toEqual({ ok: true });
+    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({ ok: true });
+    expect(await t.call('diagnostics.media_access', { open: true })).toEqual({ ok: true });
+    await t.call('technician.lock');
+    expect(seen).toEqual([{ active: true }, { active: false }, { active: true }, { active: false }]);
+    // Closing needs no PIN (leaving the screen after a lock must still close it); it sends nothing new.
+    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({ ok: true });
+    expect(seen).toHaveLength(4);
+    expect((await t.call('diagnostics.media_access', { open: 'yes' })).rpcError.code).toBe('invalid_args');
+    expect((await t.call('diagnostics.media_access', { open: true, device: 'screen' })).rpcError.code).toBe(
+      'invalid_args',
+    );
   });
 
   it('shows the configuration without the hub token or the PIN hash', async () => {
