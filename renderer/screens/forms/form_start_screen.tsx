@@ -123,6 +123,11 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
         <KioskButton onPress={() => store.navigate({ name: 'forms_menu' })}>
           <Text ns="forms_ui" k="start.other_forms" />
         </KioskButton>
+        {template.category === 'legal_aid' ? (
+          <KioskButton onPress={() => store.navigate({ name: 'legal_aid_guide' })}>
+            <Text ns="guide" k="open_from_form" />
+          </KioskButton>
+        ) : null}
       </div>
       {resuming ? (
         <div className="form-start__resume">
