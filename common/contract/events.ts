@@ -10,6 +10,8 @@ export const contractEvents = {
   'video.link': event(z.object({ state: z.literal('closed') })),
   /** The call screen opened (camera and microphone may be allowed) or closed. */
   'video.screen': event(z.object({ active: z.boolean() })),
+  /** The contracted external service closed: by the kiosk or normally (`ended`) or by failing (`error`). */
+  'video.external': event(z.object({ state: z.literal('closed'), outcome: z.enum(['ended', 'error']) })),
   /** The technician's camera and microphone test is running (media may be allowed) or has ended. */
   'technician.media': event(z.object({ active: z.boolean() })),
 } as const;

@@ -7,6 +7,7 @@ import { staffMethods } from './staff_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
+import { videoExternalMethods } from './video_external_methods';
 import { videoMethods } from './video_methods';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...syncMethods,
   ...staffMethods,
   ...videoMethods,
+  ...videoExternalMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { systemHandlers } from './system/system_handlers';
+import { externalProviderHandlers } from './video/external_provider_handlers';
+import type { ExternalViewPort } from './video/external_view_port';
 import { videoHandlers } from './video/video_handlers';
 
 export interface KioskCoreOptions {
@@ -34,6 +36,8 @@ export interface KioskCoreOptions {
   /** Devices and the updater from the Electron shell (technician mode, self-update). */
   technician?: Omit<TechnicianOptions, 'configPath'>;
   printer?: Printer;
+  /** The Electron shell's restricted view for a contracted web video service (absent in the dev host). */
+  externalView?: ExternalViewPort;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
   /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
@@ -134,6 +138,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...technician.handlers,
     ...syncHandlers(sync),
     ...videoHandlers(deps),
+    ...externalProviderHandlers(deps, options.externalView),
     ...staff.handlers,
   };
 

@@ -9,6 +9,7 @@ import { registerAppScheme, serveApp } from './app_protocol';
 import { coreAdapters } from './core_adapters';
 import { CRASH_PAGE_PATH, crashCode } from './crash_page';
 import { createCrashRecovery, DEFAULT_CRASH_LIMIT, isAbnormalExit } from './crash_recovery';
+import { createExternalView } from './external_view';
 import { bindIpc } from './ipc_binding';
 import { createKioskWindow } from './kiosk_window';
 import { resolveLaunchOptions } from './launch_options';
@@ -22,6 +23,9 @@ import { guardWebContents } from './web_contents_guards';
 
 /** Camera and microphone stay denied until the video-call screen switches this policy on. */
 const permissions = createPermissionPolicy();
+/** The contracted web video service's restricted view, shown inside the kiosk window (`video.external`). */
+let kioskWindow: BrowserWindow | null = null;
+const externalView = createExternalView(() => kioskWindow);
 
 // JSON lines to <userData>/logs (the technician's log export collects them) and to stderr.
 const writeLogFile = createRotatingLogWriter({ dir: path.join(app.getPath('userData'), 'logs') });
@@ -49,6 +53,7 @@ function start(): void {
   serveApp(protocol, rendererRoot, path.join(__dirname, 'static'));
 
   const window = createKioskWindow({ technician: launch.technician, quitting: () => quitting });
+  kioskWindow = window;
   // Windows logging off or shutting down must not be blocked by the kiosk's refusal to close.
   window.on('session-end', () => {
     quitting = true;
@@ -96,6 +101,7 @@ function start(): void {
       configPath: launch.configPath,
       appVersion: app.getVersion(),
       logger,
+      externalView,
       ...adapters,
     });
   } catch (error) {
@@ -129,7 +135,10 @@ function start(): void {
 }
 
 registerAppScheme(protocol);
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+// The external view's pages follow its allow-list; every other page stays on app://kiosk.
+app.on('web-contents-created', (_event, contents) =>
+  guardWebContents(contents, externalView.navigationRuleFor(contents) ?? undefined),
+);
 
 if (app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {

@@ -12,7 +12,7 @@ type HardenedSession = Pick<
  * `.usb` can never reach hardware. Screen capture needs no handler: without one Electron refuses
  * `getDisplayMedia`, and the policy refuses 'display-capture'.
  */
-export function hardenSession(session: HardenedSession, policy: PermissionPolicy): void {
+export function hardenSession(session: HardenedSession, policy: Pick<PermissionPolicy, 'allows'>): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(policy.allows({ permission, origin: details.requestingUrl, mediaTypes }));

@@ -11,6 +11,7 @@ import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
 import { CallSession, type CallView as View } from './call_session';
 import { CallView, type ChatLine } from './call_view';
+import { ExternalProviderPanel } from './external_provider_panel';
 import { FallbackPanel } from './fallback_panel';
 import { useVideoLink } from './use_video_link';
 
@@ -95,6 +96,7 @@ export function VideoCallScreen() {
       <p className="video-state" role="status" data-phase={view.phase}>
         {phaseKey ? t(phaseKey, { name: view.agentName }) : reasonKey ? t(reasonKey) : null}
       </p>
+      {view.phase === 'idle' ? <ExternalProviderPanel /> : null}
       {link.status === 'opening' ? <p className="lead">{t('connecting')}</p> : null}
       {link.status === 'unavailable' ? (
         <FallbackPanel centrePhone={link.centrePhone} reasonKey="reason.hub_unreachable" />
