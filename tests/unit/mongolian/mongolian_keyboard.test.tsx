@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import mnKeyboard from '../../../assets/locales/mn-Mong-CN/mongolian_keyboard.json';
 import type { Language } from '../../../common/languages';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { MongolianKeyboard } from '../../../renderer/components/mongolian_keyboard/mongolian_keyboard';
@@ -145,13 +146,15 @@ describe('the form text keyboard: one keyboard with a layout choice', { timeout:
     const user = userEvent.setup();
     render(<FormHarness language="mn-Mong-CN" />);
     expect(document.querySelector('[data-script]')?.getAttribute('data-script')).toBe('mongolian');
-    const toPinyin = screen.getByRole('button', { name: '改用拼音键盘' });
+    // the switch key is named in the session's language (Mongolian here)
+    const { switch_to_chinese: toChinese, switch_to_mongolian: toMongolian } = mnKeyboard.layout;
+    const toPinyin = screen.getByRole('button', { name: toChinese });
     toPinyin.focus();
     await user.keyboard('{Enter}');
     expect(document.querySelector('[data-script]')?.getAttribute('data-script')).toBe('chinese');
-    expect(document.activeElement).toBe(key('改用蒙古文键盘'));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: toMongolian }));
     await user.keyboard('{Enter}');
-    expect(document.activeElement).toBe(key('改用拼音键盘'));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: toChinese }));
     // from the switch key, arrows reach a letter
     await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
     expect(codes()).toMatch(/^18[2-4][0-9a-f]$/);
