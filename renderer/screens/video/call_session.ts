@@ -6,14 +6,39 @@ import { PeerMesh } from './peer_mesh';
 
 export type CallPhase = 'idle' | 'calling' | 'connected';
 
+/** One other party of the call (the agent who answered, then an invited second agent). */
+export interface RemoteParty {
+  peer: string;
+  name: string;
+  /** Null until their media arrives. */
+  stream: MediaStream | null;
+}
+
 export interface CallView {
   phase: CallPhase;
   kind: CallKind | null;
   local: MediaStream | null;
-  remote: MediaStream | null;
+  /** In the order they joined: the first (the one who answered) stays the large video. */
+  remotes: RemoteParty[];
+  /** The names of everyone the visitor is connected with, for the status line. */
   agentName: string;
   muted: boolean;
 }
+
+export const IDLE_VIEW: CallView = {
+  phase: 'idle',
+  kind: null,
+  local: null,
+  remotes: [],
+  agentName: '',
+  muted: false,
+};
+
+const namesOf = (remotes: RemoteParty[]) =>
+  remotes
+    .map((party) => party.name)
+    .filter(Boolean)
+    .join('、');
 
 export interface CallSessionHooks {
   send(message: KioskSignal): Promise<boolean>;
@@ -28,14 +53,7 @@ export interface CallSessionHooks {
  * stopped) whenever the call ends, however it ends.
  */
 export class CallSession {
-  private view: CallView = {
-    phase: 'idle',
-    kind: null,
-    local: null,
-    remote: null,
-    agentName: '',
-    muted: false,
-  };
+  private view: CallView = IDLE_VIEW;
   private callId: string | null = null;
   private mesh: PeerMesh | null = null;
 
@@ -64,7 +82,7 @@ export class CallSession {
       signal: (peer, data) => {
         if (this.callId) void this.hooks.send({ type: 'signal', callId: this.callId, to: peer, data });
       },
-      remote: (_peer, stream) => this.update({ remote: stream }),
+      remote: (peer, stream) => this.setRemote(peer, stream),
     });
     this.update({ phase: 'calling', kind, local, muted: false });
     if (!(await this.hooks.send({ type: 'call', kind }))) {
@@ -81,7 +99,13 @@ export class CallSession {
         return;
       case 'connected':
         if (message.callId !== this.callId || !this.mesh) return;
-        this.update({ phase: 'connected', agentName: message.peerName || this.view.agentName });
+        if (!this.view.remotes.some((party) => party.peer === message.peer)) {
+          const remotes = [
+            ...this.view.remotes,
+            { peer: message.peer, name: message.peerName, stream: null },
+          ];
+          this.update({ phase: 'connected', remotes, agentName: namesOf(remotes) });
+        }
         await this.mesh.connect(message.peer, message.makeOffer);
         return;
       case 'signal':
@@ -129,7 +153,18 @@ export class CallSession {
     this.mesh = null;
     stopMedia(this.view.local);
     this.callId = null;
-    this.update({ phase: 'idle', kind: null, local: null, remote: null, agentName: '', muted: false });
+    this.update(IDLE_VIEW);
+  }
+
+  /** A party's media arrived, or (null) they left the call: the others stay. */
+  private setRemote(peer: string, stream: MediaStream | null): void {
+    const known = this.view.remotes.some((party) => party.peer === peer);
+    const remotes = stream
+      ? known
+        ? this.view.remotes.map((party) => (party.peer === peer ? { ...party, stream } : party))
+        : [...this.view.remotes, { peer, name: '', stream }]
+      : this.view.remotes.filter((party) => party.peer !== peer);
+    this.update({ remotes, agentName: namesOf(remotes) });
   }
 
   private update(patch: Partial<CallView>): void {

@@ -45,6 +45,8 @@ export function CallView({
 }) {
   const { t } = useTranslation('video');
   const [draft, setDraft] = useState('');
+  // The one who answered stays large (the signer's hands); an invited second agent is shown beside.
+  const [main, ...others] = view.remotes;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const text = draft.trim();
@@ -55,10 +57,27 @@ export function CallView({
   return (
     <div className="video-call">
       <div className="video-call__stage">
-        <Video stream={view.remote} muted={false} className="video-call__remote" label={t('remote_video')} />
+        <Video
+          stream={main?.stream ?? null}
+          muted={false}
+          className="video-call__remote"
+          label={main?.name ? t('remote_video_named', { name: main.name }) : t('remote_video')}
+        />
+        {others.map((party) => (
+          <Video
+            key={party.peer}
+            stream={party.stream}
+            muted={false}
+            className="video-call__remote-extra"
+            label={party.name ? t('remote_video_named', { name: party.name }) : t('remote_video')}
+          />
+        ))}
         <Video stream={view.local} muted className="video-call__self" label={t('self_view')} />
         <div className="video-call__meters">
-          <AudioMeter stream={view.remote} labelKey="audio_remote" />
+          {view.remotes.map((party) => (
+            <AudioMeter key={party.peer} stream={party.stream} labelKey="audio_remote" />
+          ))}
+          {view.remotes.length === 0 ? <AudioMeter stream={null} labelKey="audio_remote" /> : null}
           <AudioMeter stream={view.local} labelKey="audio_self" />
         </div>
         <div className="video-call__controls">

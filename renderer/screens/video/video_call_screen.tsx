@@ -9,13 +9,12 @@ import { ScreenHeading } from '../../components/screen_heading';
 import { call } from '../../rpc/api';
 import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
-import { CallSession, type CallView as View } from './call_session';
+import { CallSession, IDLE_VIEW, type CallView as View } from './call_session';
 import { CallView, type ChatLine } from './call_view';
 import { ExternalProviderPanel } from './external_provider_panel';
 import { FallbackPanel } from './fallback_panel';
 import { useVideoLink } from './use_video_link';
 
-const IDLE: View = { phase: 'idle', kind: null, local: null, remote: null, agentName: '', muted: false };
 /** Reasons after which the visitor is offered a callback instead of waiting. */
 const FALLBACK_REASONS: readonly EndReason[] = ['no_answer', 'no_agent', 'hub_unreachable', 'peer_gone'];
 
@@ -32,7 +31,7 @@ export function VideoCallScreen() {
   const announce = useAnnounce();
   const { terminal } = useApp();
   const hooks = testHooksEnabled(terminal);
-  const [view, setView] = useState<View>(IDLE);
+  const [view, setView] = useState<View>(IDLE_VIEW);
   const [chat, setChat] = useState<ChatLine[]>([]);
   const [endReason, setEndReason] = useState<EndReason | 'camera_failed' | null>(null);
   const session = useRef<CallSession | null>(null);

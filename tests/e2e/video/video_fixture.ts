@@ -64,11 +64,17 @@ export async function openCallScreen(page: Page, host: RunningDevHost): Promise<
   await page.getByRole('heading', { name: '视频通话：手语翻译、律师' }).waitFor();
 }
 
-export async function agentSignsIn(page: Page, hubUrl: string, token: string, name: string): Promise<void> {
+export async function agentSignsIn(
+  page: Page,
+  hubUrl: string,
+  token: string,
+  name: string,
+  kindLabel = '手语翻译',
+): Promise<void> {
   await page.goto(`${hubUrl}/agent`);
   await page.getByLabel('工作人员令牌').fill(token);
   await page.getByLabel('显示名称（来访者会看到）').fill(name);
-  await page.getByLabel('手语翻译').check();
+  await page.getByLabel(kindLabel).check();
   await page.getByRole('button', { name: '登录并设为可接听' }).click();
   await page.getByText('可接听：等待来电').waitFor();
 }
@@ -103,5 +109,31 @@ export function inboundVideo(page: Page, getter: 'kiosk' | 'agent'): Promise<Inb
       });
     }
     return best;
+  }, getter);
+}
+
+/** The inbound video of each of the page's peer connections (one per other party of the call). */
+export function inboundByConnection(page: Page, getter: 'kiosk' | 'agent'): Promise<InboundVideo[]> {
+  return page.evaluate(async (which) => {
+    const w = window as unknown as {
+      __videoDebug?: { connections(): RTCPeerConnection[] };
+      __agentCall?: () => RTCPeerConnection[];
+    };
+    const pcs = which === 'kiosk' ? (w.__videoDebug?.connections() ?? []) : (w.__agentCall?.() ?? []);
+    const result: InboundVideo[] = [];
+    for (const pc of pcs) {
+      let found: InboundVideo = { frameWidth: 0, frameHeight: 0, framesPerSecond: 0, framesDecoded: 0 };
+      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+        if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+        found = {
+          frameWidth: Number(report.frameWidth ?? 0),
+          frameHeight: Number(report.frameHeight ?? 0),
+          framesPerSecond: Number(report.framesPerSecond ?? 0),
+          framesDecoded: Number(report.framesDecoded ?? 0),
+        };
+      });
+      result.push(found);
+    }
+    return result;
   }, getter);
 }
