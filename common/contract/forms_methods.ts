@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { feeSituationSchema } from '../fees/fee_situation_schema';
+import { type StoredFeeReduction, storedFeeReductionSchema } from '../fees/stored_fee_reduction';
 import { answerValueSchema } from '../forms/answers';
 import { fieldErrorSchema } from '../forms/field_error';
 import {
@@ -22,15 +24,9 @@ export const retrievalCodeInput = z
   .transform((code) => code.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[0-9]{8}$/, '8 digits'));
 
-export const feeReductionSchema = z
-  .object({
-    ruleId: z.string().min(1).max(64),
-    reductionPercent: z.number().min(0).max(100),
-    /** Yuan, after the reduction. */
-    feeToPay: z.number().min(0).max(10_000_000),
-  })
-  .strict();
-export type FeeReduction = z.infer<typeof feeReductionSchema>;
+/** The fee slot of a draft: the core's `FeeQuote` in integer fen (legacy yuan records are still read). */
+export const feeReductionSchema = storedFeeReductionSchema;
+export type FeeReduction = StoredFeeReduction;
 
 const templateRef = z.object({ id: formIdSchema, version: semverSchema });
 
@@ -129,12 +125,15 @@ export const formsMethods = {
       draftMissing,
     ]),
   ),
-  /** The fee calculator's seam: stores its result on a template that has the `fee_reduction` slot. */
+  /**
+   * The fee calculator's seam: takes the visitor's answers, and the core stores the quote it computes with its
+   * rule table (integer fen) on a template that has the `fee_reduction` slot. No amount comes from the screen.
+   */
   'forms.attach_fee_reduction': method(
-    z.object({ draftId, feeReduction: feeReductionSchema }).strict(),
+    z.object({ draftId, situation: feeSituationSchema }).strict(),
     z.union([
       z.object({ ok: z.literal(true) }),
-      z.object({ ok: z.literal(false), reason: z.literal('no_fee_slot') }),
+      z.object({ ok: z.literal(false), reason: z.enum(['no_fee_slot', 'invalid_input']) }),
       draftMissing,
     ]),
   ),

@@ -1,10 +1,13 @@
 import type { FeeReduction } from '../contract/forms_methods';
+import { formatFen } from '../fees/money';
+import { feeReductionSummary } from '../fees/stored_fee_reduction';
 import type { AnswerValue } from '../forms/answers';
 import { visibleSteps } from '../forms/form_logic';
 import { pickText } from '../forms/localized';
 import { allSteps, type FieldOption, type Step, type Template } from '../forms/template_schema';
 import type { Language } from '../languages';
 import { answerText } from './answer_text';
+import { dataText } from './document_frame';
 import { html, type SafeHtml } from './html';
 import { localDateTime, printPage } from './page';
 import type { PrintTexts } from './print_texts';
@@ -42,6 +45,17 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
 `;
 
+/** The fee slot: the rule (its title when the record has it), the percentage, and the fee to pay. */
+function feeCells(input: ApplicationInput, fee: FeeReduction): SafeHtml {
+  const t = input.texts.application;
+  const summary = feeReductionSummary(fee);
+  const rule = summary.ruleTitle
+    ? dataText(summary.ruleTitle, input.language)
+    : (summary.ruleId ?? t.fee_no_rule);
+  const toPay = summary.feeToPayFen === null ? t.fee_unknown : formatFen(summary.feeToPayFen);
+  return html`<div class="cell third"><span class="label">${t.fee_rule}</span>${rule}</div><div class="cell third"><span class="label">${t.fee_percent}</span>${summary.reductionPercent}%</div><div class="cell third"><span class="label">${t.fee_to_pay}</span>${toPay}</div>`;
+}
+
 function cellValue(input: ApplicationInput, step: Step, shown: ReadonlySet<string>): SafeHtml | string {
   const value = input.answers[step.id];
   const t = input.texts;
@@ -72,7 +86,7 @@ export function buildApplicationHtml(input: ApplicationInput): string {
   const fee = template.slots.includes('fee_reduction')
     ? html`<section><h2>${t.fee_heading}</h2><div class="grid">${
         input.feeReduction
-          ? html`<div class="cell third"><span class="label">${t.fee_rule}</span>${input.feeReduction.ruleId}</div><div class="cell third"><span class="label">${t.fee_percent}</span>${input.feeReduction.reductionPercent}%</div><div class="cell third"><span class="label">${t.fee_to_pay}</span>${input.feeReduction.feeToPay.toFixed(2)}</div>`
+          ? feeCells(input, input.feeReduction)
           : html`<div class="cell full">${t.fee_none}</div>`
       }</div></section>`
     : '';

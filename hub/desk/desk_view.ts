@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type StoredFeeReduction, storedFeeReductionSchema } from '../../common/fees/stored_fee_reduction';
 import type { AnswerValue } from '../../common/forms/answers';
 import type { StoredSubmission } from '../../common/sync/protocol';
 import type { HubStore } from '../storage/hub_store';
@@ -7,7 +8,7 @@ import type { HubStore } from '../storage/hub_store';
 export interface DeskRow {
   submission: StoredSubmission;
   answers: Record<string, AnswerValue>;
-  feeReduction: { ruleId: string; reductionPercent: number; feeToPay: number } | null;
+  feeReduction: StoredFeeReduction | null;
   handledAt: string | null;
 }
 
@@ -35,10 +36,8 @@ const MAX_ROWS = 20_000;
 
 const payloadSchema = z.looseObject({
   answers: z.record(z.string(), z.unknown()),
-  feeReduction: z
-    .object({ ruleId: z.string(), reductionPercent: z.number(), feeToPay: z.number() })
-    .nullable()
-    .optional(),
+  // Checked on its own: an unreadable fee record must not hide the answers.
+  feeReduction: z.unknown(),
 });
 
 /** `YYYY-MM-DD` of an instant in the hub's time zone (the centre's local day). */
@@ -53,7 +52,9 @@ export function parseRow(submission: StoredSubmission, handled: ReadonlyMap<stri
   return {
     submission,
     answers: parsed.success ? (parsed.data.answers as Record<string, AnswerValue>) : {},
-    feeReduction: parsed.success ? (parsed.data.feeReduction ?? null) : null,
+    feeReduction: parsed.success
+      ? (storedFeeReductionSchema.safeParse(parsed.data.feeReduction).data ?? null)
+      : null,
     handledAt: handled.get(submission.uuid) ?? null,
   };
 }

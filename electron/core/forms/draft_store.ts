@@ -1,4 +1,4 @@
-import type { FeeReduction } from '../../../common/contract/forms_methods';
+import { type FeeReduction, feeReductionSchema } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
 import type { KioskDatabase } from '../storage/database';
 
@@ -41,7 +41,8 @@ function fromRaw(raw: RawDraft): DraftRow {
     templateId: raw.template_id,
     templateVersion: raw.template_version,
     answers,
-    feeReduction: (stored[FEE_KEY] as FeeReduction | undefined) ?? null,
+    // Checked on read: a legacy yuan record still loads; anything unreadable is no result rather than a crash.
+    feeReduction: feeReductionSchema.safeParse(stored[FEE_KEY]).data ?? null,
     currentStep: raw.current_step,
     retrievalCode: raw.retrieval_code,
     assisted: raw.assisted === 1,

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calculateFee } from '../../../common/fees/fee_engine';
 import type { CoreDeps } from '../core_deps';
+import { FEE_RULES_KIND } from '../directory/published_kinds';
+import { loadPublished } from '../directory/published_store';
 import type { Handlers } from '../rpc/dispatcher';
 import { FormsService } from './forms_service';
 import { type OptionProvider, sampleOptionProvider } from './option_sources';
@@ -83,8 +86,12 @@ export function formsHandlers(
     'forms.get_draft': ({ draftId }) => forms.getDraft(draftId),
     'forms.save_answer': ({ draftId, stepId, value }) => forms.saveAnswer(draftId, stepId, value),
     'forms.set_current_step': ({ draftId, stepId }) => forms.setCurrentStep(draftId, stepId),
-    'forms.attach_fee_reduction': ({ draftId, feeReduction }) =>
-      forms.attachFeeReduction(draftId, feeReduction),
+    'forms.attach_fee_reduction': ({ draftId, situation }) => {
+      const quote = calculateFee(loadPublished(deps.db, FEE_RULES_KIND, deps.logger).value, situation);
+      return quote.ok
+        ? forms.attachFeeReduction(draftId, quote.value)
+        : { ok: false, reason: 'invalid_input' };
+    },
     'forms.keep_draft': ({ draftId }) => {
       const result = forms.keepDraft(draftId);
       if (result.ok) audit('forms.keep');

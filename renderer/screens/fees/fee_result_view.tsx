@@ -108,7 +108,7 @@ export function FeeResultView({
         <PrintButton what="fee_result" print={() => call('print.fee_result', { situation, language })}>
           <Text ns="print" k="buttons.fee_result" />
         </PrintButton>
-        <KioskButton onPress={() => void startNotarizationRequest(store, quote)}>
+        <KioskButton onPress={() => void startNotarizationRequest(store, situation)}>
           <Text ns="fees" k="result.start_request" />
         </KioskButton>
         <KioskButton onPress={onBack}>

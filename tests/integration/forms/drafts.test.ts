@@ -271,19 +271,58 @@ describe('submit', () => {
     expect((await answers(draftId)).answers.full_name).toBe('张示例');
   });
 
-  it('stores the fee calculator result on a notarization request only', async () => {
+  it('stores the quote the core computes (integer fen) on a notarization request only', async () => {
     core = startTestCore();
     const legalAid = await newDraft();
-    const fee = { ruleId: 'baotou_small_inheritance', reductionPercent: 100, feeToPay: 0 };
-    expect(await core.call('forms.attach_fee_reduction', { draftId: legalAid, feeReduction: fee })).toEqual({
+    const situation = {
+      matterId: 'inheritance',
+      disabilityLevel: 1,
+      estateValueFen: 900_000,
+      legalAidEligible: false,
+      standardFeeFen: 30101,
+    } as const;
+    expect(await core.call('forms.attach_fee_reduction', { draftId: legalAid, situation })).toEqual({
       ok: false,
       reason: 'no_fee_slot',
     });
     const notary = await newDraft('notarization_request');
-    expect(await core.call('forms.attach_fee_reduction', { draftId: notary, feeReduction: fee })).toEqual({
+    expect(await core.call('forms.attach_fee_reduction', { draftId: notary, situation })).toEqual({
       ok: true,
     });
     await core.call('forms.save_answer', { draftId: notary, stepId: 'full_name', value: '张示例' });
-    expect((await answers(notary)).feeReduction).toEqual(fee);
+    // 50 % of 301.01 yuan, rounded in the visitor's favour, kept in fen with the rule and the table version.
+    expect((await answers(notary)).feeReduction).toMatchObject({
+      tableId: 'baotou',
+      standardFeeFen: 30101,
+      reductionPercent: 50,
+      reductionFen: 15051,
+      feeToPayFen: 15050,
+      applied: { ruleId: 'severe_livelihood' },
+    });
+    // Answers the engine refuses store nothing; an amount is never an argument.
+    expect(
+      await core.call('forms.attach_fee_reduction', { draftId: notary, situation: { matterId: 'will' } }),
+    ).toEqual({ ok: false, reason: 'invalid_input' });
+    expect(
+      await core.raw('forms.attach_fee_reduction', {
+        draftId: notary,
+        situation: { ...situation, feeToPayFen: 0 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect((await answers(notary)).feeReduction).toMatchObject({ feeToPayFen: 15050 });
+  });
+
+  it('still reads a draft that holds the legacy yuan record, and treats an unreadable one as none', async () => {
+    core = startTestCore();
+    const notary = await newDraft('notarization_request');
+    const legacy = { ruleId: 'over_70_first_will', reductionPercent: 100, feeToPay: 0 };
+    const setFee = (fee: unknown) =>
+      core.deps.db
+        .prepare('UPDATE drafts SET answers = ? WHERE id = ?')
+        .run(JSON.stringify({ full_name: '张示例', $fee_reduction: fee }), notary);
+    setFee(legacy);
+    expect(await answers(notary)).toMatchObject({ feeReduction: legacy, answers: { full_name: '张示例' } });
+    setFee({ ruleId: 'x', feeToPay: 'free' });
+    expect(await answers(notary)).toMatchObject({ feeReduction: null, answers: { full_name: '张示例' } });
   });
 });
