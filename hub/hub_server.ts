@@ -19,6 +19,8 @@ import {
 } from '../common/sync/protocol';
 import type { Logger } from '../electron/core/logger';
 import { DESK_ROUTE, handleDesk } from './desk/desk_handlers';
+import { createEnrollmentHandler, ENROLLMENT_ROUTE } from './enrollment/enrollment_handlers';
+import { openEnrollmentStore } from './enrollment/enrollment_store';
 import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
 import { isJsonContentType, readBody, sendJson } from './http_io';
 import { Intake } from './intake';
@@ -92,6 +94,9 @@ export function createHubServer(options: HubOptions): http.Server {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const buckets = new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const intake = new Intake(store, new PublishedTemplates(store), now);
+  // One-time enrollment codes live next to the hub database (`DATA/enrollment.sqlite`).
+  const enrollment = options.dataDir ? openEnrollmentStore(options.dataDir) : null;
+  const enroll = enrollment ? createEnrollmentHandler({ store, enrollment, logger, now }) : null;
 
   function authenticate(req: IncomingMessage, roles: readonly Role[]): Principal {
     const token = bearerToken(req.headers.authorization);
@@ -161,6 +166,7 @@ export function createHubServer(options: HubOptions): http.Server {
       handleFleetPage(req, res, { store, now });
       return;
     }
+    if (enroll && ENROLLMENT_ROUTE.test(path)) return enroll(req, res, path);
     if (DESK_ROUTE.test(path)) {
       await handleDesk(req, res, { store, now, dataDir: options.dataDir });
       return;
@@ -274,6 +280,7 @@ export function createHubServer(options: HubOptions): http.Server {
     },
   );
   server.keepAliveTimeout = 5_000;
+  server.once('close', () => enrollment?.close());
   attachVideoSignalling(server, { store, logger, dataDir: options.dataDir });
   return server;
 }

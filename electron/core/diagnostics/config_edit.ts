@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { KioskConfig } from '../../../common/config_schema';
 import type { ConfigEditValue, EditableConfigField } from '../../../common/contract/technician_methods';
 import { parseConfig } from '../config/load_config';
+import { writeConfigFile } from '../config/write_config_file';
 
 export type ConfigEditOutcome =
   | { ok: true }
@@ -51,18 +51,7 @@ export function editConfigFile(
       message: checked.error.message,
     };
   }
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch {
-    fs.rmSync(temp, { force: true });
+  if (!writeConfigFile(file, text)) {
     return {
       ok: false,
       reason: 'write_failed',

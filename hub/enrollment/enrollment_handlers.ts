@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findForbiddenKey } from '../../common/contract/rpc_envelope';
+import {
+  ENROLL_PATH,
+  normalizeEnrollmentCode,
+  redeemRequestSchema,
+} from '../../common/provisioning/enrollment';
+import type { Logger } from '../../electron/core/logger';
+import { isJsonContentType, readBody, sendJson } from '../http_io';
+import { requestPrincipal } from '../releases/request_principal';
+import type { HubStore } from '../storage/hub_store';
+import { issueToken } from '../tokens';
+import { createEnrollmentCode } from './create_code';
+import type { EnrollmentStore } from './enrollment_store';
+import { GuessLimiter } from './guess_limiter';
+
+export const ENROLLMENT_ROUTE = /^\/api\/v1\/(enroll|enrollment-codes)$/;
+
+/** A template is well under this; anything larger is refused unread. */
+const MAX_ENROLL_BODY_BYTES = 16 * 1024;
+
+export interface EnrollmentDeps {
+  store: HubStore;
+  enrollment: EnrollmentStore;
+  logger: Logger;
+  now: () => Date;
+}
+
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly extra: Record<string, string> = {},
+  ) {}
+}
+
+/**
+ * `POST /api/v1/enroll {code}`: a new terminal redeems its one-time code for a terminal token and its
+ * provisioning template. `POST /api/v1/enrollment-codes {terminalId, template, hours?}` (admin token):
+ * creates a code. Wrong codes and failed logins are limited per address (10, then one per 30 s) and
+ * hub-wide (60, then one per second); the code itself is never logged.
+ */
+export function createEnrollmentHandler(deps: EnrollmentDeps) {
+  const perAddress = new GuessLimiter(10, 1 / 30);
+  const hubWide = new GuessLimiter(60, 1);
+
+  const refuseGuess = (address: string, status: number, error: string): Refusal => {
+    const nowMs = Date.now();
+    perAddress.fail(address, nowMs);
+    hubWide.fail('hub', nowMs);
+    deps.logger.warn('hub.enrollment_refused', { reason: error });
+    return new Refusal(status, error);
+  };
+
+  async function jsonBody(req: IncomingMessage): Promise<unknown> {
+    if (!isJsonContentType(req.headers['content-type'])) throw new Refusal(415, 'unsupported_media_type');
+    const body = await readBody(req, MAX_ENROLL_BODY_BYTES);
+    if (!body.ok) throw new Refusal(body.error === 'too_large' ? 413 : 400, body.error);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.value.toString('utf8'));
+    } catch {
+      throw new Refusal(400, 'malformed_json');
+    }
+    const forbidden = findForbiddenKey(parsed);
+    if (forbidden) throw new Refusal(422, 'invalid_request', { detail: `forbidden key at ${forbidden}` });
+    return parsed;
+  }
+
+  async function redeem(req: IncomingMessage, address: string): Promise<[number, unknown]> {
+    const parsed = redeemRequestSchema.safeParse(await jsonBody(req));
+    const digits = parsed.success ? normalizeEnrollmentCode(parsed.data.code) : null;
+    if (!digits) throw refuseGuess(address, 422, 'invalid_code');
+    const outcome = deps.enrollment.redeem(digits, deps.now());
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown') throw refuseGuess(address, 404, 'unknown_code');
+      throw refuseGuess(address, 410, outcome.reason === 'used' ? 'code_used' : 'code_expired');
+    }
+    const at = deps.now();
+    const revoked = deps.store.revokeTerminal(outcome.terminalId, at.toISOString());
+    const issued = issueToken(
+      deps.store,
+      { role: 'terminal', terminalId: outcome.terminalId, centre: outcome.centre },
+      at,
+    );
+    deps.logger.info('hub.enrollment_redeemed', {
+      codeId: outcome.codeId,
+      terminalId: outcome.terminalId,
+      tokenId: issued.tokenId,
+      revoked,
+    });
+    return [
+      200,
+      {
+        hubId: deps.store.hubId,
+        terminalId: outcome.terminalId,
+        hubToken: issued.token,
+        template: outcome.template,
+      },
+    ];
+  }
+
+  async function create(req: IncomingMessage, address: string): Promise<[number, unknown]> {
+    const principal = requestPrincipal(req, deps.store);
+    if (!principal) throw refuseGuess(address, 401, 'unauthorized');
+    if (principal.role !== 'admin') throw new Refusal(403, 'forbidden');
+    const created = createEnrollmentCode(deps.enrollment, await jsonBody(req), deps.now());
+    if (!created.ok)
+      throw new Refusal(422, 'invalid_request', {
+        field: created.error.field,
+        detail: `${created.error.field}: ${created.error.message}`.slice(0, 300),
+      });
+    deps.logger.info('hub.enrollment_code_created', {
+      codeId: created.value.codeId,
+      terminalId: created.value.terminalId,
+      by: principal.tokenId,
+    });
+    return [201, created.value];
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const address = `addr:${req.socket.remoteAddress ?? ''}`;
+    try {
+      if (req.method !== 'POST') {
+        sendJson(
+          res,
+          405,
+          { error: 'method_not_allowed' },
+          { headers: { allow: 'POST' }, close: !req.complete },
+        );
+        return;
+      }
+      const nowMs = Date.now();
+      const wait = Math.max(perAddress.retryAfterMs(address, nowMs), hubWide.retryAfterMs('hub', nowMs));
+      if (wait > 0) {
+        sendJson(
+          res,
+          429,
+          { error: 'rate_limited' },
+          { headers: { 'retry-after': String(Math.ceil(wait / 1000)) }, close: !req.complete },
+        );
+        return;
+      }
+      const [status, body] = path === ENROLL_PATH ? await redeem(req, address) : await create(req, address);
+      sendJson(res, status, body);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      sendJson(res, error.status, { error: error.error, ...error.extra }, { close: !req.complete });
+    }
+  };
+}
