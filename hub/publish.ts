@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isPublishedDataKind, PUBLISHED_DATA_SCHEMAS, schemaIssue } from '../common/published/published_data';
 import { err, ok, type Result } from '../common/result';
 import { type ItemKind, identifierSchema, versionSchema } from '../common/sync/protocol';
 import { parseTemplateBytes } from './published_templates';
@@ -17,12 +18,22 @@ export interface PublishInput {
 
 export type PreparedItem = Omit<PublishedItem, 'size' | 'publishedAt'>;
 
-/** Reads `id` and `version` out of a JSON document, when it has them as strings. */
-function selfNamed(body: Buffer): Result<{ id?: string; version?: string }, string> {
+/**
+ * Reads `id` and `version` out of a JSON document, when it has them as strings. Directory, fee-rule and
+ * content files must first pass the schema the kiosks apply, so terminals never download a file they refuse.
+ */
+function selfNamed(kind: ItemKind, body: Buffer): Result<{ id?: string; version?: string }, string> {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
       return err('the file is not a JSON object');
+    if (isPublishedDataKind(kind)) {
+      const checked = PUBLISHED_DATA_SCHEMAS[kind].safeParse(parsed);
+      if (!checked.success) {
+        const issue = schemaIssue(checked.error);
+        return err(`not a valid ${kind} file: ${issue.field || '(the file)'}: ${issue.message}`);
+      }
+    }
     const { id, version } = parsed as { id?: unknown; version?: unknown };
     return ok({
       ...(typeof id === 'string' ? { id } : {}),
@@ -35,7 +46,8 @@ function selfNamed(body: Buffer): Result<{ id?: string; version?: string }, stri
 
 /**
  * Validates one file for publishing. Templates go through the forms validator (a bad template is refused
- * with the step and field); directory, content and fee rules must be JSON objects; audio packs are bytes.
+ * with the step and field); directory, content and fee rules through the kiosk's schemas (refused with the
+ * field); audio packs are bytes.
  */
 export function prepareItem(input: PublishInput): Result<PreparedItem, string> {
   if (input.body.length > MAX_ITEM_BYTES) return err('the file is larger than 64 MB');
@@ -45,7 +57,7 @@ export function prepareItem(input: PublishInput): Result<PreparedItem, string> {
     if (!template.ok) return err(template.error);
     named = { id: template.value.id, version: template.value.version };
   } else if (input.kind !== 'audio_pack') {
-    const self = selfNamed(input.body);
+    const self = selfNamed(input.kind, input.body);
     if (!self.ok) return err(self.error);
     named = self.value;
   }

@@ -1,9 +1,7 @@
 import content from '../../../assets/content/baotou_content.json';
 import directory from '../../../assets/directory/baotou_sample.json';
 import feeRules from '../../../assets/fees/baotou_default.json';
-import { contentLibrarySchema } from '../../../common/content/content_schema';
-import { directoryDatasetSchema } from '../../../common/directory/directory_schema';
-import { feeRuleTableSchema } from '../../../common/fees/fee_rule_schema';
+import { PUBLISHED_DATA_SCHEMAS } from '../../../common/published/published_data';
 import type { PublishedKind } from './published_store';
 
 /**
@@ -13,21 +11,21 @@ import type { PublishedKind } from './published_store';
 export const DIRECTORY_KIND = {
   kind: 'directory',
   id: 'baotou',
-  schema: directoryDatasetSchema,
+  schema: PUBLISHED_DATA_SCHEMAS.directory,
   bundled: directory,
 } satisfies PublishedKind<unknown>;
 
 export const FEE_RULES_KIND = {
   kind: 'fee_rules',
   id: 'baotou',
-  schema: feeRuleTableSchema,
+  schema: PUBLISHED_DATA_SCHEMAS.fee_rules,
   bundled: feeRules,
 } satisfies PublishedKind<unknown>;
 
 export const CONTENT_KIND = {
   kind: 'content',
   id: 'baotou',
-  schema: contentLibrarySchema,
+  schema: PUBLISHED_DATA_SCHEMAS.content,
   bundled: content,
 } satisfies PublishedKind<unknown>;
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { schemaIssue } from '../../../common/published/published_data';
 import { err, ok, type Result } from '../../../common/result';
 import type { Logger } from '../logger';
 import type { KioskDatabase } from '../storage/database';
@@ -46,14 +47,7 @@ export function checkPublished<T>(spec: PublishedKind<T>, item: PublishedItem): 
     return err({ reason: 'bad_json' });
   }
   const parsed = spec.schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err({
-      reason: 'invalid',
-      field: issue?.path.map(String).join('.') ?? '',
-      message: issue?.message ?? 'invalid',
-    });
-  }
+  if (!parsed.success) return err({ reason: 'invalid', ...schemaIssue(parsed.error) });
   return ok(parsed.data);
 }
 
