@@ -24,8 +24,18 @@ export interface NamespaceCoverage {
 }
 
 const REFERENCE = 'zh-CN';
-/** i18next plural forms `x_one`, `x_other` … count as the key `x`. */
-const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/**
+ * i18next plural forms `x_one`, `x_other` … count as the key `x` — only where the catalog has `x_other` (the
+ * form every language needs), so ordinary keys like `too_few` / `too_many` stay two keys.
+ */
+function baseKeyOf(keys: Iterable<string>): (key: string) => string {
+  const plurals = new Set([...keys].filter((k) => k.endsWith('_other')).map((k) => k.replace(PLURAL, '')));
+  return (key) => {
+    const base = key.replace(PLURAL, '');
+    return base !== key && plurals.has(base) ? base : key;
+  };
+}
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 function readJson(file: string): unknown {
@@ -79,8 +89,10 @@ export function catalogCoverage(localesDir: string): NamespaceCoverage[] {
     const dir = path.join(localesDir, language);
     const hasReviewFiles = fs.readdirSync(dir).some((f) => f.endsWith('.meta.json'));
     for (const namespace of namespacesOf(referenceDir)) {
-      const reference = [...new Set([...strings(referenceDir, namespace).keys()].map(baseKey))].sort();
+      const referenceKeys = [...strings(referenceDir, namespace).keys()];
       const own = strings(dir, namespace);
+      const baseKey = baseKeyOf([...referenceKeys, ...own.keys()]);
+      const reference = [...new Set(referenceKeys.map(baseKey))].sort();
       const ownBase = new Set([...own.keys()].map(baseKey));
       const review = reviewMap(dir, namespace);
       const present = reference.filter((k) => ownBase.has(k));

@@ -77,6 +77,16 @@ describe('catalog coverage report', () => {
     ]);
   });
 
+  it('keys that only end like a plural form (too_few, too_many) are two keys, not one plural', () => {
+    const dir = fixture({
+      'zh-CN/forms.json': { choice: { too_few: '太少', too_many: '太多' } },
+      'mn-Mong-CN/forms.json': { choice: { too_few: 'ᠴᠥᠭᠡᠨ' } },
+      'mn-Mong-CN/forms.meta.json': { review: { 'choice.too_few': 'unreviewed' } },
+    });
+    const [forms] = catalogCoverage(dir);
+    expect(forms).toMatchObject({ total: 2, covered: 1, missing: ['choice.too_many'], unknown: [] });
+  });
+
   it('the real catalogs: nothing Mongolian is reviewed unless its meta file says so, and the CLI passes', () => {
     const locales = path.join(ROOT, 'assets/locales');
     for (const row of catalogCoverage(locales).filter((r) => r.language === 'mn-Mong-CN')) {
