@@ -210,10 +210,12 @@ describe('notary fee calculator in Chromium', () => {
     const body = await response.json();
     expect(body.ok).toBe(true);
     expect(body.value.draft.template.id).toBe('notarization_request');
-    expect(body.value.draft.feeReduction).toEqual({
-      ruleId: 'over_70_first_will',
+    // The core's own quote, in fen, with the rule the visitor saw.
+    expect(body.value.draft.feeReduction).toMatchObject({
+      matterId: 'will',
       reductionPercent: 100,
-      feeToPay: 0,
+      feeToPayFen: 0,
+      applied: { ruleId: 'over_70_first_will' },
     });
     await page.getByRole('button', { name: '回到首页' }).click();
     await page.getByRole('button', { name: /公证与费用减免/ }).click();
