@@ -29,7 +29,7 @@ export interface VideoWorld {
 }
 
 /** A hub on 127.0.0.1, a kiosk dev host enrolled with it, and one Chromium with the fake camera. */
-export async function startVideoWorld(): Promise<VideoWorld> {
+export async function startVideoWorld(extraChromiumArgs: string[] = []): Promise<VideoWorld> {
   const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-e2e-hub-'));
   const store = openSqliteHubStore(hubDir);
   const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
@@ -42,7 +42,7 @@ export async function startVideoWorld(): Promise<VideoWorld> {
   const host = await startDevHost({
     configPath: writeTestConfig({ hubUrl: hub.url, hubToken: terminal.token }),
   });
-  const browser = await launchChromium(FAKE_MEDIA);
+  const browser = await launchChromium([...FAKE_MEDIA, ...extraChromiumArgs]);
   return {
     hub,
     store,

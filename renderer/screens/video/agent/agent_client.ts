@@ -56,7 +56,10 @@ function endCall(): void {
 
 function showRemote(peer: string, stream: MediaStream | null): void {
   const id = `remote-${peer}`;
-  document.getElementById(id)?.remove();
+  const shown = document.getElementById(id) as HTMLVideoElement | null;
+  // ontrack fires once per track of the same stream: keep the element (and its meter) that already shows it.
+  if (stream && shown?.srcObject === stream) return;
+  shown?.remove();
   if (!stream) return;
   const video = document.createElement('video');
   video.id = id;
