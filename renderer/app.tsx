@@ -19,6 +19,7 @@ import { CurrentScreen } from './screens/current_screen';
 import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
+import { callInProgress } from './screens/video/call_hold';
 import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
 import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
@@ -71,7 +72,8 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
         idleSeconds: terminal.session.idleSeconds,
         warningSeconds: terminal.session.warningSeconds,
         onExpire: () => store.endSession(),
-        isExempt: () => store.getState().mode === 'staff',
+        // Staff mode, and a video call in progress (a signing visitor touches nothing for minutes).
+        isExempt: () => store.getState().mode === 'staff' || callInProgress(),
       }),
     [store, terminal.session],
   );

@@ -6,6 +6,7 @@ import { RETURN_BAR_FRACTION } from '../../../common/video/external_provider';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { call, subscribe } from '../../rpc/api';
+import { holdSessionForCall } from './call_hold';
 
 type Info = Extract<MethodResult<'video.external.info'>, { configured: true }>;
 type Phase = 'idle' | 'opening' | 'open';
@@ -46,6 +47,7 @@ export function ExternalProviderPanel() {
   useEffect(() => {
     if (notice) announce.assertive(t(`external.${notice}`));
   }, [notice, announce, t]);
+  useEffect(() => (phase === 'open' ? holdSessionForCall() : undefined), [phase]);
   useEffect(() => {
     if (phase === 'open' && info) announce.assertive(t(`external.open_${info.kind}`));
   }, [phase, info, announce, t]);

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../components/screen_heading';
 import { call } from '../../rpc/api';
 import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
+import { holdSessionForCall } from './call_hold';
 import { CallSession, IDLE_VIEW, type CallView as View } from './call_session';
 import { CallView, type ChatLine } from './call_view';
 import { ExternalProviderPanel } from './external_provider_panel';
@@ -63,6 +64,9 @@ export function VideoCallScreen() {
       session.current = null;
     };
   }, [iceServers, hooks]);
+
+  const inCall = view.phase !== 'idle';
+  useEffect(() => (inCall ? holdSessionForCall() : undefined), [inCall]);
 
   // Call state is shown and spoken (assertive: it changes what the visitor should do).
   const phaseKey =

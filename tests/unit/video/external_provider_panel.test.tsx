@@ -9,6 +9,7 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { callInProgress } from '../../../renderer/screens/video/call_hold';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 
 function Shell({ store }: { store: SessionStore }) {
@@ -88,9 +89,13 @@ describe('the contracted video service on the call screen', () => {
     const back = await screen.findByRole('button', { name: '结束并回到自助机' });
     expect(screen.getAllByText(/视频通话服务已在上方打开/).length).toBeGreaterThan(0);
     expect(spoken().some((text) => text.startsWith('视频通话服务已在上方打开'))).toBe(true);
+    // The idle timeout cannot end the visitor's call while the service is open.
+    expect(callInProgress()).toBe(true);
     await user.click(back);
     expect(core.methods()).toContain('video.external.close');
     core.closed('ended');
+    await screen.findByRole('button', { name: '打开远程手语视频通话' });
+    expect(callInProgress()).toBe(false);
     expect(await screen.findByRole('button', { name: '打开远程手语视频通话' })).toBeTruthy();
   });
 
