@@ -177,6 +177,37 @@ export const technicianMethods = {
       }),
     ]),
   ),
+  /** Only while the terminal is not provisioned: redeems a hub-issued enrollment code, writes the
+   * provisioning file and restarts the app (see `electron/core/config/redeem_enrollment.ts`). */
+  'provisioning.redeem': method(
+    z.object({ hubUrl: z.string().min(1).max(2048), code: z.string().min(1).max(40) }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), terminalId: z.string().max(64), restarting: z.boolean() }),
+      z.object({ ok: z.literal(false), reason: z.literal('rate_limited'), retryAfterSeconds: z.number() }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.literal('invalid_config'),
+        field: z.string().max(200),
+        message: z.string().max(300),
+      }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum([
+          'already_provisioned',
+          'no_config_path',
+          'bad_hub_url',
+          'bad_code',
+          'exists',
+          'unreachable',
+          'not_a_hub',
+          'write_failed',
+          'unknown_code',
+          'code_used',
+          'code_expired',
+        ]),
+      }),
+    ]),
+  ),
   'technician.restart': method(
     noArgs,
     z.union([

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '../../common/contract/system_methods';
 import { Text } from '../i18n/text';
+import { ProvisionForm } from './technician/provision_form';
 
 /** Shown instead of a blank window when the provisioning file is missing or invalid. */
 export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
@@ -22,6 +23,7 @@ export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
         ) : null}
         <p lang="en">{problem.message}</p>
       </section>
+      <ProvisionForm />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EDITABLE_CONFIG_FIELDS } from '../../../common/contract/technician_methods';
 import type { Heartbeat } from '../../../common/sync/protocol';
 import { loadConfig } from '../config/load_config';
+import { provisionFromCode } from '../config/redeem_enrollment';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import { SCHEMA_VERSION } from '../storage/database';
@@ -34,7 +35,8 @@ type TechnicianMethod =
   | 'technician.config_view'
   | 'technician.config_edit'
   | 'technician.export_logs'
-  | 'technician.restart';
+  | 'technician.restart'
+  | 'provisioning.redeem';
 
 export interface TechnicianOptions {
   configPath: string | undefined;
@@ -58,6 +60,8 @@ export interface TechnicianService {
 }
 
 const LOCKED = { ok: false as const, reason: 'locked' as const };
+/** Time for the screen to say "provisioned, restarting" before the app restarts. */
+const RESTART_DELAY_MS = 3000;
 
 function disk(dir: string): { free: number; total: number } {
   const stats = fs.statfsSync(dir);
@@ -231,6 +235,33 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
       });
       if (outcome.ok) audit('technician.export_logs');
       return outcome;
+    },
+    'provisioning.redeem': async ({ hubUrl, code }) => {
+      // A provisioned terminal is re-pointed only with a new provisioning file, never from the screen.
+      if (deps.config) return { ok: false, reason: 'already_provisioned' };
+      if (!options.configPath) return { ok: false, reason: 'no_config_path' };
+      const outcome = await provisionFromCode({
+        hubUrl,
+        code,
+        outFile: options.configPath,
+        // The existing file (if any) is invalid: that is why the terminal is not provisioned.
+        overwrite: true,
+        fetchImpl,
+      });
+      if (!outcome.ok) {
+        const problem = outcome.error;
+        if (problem.kind === 'rate_limited')
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: problem.retryAfterSeconds };
+        if (problem.kind === 'invalid_config')
+          return { ok: false, reason: 'invalid_config', field: problem.field, message: problem.message };
+        return { ok: false, reason: problem.kind };
+      }
+      deps.logger.info('provisioning.redeemed', { terminalId: outcome.value.config.terminalId });
+      // Restart a moment after the answer, so the screen can say what happens.
+      const restarting = devices.restart !== NO_DEVICES.restart;
+      if (restarting)
+        setTimeout(() => void devices.restart.requestRestart().catch(() => {}), RESTART_DELAY_MS);
+      return { ok: true, terminalId: outcome.value.config.terminalId, restarting };
     },
     'technician.restart': async () => {
       if (!unlocked()) return LOCKED;

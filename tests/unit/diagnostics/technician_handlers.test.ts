@@ -176,6 +176,29 @@ describe('technician mode', () => {
     );
   });
 
+  it('never re-points a provisioned terminal from the screen with an enrollment code', async () => {
+    let fetched = 0;
+    t = startTestCore({}, (async () => {
+      fetched += 1;
+      return new Response('{}');
+    }) as unknown as typeof fetch);
+    const before = fs.readFileSync(t.configPath);
+    expect(
+      await t.call('provisioning.redeem', { hubUrl: 'http://127.0.0.1:1', code: '123412341234' }),
+    ).toEqual({
+      ok: false,
+      reason: 'already_provisioned',
+    });
+    expect(fetched).toBe(0);
+    expect(fs.readFileSync(t.configPath).equals(before)).toBe(true);
+    for (const args of [
+      { hubUrl: 'http://x', code: 'x'.repeat(41) },
+      { hubUrl: 'http://x', code: '1', extra: true },
+      { hubUrl: 1, code: '123412341234' },
+    ])
+      expect((await t.call('provisioning.redeem', args)).rpcError.code).toBe('invalid_args');
+  });
+
   it('shows the configuration without the hub token or the PIN hash', async () => {
     t = startTestCore();
     await unlock();

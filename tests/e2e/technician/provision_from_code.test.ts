@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../electron/core/config/load_config';
+import { createLogger } from '../../../electron/core/logger';
+import { createEnrollmentCode } from '../../../hub/enrollment/create_code';
+import { openEnrollmentStore } from '../../../hub/enrollment/enrollment_store';
+import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
+import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
+import { runAxe } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { PROJECT_ROOT, type RunningDevHost, startDevHost } from '../support/dev_host';
+
+let hub: RunningHub;
+let host: RunningDevHost;
+let browser: BrowserContext;
+let page: Page;
+let configPath: string;
+let code: string;
+
+beforeAll(async () => {
+  const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provision-e2e-hub-'));
+  const store = openSqliteHubStore(hubDir);
+  hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
+  const {
+    terminalId: _t,
+    hubUrl: _u,
+    hubToken: _k,
+    ...template
+  } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'assets/config.sample.json'), 'utf8'));
+  const enrollment = openEnrollmentStore(hubDir);
+  const created = createEnrollmentCode(enrollment, { terminalId: 'kiosk-e2e-new', template }, new Date());
+  enrollment.close();
+  if (!created.ok) throw new Error(created.error.field);
+  code = created.value.code;
+  // A brand-new terminal: no provisioning file yet.
+  configPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'provision-e2e-kiosk-')), 'kiosk-config.json');
+  host = await startDevHost({ configPath, env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' } });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(host.url);
+  await page.getByRole('heading', { name: '本机尚未配置' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await hub?.close();
+});
+
+const status = () => page.getByRole('status').filter({ hasText: /./ }).first();
+
+describe('a new terminal sets itself up from the hub address and an enrollment code (Chromium, dev host)', () => {
+  it('offers the form on the "not provisioned" screen, accessible, and names the wrong field', async () => {
+    await page.getByRole('heading', { name: '用登记码设置这台终端' }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByLabel('中心服务器地址', { exact: true }).fill('hub.local');
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByText('地址要以 http:// 或 https:// 开头。').first().waitFor();
+    await page.getByLabel('中心服务器地址', { exact: true }).fill(hub.url);
+    await page.getByLabel('登记码', { exact: true }).fill('1111-2222-3333');
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByText('中心服务器不认识这个登记码，请核对数字。').first().waitFor();
+    expect(fs.existsSync(configPath)).toBe(false);
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('writes a valid provisioning file with the hub token and says the app restarts', async () => {
+    await page.getByLabel('登记码', { exact: true }).fill(code.replace(/-/g, ' '));
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByText('已设置为终端 kiosk-e2e-new，软件正在重新启动。').waitFor();
+    const written = parseConfig(fs.readFileSync(configPath, 'utf8'));
+    expect(written.ok && written.value.terminalId).toBe('kiosk-e2e-new');
+    expect(written.ok && written.value.hubUrl).toBe(hub.url);
+    expect(written.ok && written.value.hubToken).toMatch(/^kh1\./);
+    // The token is never shown on the screen.
+    expect(await page.locator('body').textContent()).not.toContain(written.ok ? written.value.hubToken : '');
+    expect(await status().textContent()).toContain('kiosk-e2e-new');
+  });
+
+  it('refuses the same code a second time', async () => {
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByText('这个登记码已经用过了，请向管理员要新的。').first().waitFor();
+  });
+});
