@@ -147,7 +147,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     },
     'technician.lock': () => {
       unlockedUntil = 0;
-      mediaAccess.close();
+      mediaAccess.closeAll();
       return { ok: true };
     },
     'session.set_active': ({ active }) => {
@@ -305,7 +305,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     updates,
     record,
     close: () => {
-      mediaAccess.close();
+      mediaAccess.closeAll();
       stopUpdates?.();
     },
   };
