@@ -103,6 +103,7 @@ async function measure({ name, sender, receiver, selector }: Direction): Promise
     call.map((c, i) => (c.skew === null || local[i]?.skew == null ? null : c.skew - local[i]!.skew!)),
   );
   line('local_av_skew', present(local.map((c) => c.skew)), 50);
+  line('local_av_skew_abs', present(local.map((c) => c.skew)).map(Math.abs), 95);
   line('av_skew_net', net, 50);
   line('av_skew_net_abs', net.map(Math.abs), 95, '<= 100');
   line('local_video_delay', present(local.map((c) => c.video)), 50);
