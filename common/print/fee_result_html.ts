@@ -21,7 +21,8 @@ function headline(input: FeeResultInput): SafeHtml {
   const { feeToPayFen, mayBeLower } = input.quote;
   if (feeToPayFen === 0) return html`<p class="lead" data-testid="fee-headline">${t.free}</p>`;
   if (feeToPayFen === null) return html`<p class="lead" data-testid="fee-headline">${t.unknown_amount}</p>`;
-  return html`<p class="lead" data-testid="fee-headline">${mayBeLower ? t.at_most : t.to_pay}: ${formatFen(feeToPayFen)} ${t.yuan}</p>`;
+  // Label and amount on their own lines: no punctuation between them to translate.
+  return html`<p class="lead" data-testid="fee-headline">${mayBeLower ? t.at_most : t.to_pay}<br>${formatFen(feeToPayFen)} ${t.yuan}</p>`;
 }
 
 function amounts(input: FeeResultInput): SafeHtml {
@@ -60,7 +61,7 @@ export function buildFeeResultHtml(input: FeeResultInput): string {
   const body = html`${headline(input)}
 ${amounts(input)}
 ${rule(input)}
-<p class="small">${t.table}: ${dataText(input.tableRegion, input.language)}, ${t.version} ${input.quote.tableVersion}</p>
+<dl class="small"><dt>${t.table}</dt><dd>${dataText(input.tableRegion, input.language)} ${t.version} ${input.quote.tableVersion}</dd></dl>
 <p>${t.confirm}</p>`;
   return buildDocument(input, { heading: t.heading, css: CSS, body });
 }

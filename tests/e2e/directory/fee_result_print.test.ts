@@ -74,7 +74,7 @@ describe('printing the fee result and the legal-aid checklist in Chromium (dev h
     await page.locator('.print-outcome--done', { hasText: '计算结果已打印，请从出纸口取走。' }).waitFor();
     const text = await printedSince(before);
     expect(text).toContain('重度残疾人办理民生基本公证事项，减免不低于50%');
-    expect(text).toContain('最多缴纳:150.50元');
+    expect(text).toContain('最多缴纳150.50元');
     expect(text).toContain('标准收费301.01元');
     expect(text).toContain('50%(150.51元)');
     expect(await runAxe(page)).toEqual([]);

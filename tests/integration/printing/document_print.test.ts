@@ -69,7 +69,7 @@ describe('printing the fee result and the legal-aid checklist through headless C
     const result = await core.call('print.fee_result', { situation, language: 'en' });
     if (!result.ok) throw new Error(result.reason);
     const text = await printedText(core, result.jobId);
-    expect(text).toContain('Feetopayatmost:150.50yuan');
+    expect(text).toContain('Feetopayatmost150.50yuan');
     expect(text).toContain('Standardfee301.01yuan');
     expect(text).toContain('50%(150.51yuan)');
   });

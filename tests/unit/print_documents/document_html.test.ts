@@ -65,7 +65,7 @@ describe('printed fee result', () => {
       legalAidEligible: false,
       standardFeeFen: 30101,
     });
-    expect(testId(doc, 'fee-headline')).toBe('最多缴纳: 150.50 元');
+    expect(testId(doc, 'fee-headline')).toBe('最多缴纳<br>150.50 元');
     expect(doc).toContain('<dd>301.01 元</dd>');
     expect(doc).toContain('50% (150.51 元)');
     expect(doc).toContain(zh.fee_result.at_least);
@@ -78,7 +78,7 @@ describe('printed fee result', () => {
       legalAidEligible: false,
       standardFeeFen: 20000,
     });
-    expect(testId(doc, 'fee-headline')).toBe('需缴费用: 200 元');
+    expect(testId(doc, 'fee-headline')).toBe('需缴费用<br>200 元');
     expect(doc).toContain(zh.fee_result.no_rule);
     expect(doc).not.toContain(`<h2>${zh.fee_result.rule}</h2>`);
   });
