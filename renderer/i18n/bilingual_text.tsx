@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppContext } from '../app_context';
 import { languageOfKey } from './i18n';
+import { scriptLanguage } from './script_text';
 import { uprightRuns } from './upright_runs';
 
 const MONGOLIAN = 'mn-Mong-CN';
@@ -29,17 +30,21 @@ interface BilingualTextProps {
  */
 export function BilingualText({ k, ns = 'common', values }: BilingualTextProps) {
   const { i18n } = useTranslation(ns);
-  const hasMongolian = languageOfKey(i18n, k, MONGOLIAN, ns) === MONGOLIAN;
   const chinese = i18n.t(k, { ns, lng: CHINESE, ...values });
+  const mongolian =
+    languageOfKey(i18n, k, MONGOLIAN, ns) === MONGOLIAN ? i18n.t(k, { ns, lng: MONGOLIAN, ...values }) : null;
+  // A key that is only a placeholder ("{{title}}") gives the same text in both: one run, marked by its script.
+  const single = mongolian === null || mongolian === chinese;
+  const singleLanguage = single ? (scriptLanguage(chinese) ?? CHINESE) : CHINESE;
   return (
     <span className="bilingual">
-      {hasMongolian ? (
+      {single ? null : (
         <span className="t" lang={MONGOLIAN}>
-          {uprightRuns(i18n.t(k, { ns, lng: MONGOLIAN, ...values }))}
+          {uprightRuns(mongolian)}
         </span>
-      ) : null}
-      <span className="t" lang={CHINESE}>
-        {chinese}
+      )}
+      <span className="t" lang={singleLanguage}>
+        {singleLanguage === MONGOLIAN ? uprightRuns(chinese) : chinese}
       </span>
     </span>
   );

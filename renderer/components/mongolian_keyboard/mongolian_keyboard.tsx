@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/languages';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { languageOfKey } from '../../i18n/i18n';
+import { Text } from '../../i18n/text';
 import { type GridKey, type GridRow, KeyGrid } from '../onscreen_keyboard/key_grid';
 import { CONTROLS, type ControlId, type MongolianKey, PLAIN_ROWS, SHIFTED_ROWS } from './mongolian_layout';
 
@@ -70,9 +71,10 @@ export function MongolianKeyboard({
       onPress: type(key.letter, name),
     };
   };
+  const face = (k: string) => <Text ns={NS} k={k} />;
   const control = (id: ControlId): GridKey => ({
     id,
-    face: t(`keys.${id}`),
+    face: face(`keys.${id}`),
     onPress: type(CONTROLS[id], t(`keys.${id}`)),
   });
   const rows: GridRow[] = (shifted ? SHIFTED_ROWS : PLAIN_ROWS).map((keys, index) => ({
@@ -88,25 +90,25 @@ export function MongolianKeyboard({
       id: 'actions',
       keys: [
         ...(switchKey ? [switchKey] : []),
-        { id: 'shift', face: t('keys.shift'), pressed: shifted, onPress: () => setShifted(!shifted) },
+        { id: 'shift', face: face('keys.shift'), pressed: shifted, onPress: () => setShifted(!shifted) },
         { ...control('space'), wide: true },
         {
           id: 'backspace',
-          face: t('keys.backspace'),
+          face: face('keys.backspace'),
           onPress: () => {
             const rest = [...value].slice(0, -1);
             onChange(rest.join(''));
             tell(t('status_deleted', { count: rest.length }));
           },
         },
-        { id: 'done', face: t('keys.done'), onPress: onDone },
+        { id: 'done', face: face('keys.done'), onPress: onDone },
       ],
     },
   );
   return (
     <div className="osk mn-keyboard">
       <p className="mn-keyboard__preview-label" id="mn-keyboard-preview-label">
-        {t('preview')}
+        <Text ns={NS} k="preview" />
       </p>
       <output className="mn-keyboard__preview" aria-labelledby="mn-keyboard-preview-label">
         <span className="mn-run" lang={MONGOLIAN}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Text } from '../../i18n/text';
 import type { GridKey } from '../onscreen_keyboard/key_grid';
 import { type KeyboardProps, TextKeyboard } from '../onscreen_keyboard/text_keyboard';
 import { MongolianKeyboard } from './mongolian_keyboard';
@@ -27,7 +28,7 @@ export function ScriptKeyboard(props: KeyboardProps) {
   const other: TextScript = script === 'mongolian' ? 'chinese' : 'mongolian';
   const switchKey: GridKey = {
     id: 'layout',
-    face: t(`layout.to_${other}`),
+    face: <Text ns="mongolian_keyboard" k={`layout.to_${other}`} />,
     label: t(`layout.switch_to_${other}`),
     onPress: () => {
       switched.current = true;

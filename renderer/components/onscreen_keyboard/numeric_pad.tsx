@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Text } from '../../i18n/text';
 import type { GridKey } from './key_grid';
 import { KeyGrid } from './key_grid';
 import type { KeyboardProps } from './text_keyboard';
@@ -34,7 +35,7 @@ export function NumericPad({
         digit('0'),
         {
           id: 'backspace',
-          face: t('keyboard.backspace'),
+          face: <Text ns="forms_ui" k="keyboard.backspace" />,
           onPress: () => onChange(backspace({ value, composition: '' }).value),
         },
       ],
@@ -42,8 +43,12 @@ export function NumericPad({
     {
       id: 'r5',
       keys: [
-        { id: 'clear', face: t('keyboard.clear'), onPress: () => onChange(clear().value) },
-        { id: 'done', face: t('keyboard.done'), onPress: onDone },
+        {
+          id: 'clear',
+          face: <Text ns="forms_ui" k="keyboard.clear" />,
+          onPress: () => onChange(clear().value),
+        },
+        { id: 'done', face: <Text ns="forms_ui" k="keyboard.done" />, onPress: onDone },
       ],
     },
   ];

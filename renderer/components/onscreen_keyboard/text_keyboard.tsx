@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Text } from '../../i18n/text';
 import { pinyinEngine } from '../../input/pinyin_index';
 import type { GridKey, GridRow } from './key_grid';
 import { KeyGrid } from './key_grid';
@@ -90,13 +91,19 @@ export function TextKeyboard({
           ? [
               {
                 id: 'candidates-prev',
-                face: t('keyboard.previous_candidates'),
+                face: <Text ns="forms_ui" k="keyboard.previous_candidates" />,
                 onPress: () => setPage(page - 1),
               },
             ]
           : []),
         ...(page < pages - 1
-          ? [{ id: 'candidates-next', face: t('keyboard.next_candidates'), onPress: () => setPage(page + 1) }]
+          ? [
+              {
+                id: 'candidates-next',
+                face: <Text ns="forms_ui" k="keyboard.next_candidates" />,
+                onPress: () => setPage(page + 1),
+              },
+            ]
           : []),
       ]
     : [];
@@ -122,7 +129,7 @@ export function TextKeyboard({
           : []),
         {
           id: 'mode',
-          face: t(pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'),
+          face: <Text ns="forms_ui" k={pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'} />,
           label: t(pinyinMode ? 'keyboard.switch_to_latin' : 'keyboard.switch_to_pinyin'),
           onPress: () => {
             apply(commitComposition(state, maxLength));
@@ -132,7 +139,7 @@ export function TextKeyboard({
         plain('middle-dot', '·', t('keyboard.middle_dot')),
         {
           id: 'space',
-          face: t('keyboard.space'),
+          face: <Text ns="forms_ui" k="keyboard.space" />,
           wide: true,
           // with pinyin pending, space takes the first candidate, as desktop input methods do
           onPress: () =>
@@ -142,11 +149,15 @@ export function TextKeyboard({
                 : typeCharacter(state, ' ', maxLength),
             ),
         },
-        { id: 'backspace', face: t('keyboard.backspace'), onPress: () => apply(backspace(state)) },
-        { id: 'clear', face: t('keyboard.clear'), onPress: () => apply(clear()) },
+        {
+          id: 'backspace',
+          face: <Text ns="forms_ui" k="keyboard.backspace" />,
+          onPress: () => apply(backspace(state)),
+        },
+        { id: 'clear', face: <Text ns="forms_ui" k="keyboard.clear" />, onPress: () => apply(clear()) },
         {
           id: 'done',
-          face: t('keyboard.done'),
+          face: <Text ns="forms_ui" k="keyboard.done" />,
           onPress: () => {
             apply(commitComposition(state, maxLength));
             onDone();

@@ -63,7 +63,7 @@ function SearchBox({ text, onChange }: { text: string; onChange: (text: string) 
         {' · '}
         <Text ns="directory" k="search.hint" />
       </p>
-      <p className="directory-search__value" lang="en">
+      <p className="directory-search__value">
         {text ? (
           <Text ns="directory" k="search.current" values={{ text }} />
         ) : (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type GridKey, KeyGrid } from '../../components/onscreen_keyboard/key_grid';
+import { Text } from '../../i18n/text';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -20,11 +21,16 @@ export function LetterPad({ value, onChange }: { value: string; onChange: (value
       keys: [
         {
           id: 'delete',
-          face: t('search.delete'),
+          face: <Text ns="directory" k="search.delete" />,
           wide: true,
           onPress: () => onChange([...value].slice(0, -1).join('')),
         },
-        { id: 'clear', face: t('search.clear'), wide: true, onPress: () => onChange('') },
+        {
+          id: 'clear',
+          face: <Text ns="directory" k="search.clear" />,
+          wide: true,
+          onPress: () => onChange(''),
+        },
       ],
     },
   ];

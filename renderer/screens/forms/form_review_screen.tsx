@@ -6,8 +6,8 @@ import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
-import { TypedText } from '../../i18n/typed_text';
 import { call } from '../../rpc/api';
 import { answerText, spokenAnswer } from './answer_text';
 import { rememberDraft, wipeOnSessionEnd } from './forms_session';
@@ -106,7 +106,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                   <LocalText text={step.label} />
                 </dt>
                 <dd>
-                  <TypedText
+                  <ScriptText
                     className="form-review__answer"
                     id={`review-answer-${step.id}`}
                     text={answerText(step, draft.answers[step.id], language, t, loaded.sourceOptions)}

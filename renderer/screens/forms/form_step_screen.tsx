@@ -9,6 +9,7 @@ import { useApp } from '../../app_context';
 import { ErrorSummary } from '../../components/error_summary';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { controlId, StepControl } from './controls/step_control';
@@ -168,7 +169,9 @@ function StepView({
           ...(spoken !== prompt ? [{ k: 'step.spoken', ns: 'forms_ui', values: { text: spoken } }] : []),
         ]}
       />
-      <ErrorSummary errors={error ? [{ fieldId: controlId(step), message: error }] : []} />
+      <ErrorSummary
+        errors={error ? [{ fieldId: controlId(step), message: <ScriptText text={error} /> }] : []}
+      />
       {step.required ? null : (
         <p className="form-step__optional">
           <Text ns="forms_ui" k="step.optional" />
@@ -187,7 +190,7 @@ function StepView({
           if (error) setError(null);
         }}
         onDone={() => void next()}
-        error={error ?? undefined}
+        error={error ? <ScriptText text={error} /> : undefined}
         sourceOptions={form.sourceOptions}
       />
       {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (

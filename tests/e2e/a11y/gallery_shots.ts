@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { shootMongolianForm } from '../mongolian/mongolian_gallery';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, startDevHost } from '../support/dev_host';
 import {
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__kioskDebug!.store.setElderMode(true));
     await page.waitForFunction(() => document.documentElement.dataset.textSize === 'XL');
     await shoot(page, 'elder_mode/home_zh-CN_default_XL.png', shots);
+    await page.evaluate(() => window.__kioskDebug!.store.setElderMode(false));
+    await shootMongolianForm(page, (file) => shoot(page, file, shots));
     writeIndex(shots);
     process.stdout.write(`${JSON.stringify({ event: 'gallery', screenshots: shots.length, folder: OUT })}\n`);
   } finally {

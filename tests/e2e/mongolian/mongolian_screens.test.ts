@@ -57,6 +57,32 @@ async function mongolianRuns(p: Page) {
   );
 }
 
+/**
+ * Mongolian letters laid out horizontally (text set with `t()` outside a catalog `.t` span): each text node
+ * with Mongolian script whose element is not in vertical writing mode. Typed text in fields and text for screen
+ * readers only are not laid out for reading as columns.
+ */
+async function horizontalMongolian(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !/[\u1820-\u18af]/.test(node.textContent ?? '')) continue;
+      if (
+        element.closest('input, textarea, .visually-hidden, [hidden]') ||
+        element.getClientRects().length === 0
+      )
+        continue;
+      if (getComputedStyle(element).writingMode !== 'vertical-lr')
+        found.push(
+          `${element.tagName.toLowerCase()}.${element.className} "${(node.textContent ?? '').slice(0, 16)}"`,
+        );
+    }
+    return found;
+  });
+}
+
 const overflowOnly = (problems: { what: string; problem: string }[]) =>
   problems.filter((p) =>
     /scrolls horizontally|sticks out|outside the viewport|text overflows/.test(p.problem),
@@ -75,6 +101,7 @@ async function checkScreen(where: string, failures: string[], withAxe: boolean):
   for (const problem of overflowOnly(await sweepBoxes(page))) {
     failures.push(`${where}: ${problem.what} ${problem.problem}`);
   }
+  for (const run of await horizontalMongolian(page)) failures.push(`${where}: horizontal Mongolian ${run}`);
   const text = await page.evaluate(() => document.body.textContent ?? '');
   if (/[\u0400-\u04ff]/.test(text)) failures.push(`${where}: Cyrillic on screen`);
   if (withAxe) {

@@ -58,10 +58,28 @@ describe('bilingual display (terminal setting)', () => {
   });
 
   it('a key without a Mongolian string shows only the Chinese (no duplicate)', () => {
-    renderIn('zh-CN', true, <Text k="home.services.legal_aid.title" bilingual />);
+    renderIn('zh-CN', true, <Text ns="shell" k="test_page.title" bilingual />);
     expect([...document.querySelectorAll('.bilingual > .t')].map((r) => r.getAttribute('lang'))).toEqual([
       'zh-CN',
     ]);
+  });
+
+  it("a key that is only a placeholder shows its value once, marked by the value's script", () => {
+    const runs = () =>
+      [...document.querySelectorAll('.bilingual > .t')].map((r) => [r.getAttribute('lang'), r.textContent]);
+    const mn = renderIn(
+      'mn-Mong-CN',
+      true,
+      <Text ns="forms_ui" k="start.heading" values={{ title: 'ᠬᠠᠤᠯᠢ' }} bilingual />,
+    );
+    expect(runs()).toEqual([['mn-Mong-CN', 'ᠬᠠᠤᠯᠢ']]);
+    mn.unmount();
+    renderIn(
+      'zh-CN',
+      true,
+      <Text ns="forms_ui" k="start.heading" values={{ title: '法律援助申请' }} bilingual />,
+    );
+    expect(runs()).toEqual([['zh-CN', '法律援助申请']]);
   });
 
   it('one or two digits inside Mongolian stand upright; longer numbers stay rotated', () => {

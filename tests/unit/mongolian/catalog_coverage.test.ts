@@ -11,6 +11,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A nested catalog as dotted keys. */
+function flat(catalog: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(catalog).flatMap(([key, value]) =>
+      value && typeof value === 'object'
+        ? Object.entries(flat(value as Record<string, unknown>, `${prefix}${key}.`))
+        : [[`${prefix}${key}`, value]],
+    ),
+  );
+}
+
 function fixture(files: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coverage-'));
   dirs.push(dir);
@@ -94,8 +105,12 @@ describe('catalog coverage report', () => {
       const review: Record<string, string> = fs.existsSync(metaFile)
         ? JSON.parse(fs.readFileSync(metaFile, 'utf8')).review
         : {};
-      const reviewed = row.covered - row.unreviewed.length;
-      expect(reviewed, row.namespace).toBe(Object.values(review).filter((s) => s === 'reviewed').length);
+      // every string not marked exactly "reviewed" is reported unreviewed, and no reviewed one is
+      const catalogFile = path.join(locales, 'mn-Mong-CN', `${row.namespace}.json`);
+      const strings = fs.existsSync(catalogFile)
+        ? Object.keys(flat(JSON.parse(fs.readFileSync(catalogFile, 'utf8'))))
+        : [];
+      expect(row.unreviewed, row.namespace).toEqual(strings.filter((k) => review[k] !== 'reviewed').sort());
     }
     const out = execFileSync(
       process.execPath,

@@ -10,7 +10,7 @@ import { MongolianKeyboard } from '../../../renderer/components/mongolian_keyboa
 import { PLAIN_ROWS, SHIFTED_ROWS } from '../../../renderer/components/mongolian_keyboard/mongolian_layout';
 import { OnScreenKeyboard } from '../../../renderer/components/onscreen_keyboard/onscreen_keyboard';
 import { createI18n } from '../../../renderer/i18n/i18n';
-import { TypedText } from '../../../renderer/i18n/typed_text';
+import { ScriptText } from '../../../renderer/i18n/script_text';
 
 function Harness({ maxLength, onDone = () => {} }: { maxLength?: number; onDone?: () => void }) {
   const [value, setValue] = useState('');
@@ -173,15 +173,18 @@ describe('the form text keyboard: one keyboard with a layout choice', { timeout:
 });
 
 describe('typed answers in Mongolian script', () => {
-  it('are marked mn-Mong-CN as a Mongolian run whatever the session; Chinese answers are not', () => {
+  it('are marked mn-Mong-CN as a Mongolian run whatever the session; Chinese is marked zh-CN, Latin not at all', () => {
     render(
       <>
-        <TypedText text="ᠪᠠᠲᠤ" id="a" />
-        <TypedText text="李明" id="b" />
+        <ScriptText text="ᠪᠠᠲᠤ" id="a" />
+        <ScriptText text="李明" id="b" />
+        <ScriptText text="Li Ming" id="c" />
       </>,
     );
     expect(document.getElementById('a')?.getAttribute('lang')).toBe('mn-Mong-CN');
     expect(document.getElementById('a')?.className).toContain('mn-run');
-    expect(document.getElementById('b')?.hasAttribute('lang')).toBe(false);
+    expect(document.getElementById('b')?.getAttribute('lang')).toBe('zh-CN');
+    expect(document.getElementById('b')?.className).not.toContain('mn-run');
+    expect(document.getElementById('c')?.hasAttribute('lang')).toBe(false);
   });
 });

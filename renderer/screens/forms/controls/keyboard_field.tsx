@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import {
   type KeyboardLayout,
   OnScreenKeyboard,
 } from '../../../components/onscreen_keyboard/onscreen_keyboard';
 import { TextField } from '../../../components/text_field';
-import { typedLanguage } from '../../../i18n/typed_text';
+import { scriptLanguage } from '../../../i18n/script_text';
+import { Text } from '../../../i18n/text';
 
 interface KeyboardFieldProps {
   id: string;
@@ -31,7 +31,6 @@ const INPUT_MODE: Record<KeyboardLayout, 'text' | 'numeric' | 'decimal' | 'tel'>
 
 /** A text field with the on-screen keyboard under it; the system keyboard works in the field as usual. */
 export function KeyboardField(props: KeyboardFieldProps) {
-  const { t } = useTranslation('forms_ui');
   const { id, label, hint, error, value, onChange, onDone, layout, maxLength, privateValue, multiline } =
     props;
   return (
@@ -49,11 +48,11 @@ export function KeyboardField(props: KeyboardFieldProps) {
           inputMode={INPUT_MODE[layout]}
           maxLength={maxLength}
           privateValue={privateValue}
-          lang={typedLanguage(value)}
+          lang={scriptLanguage(value)}
         />
       )}
       <p className="keyboard-field__count" id={`${id}-count`}>
-        {t('step.characters', { count: [...value].length, max: maxLength })}
+        <Text ns="forms_ui" k="step.characters" values={{ count: [...value].length, max: maxLength }} />
       </p>
       <OnScreenKeyboard
         layout={layout}
@@ -89,7 +88,7 @@ function LongTextArea({ id, label, hint, error, value, onChange, maxLength }: Ke
         id={id}
         className="text-field__input forms-textarea"
         value={value}
-        lang={typedLanguage(value)}
+        lang={scriptLanguage(value)}
         rows={4}
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}

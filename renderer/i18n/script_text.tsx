@@ -1,0 +1,28 @@
+import { MONGOLIAN_SCRIPT } from '../components/mongolian_keyboard/mongolian_layout';
+import { uprightRuns } from './upright_runs';
+
+const MONGOLIAN = 'mn-Mong-CN';
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * The language of a text that is not a catalog string (a typed answer, a value passed into a message), told by
+ * its script: Mongolian script is Mongolian, Han characters Chinese; anything else (Latin, digits) unmarked.
+ */
+export function scriptLanguage(text: string): 'mn-Mong-CN' | 'zh-CN' | undefined {
+  if (MONGOLIAN_SCRIPT.test(text)) return MONGOLIAN;
+  return HAN.test(text) ? 'zh-CN' : undefined;
+}
+
+/**
+ * Such a text marked with its language whatever the session's: in Mongolian script it is a Mongolian run
+ * (`lang="mn-Mong-CN"`, set vertically by mongolian.css), a typed Mongolian name in a Chinese session too.
+ */
+export function ScriptText({ text, id, className }: { text: string; id?: string; className?: string }) {
+  const lang = scriptLanguage(text);
+  const mongolian = lang === MONGOLIAN;
+  return (
+    <span id={id} className={mongolian ? `${className ?? ''} mn-run`.trim() : className} lang={lang}>
+      {mongolian ? uprightRuns(text) : text}
+    </span>
+  );
+}
