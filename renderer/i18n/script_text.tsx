@@ -14,6 +14,17 @@ export function scriptLanguage(text: string): 'mn-Mong-CN' | 'zh-CN' | undefined
 }
 
 /**
+ * The language a catalog string is really in, once its values are filled in: a string shown in Mongolian that
+ * is only a placeholder ("{{title}}") filled with Chinese text is Chinese, and the other way round.
+ */
+export function filledLanguage<L extends string>(shownIn: L, filled: string): L | 'mn-Mong-CN' | 'zh-CN' {
+  const script = scriptLanguage(filled);
+  if (shownIn === MONGOLIAN && script === 'zh-CN') return script;
+  if (shownIn === 'zh-CN' && script === MONGOLIAN && !HAN.test(filled)) return script;
+  return shownIn;
+}
+
+/**
  * Such a text marked with its language whatever the session's: in Mongolian script it is a Mongolian run
  * (`lang="mn-Mong-CN"`, set vertically by mongolian.css), a typed Mongolian name in a Chinese session too.
  */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/languages';
 import { BilingualText, useBilingual } from './bilingual_text';
 import { languageOfKey } from './i18n';
+import { filledLanguage } from './script_text';
 import { uprightRuns } from './upright_runs';
 
 interface TextProps {
@@ -20,8 +21,8 @@ export function Text({ k, ns = 'common', values, bilingual = false }: TextProps)
   const { t, i18n } = useTranslation(ns);
   const bilingualOn = useBilingual();
   const language = i18n.language as Language;
-  const shownIn = languageOfKey(i18n, k, language, ns);
   const value = t(k, values);
+  const shownIn = filledLanguage(languageOfKey(i18n, k, language, ns), value);
   if (bilingual && bilingualOn) return <BilingualText k={k} ns={ns} values={values} />;
   return (
     <span className="t" lang={shownIn === language ? undefined : shownIn}>

@@ -82,6 +82,18 @@ describe('bilingual display (terminal setting)', () => {
     expect(runs()).toEqual([['zh-CN', '法律援助申请']]);
   });
 
+  it('a Mongolian placeholder-only string filled with Chinese text is marked Chinese (not set vertically)', () => {
+    const { unmount } = renderIn(
+      'mn-Mong-CN',
+      false,
+      <Text ns="forms_ui" k="step.heading" values={{ prompt: '您的姓名' }} />,
+    );
+    expect(document.querySelector('.t')?.getAttribute('lang')).toBe('zh-CN');
+    unmount();
+    renderIn('mn-Mong-CN', false, <Text ns="forms_ui" k="step.heading" values={{ prompt: 'ᠨᠡᠷ᠎ᠡ' }} />);
+    expect(document.querySelector('.t')?.hasAttribute('lang')).toBe(false);
+  });
+
   it('one or two digits inside Mongolian stand upright; longer numbers stay rotated', () => {
     render(<span data-testid="run">{uprightRuns('ᠬᠡᠯᠡ 12 ᠪᠠ 2026 ᠣᠨ 7')}</span>);
     const run = screen.getByTestId('run');
