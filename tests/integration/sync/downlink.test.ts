@@ -1,6 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import directory from '../../../assets/directory/baotou_sample.json';
+import feeRules from '../../../assets/fees/baotou_default.json';
 import { hubIdOfToken } from '../../../common/sync/token_format';
 import { createMemoryLogger } from '../../../electron/core/logger';
 import { AssetStore } from '../../../electron/core/sync/asset_store';
@@ -25,14 +27,11 @@ afterEach(async () => {
 
 type AssetRow = { kind: string; id: string; version: string; state: string };
 
-function publishJson(
-  hub: TestHub,
-  kind: 'directory' | 'fee_rules',
-  id: string,
-  version: string,
-  content: object,
-) {
-  const item = prepareItem({ kind, body: Buffer.from(JSON.stringify({ id, version, ...content })) });
+/** The hub publishes only files its kiosks accept: the shipped data under a new id and version. */
+const SHIPPED = { directory, fee_rules: feeRules };
+
+function publishJson(hub: TestHub, kind: 'directory' | 'fee_rules', id: string, version: string) {
+  const item = prepareItem({ kind, body: Buffer.from(JSON.stringify({ ...SHIPPED[kind], id, version })) });
   if (!item.ok) throw new Error(item.error);
   hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
 }
@@ -62,7 +61,7 @@ async function downlink() {
 describe('downlink', () => {
   it('installs changed items, switches them together and keeps the previous version', async () => {
     const { hub, rows, poll } = await downlink();
-    publishJson(hub, 'directory', 'baotou', '2026.1', { offices: [] });
+    publishJson(hub, 'directory', 'baotou', '2026.1');
     expect(await poll()).toMatchObject({ ok: true });
     expect(rows()).toEqual([
       { kind: 'directory', id: 'baotou', version: '2026.1', state: 'active' },
@@ -72,10 +71,10 @@ describe('downlink', () => {
     expect(await poll()).toEqual({ ok: true, switched: [] });
 
     publishFixture(hub.store, '1.1.0');
-    publishJson(hub, 'directory', 'baotou', '2026.2', { offices: [{ name: 'x' }] });
-    publishJson(hub, 'directory', 'baotou', '2026.3', { offices: [{ name: 'y' }] });
+    publishJson(hub, 'directory', 'baotou', '2026.2');
+    publishJson(hub, 'directory', 'baotou', '2026.3');
     expect(await poll()).toMatchObject({ ok: true });
-    publishJson(hub, 'directory', 'baotou', '2026.4', { offices: [] });
+    publishJson(hub, 'directory', 'baotou', '2026.4');
     expect(await poll()).toMatchObject({ ok: true });
     expect(rows()).toEqual([
       { kind: 'directory', id: 'baotou', version: '2026.3', state: 'previous' },
@@ -89,7 +88,7 @@ describe('downlink', () => {
   it('refuses bytes that do not match the manifest and switches nothing', async () => {
     const { hub, rows, poll } = await downlink();
     expect(await poll()).toMatchObject({ ok: true });
-    publishJson(hub, 'fee_rules', 'notary', '2', { rules: [] });
+    publishJson(hub, 'fee_rules', 'notary', '2');
     publishFixture(hub.store, '1.2.0');
     // Someone tampers with the stored bytes after publishing (or the wire corrupts them).
     const raw = new Database(path.join(hub.dataDir, 'hub.sqlite'));
