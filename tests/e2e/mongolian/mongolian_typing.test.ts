@@ -5,6 +5,7 @@ import { keypadKeys, keypadPress } from '../forms/keypad';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
+import { horizontalMongolian, mongolianRuns, overflowOnly } from './mongolian_checks';
 
 let host: RunningDevHost;
 let browser: BrowserContext;
@@ -46,6 +47,7 @@ describe('typing a Mongolian name into a form, keypad only', () => {
     const preview = page.locator('.mn-keyboard__preview [lang="mn-Mong-CN"]');
     expect(await preview.textContent()).toBe(NAME);
     expect(await preview.evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr');
+    expect(await horizontalMongolian(page)).toEqual([]);
     // each press was told in the polite live region, by the letter's name
     expect(await page.getByTestId('live-polite').textContent()).toContain('蒙古文字母 u');
     expect(await runAxe(page)).toEqual([]);
@@ -74,10 +76,12 @@ describe('typing a Mongolian name into a form, keypad only', () => {
       font: expect.stringMatching(/^"Noto Sans Mongolian"/),
       clipped: false,
     });
-    const overflow = (await sweepBoxes(page)).filter((p) =>
-      /scrolls horizontally|sticks out|outside the viewport|text overflows/.test(p.problem),
-    );
-    expect(overflow).toEqual([]);
+    // the whole review in Mongolian: every Mongolian run vertical and whole, none laid out sideways, no overflow
+    const runs = await mongolianRuns(page);
+    expect(runs.length).toBeGreaterThan(5);
+    expect(runs.filter((run) => run.writingMode !== 'vertical-lr' || run.clipped)).toEqual([]);
+    expect(await horizontalMongolian(page)).toEqual([]);
+    expect(overflowOnly(await sweepBoxes(page))).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
   });
 
