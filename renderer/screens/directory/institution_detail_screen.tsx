@@ -9,6 +9,7 @@ import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../knowledge/data_text';
 import { LoadState } from '../knowledge/load_state';
@@ -114,10 +115,10 @@ function Detail({
           <DataText text={institution.hours} />
         </Fact>
         <Fact label={<Text ns="directory" k="detail.labels.services" />}>
-          {list(institution.services, 'services') || t('detail.none')}
+          <ScriptText text={list(institution.services, 'services') || t('detail.none')} />
         </Fact>
         <Fact label={<Text ns="directory" k="detail.labels.accessibility" />}>
-          {list(institution.accessibility, 'accessibility') || t('detail.none')}
+          <ScriptText text={list(institution.accessibility, 'accessibility') || t('detail.none')} />
         </Fact>
       </dl>
       <div className="institution-detail__map">
