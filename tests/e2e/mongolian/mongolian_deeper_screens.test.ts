@@ -39,7 +39,7 @@ async function check(where: string, failures: string[]): Promise<void> {
 }
 
 describe('Mongolian screens reached by pressing controls (XL, portrait)', () => {
-  it('forms menu, legal-aid guide, a knowledge article, an institution, a kept draft: vertical, whole, axe clean', async () => {
+  it('forms menu, staff PIN gate, legal-aid guide, a knowledge article, an institution, a kept draft: vertical, whole, axe clean', async () => {
     const failures: string[] = [];
     const visit = async (screen: Parameters<typeof navigate>[1], press?: string) => {
       await navigate(page, screen);
@@ -56,6 +56,7 @@ describe('Mongolian screens reached by pressing controls (XL, portrait)', () => 
       await check(`${await screenName()}`, failures);
     };
     await visit({ name: 'forms_menu' });
+    await visit({ name: 'staff' });
     await visit({ name: 'legal_aid_guide' });
     await visit({ name: 'legal_knowledge' }, 'main .article-list button, main li button');
     await visit({ name: 'directory' }, 'main .directory-results button, main li button');
