@@ -23,7 +23,8 @@ beforeAll(async () => {
   browser = await launchChromium(['--use-fake-ui-for-media-stream']);
   page = await browser.newPage();
   await page.goto(host.url);
-  await page.getByRole('heading', { name: '请选择服务' }).waitFor();
+  // The first page load can take long while the whole suite loads both cores.
+  await page.getByRole('heading', { name: '请选择服务' }).waitFor({ timeout: 90_000 });
 });
 
 afterAll(async () => {
