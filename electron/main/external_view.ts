@@ -1,4 +1,4 @@
-import { type BrowserWindow, session, type WebContents, WebContentsView } from 'electron';
+import type { BrowserWindow, Session, WebContents, WebContentsView } from 'electron';
 import type { ExternalOutcome, ExternalViewPort } from '../core/video/external_view_port';
 import {
   createExternalViewPolicy,
@@ -20,7 +20,15 @@ export interface ExternalView extends ExternalViewPort {
  * kiosk" bar below it). Own session partition, sandboxed, no preload, no Node; the decisions are in
  * `external_view_policy.ts`. Closing it clears everything the service stored, so the next visitor starts clean.
  */
-export function createExternalView(host: () => BrowserWindow | null): ExternalView {
+export interface ExternalViewDeps {
+  /** The kiosk window the view is shown in. */
+  host: () => BrowserWindow | null;
+  /** Electron's own, passed in by main.ts (only the entry points load the Electron runtime). */
+  fromPartition: (partition: string) => Session;
+  View: typeof WebContentsView;
+}
+
+export function createExternalView({ host, fromPartition, View }: ExternalViewDeps): ExternalView {
   let policy: ExternalViewPolicy | null = null;
   let current: {
     view: WebContentsView;
@@ -29,7 +37,7 @@ export function createExternalView(host: () => BrowserWindow | null): ExternalVi
   } | null = null;
   let hardened = false;
   const partition = () => {
-    const ses = session.fromPartition(PARTITION);
+    const ses = fromPartition(PARTITION);
     if (!hardened) {
       hardenSession(ses, { allows: (query) => policy?.allows(query) ?? false });
       hardened = true;
@@ -46,7 +54,7 @@ export function createExternalView(host: () => BrowserWindow | null): ExternalVi
       if (!window || window.isDestroyed() || current) return { ok: false, reason: 'failed_to_start' };
       policy = createExternalViewPolicy(target.allowedOrigins);
       const ses = partition();
-      const view = new WebContentsView({
+      const view = new View({
         webPreferences: {
           partition: PARTITION,
           contextIsolation: true,

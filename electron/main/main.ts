@@ -1,5 +1,14 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  session,
+  WebContentsView,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import { onTechnicianMediaChange } from '../core/diagnostics/media_access';
 import { createKioskCore, type KioskCore } from '../core/kiosk_core';
@@ -25,7 +34,11 @@ import { guardWebContents } from './web_contents_guards';
 const permissions = createPermissionPolicy();
 /** The contracted web video service's restricted view, shown inside the kiosk window (`video.external`). */
 let kioskWindow: BrowserWindow | null = null;
-const externalView = createExternalView(() => kioskWindow);
+const externalView = createExternalView({
+  host: () => kioskWindow,
+  fromPartition: (partition) => session.fromPartition(partition),
+  View: WebContentsView,
+});
 
 // JSON lines to <userData>/logs (the technician's log export collects them) and to stderr.
 const writeLogFile = createRotatingLogWriter({ dir: path.join(app.getPath('userData'), 'logs') });
