@@ -3,17 +3,15 @@ import { formatFen } from '../fees/money';
 import { feeReductionSummary } from '../fees/stored_fee_reduction';
 import type { AnswerValue } from '../forms/answers';
 import { visibleSteps } from '../forms/form_logic';
-import { pickText } from '../forms/localized';
 import { allSteps, type FieldOption, type Step, type Template } from '../forms/template_schema';
-import type { Language } from '../languages';
 import { answerText } from './answer_text';
-import { dataText } from './document_frame';
 import { html, type SafeHtml } from './html';
 import { localDateTime, printPage } from './page';
+import { answerRun, type PrintLanguages, printText } from './print_runs';
 import type { PrintTexts } from './print_texts';
 
 export interface ApplicationInput {
-  language: Language;
+  languages: PrintLanguages;
   texts: PrintTexts;
   template: Template;
   answers: Readonly<Record<string, AnswerValue>>;
@@ -50,7 +48,7 @@ function feeCells(input: ApplicationInput, fee: FeeReduction): SafeHtml {
   const t = input.texts.application;
   const summary = feeReductionSummary(fee);
   const rule = summary.ruleTitle
-    ? dataText(summary.ruleTitle, input.language)
+    ? printText(summary.ruleTitle, input.languages)
     : (summary.ruleId ?? t.fee_no_rule);
   const toPay = summary.feeToPayFen === null ? t.fee_unknown : formatFen(summary.feeToPayFen);
   return html`<div class="cell third"><span class="label">${t.fee_rule}</span>${rule}</div><div class="cell third"><span class="label">${t.fee_percent}</span>${summary.reductionPercent}%</div><div class="cell third"><span class="label">${t.fee_to_pay}</span>${toPay}</div>`;
@@ -65,23 +63,24 @@ function cellValue(input: ApplicationInput, step: Step, shown: ReadonlySet<strin
   if (step.field.type === 'signature' && typeof value === 'string') {
     return html`<span class="signature"><svg viewBox="${SIGNATURE_VIEWBOX}" xmlns="http://www.w3.org/2000/svg"><path d="${value}"/></svg></span>`;
   }
-  const words = answerText(step, value, input.language, t.values, input.sourceOptions(step));
-  return html`<span class="value">${words}</span>`;
+  const yesNo = { yes: t.values.yes.plain, no: t.values.no.plain };
+  const words = answerText(step, value, input.languages.visitor, yesNo, input.sourceOptions(step));
+  return html`<span class="value">${answerRun(words, input.languages)}</span>`;
 }
 
 /** The prefilled A4 application, laid out like the paper form: the template's print sections and rows. */
 export function buildApplicationHtml(input: ApplicationInput): string {
-  const { template, texts, language } = input;
+  const { template, texts, languages } = input;
   const t = texts.application;
   const steps = new Map(allSteps(template).map((step) => [step.id, step]));
   const shown = new Set(visibleSteps(template, input.answers).map((step) => step.id));
-  const title = pickText(template.print.title, language).text;
+  const title = printText(template.print.title, languages);
   const sections = template.print.sections.map((section) => {
     const cells = section.rows.map((row) => {
       const step = steps.get(row.step)!;
-      return html`<div class="cell ${row.width}"><span class="label">${pickText(step.label, language).text}</span>${cellValue(input, step, shown)}</div>`;
+      return html`<div class="cell ${row.width}"><span class="label">${printText(step.label, languages)}</span>${cellValue(input, step, shown)}</div>`;
     });
-    return html`<section><h2>${pickText(section.title, language).text}</h2><div class="grid">${cells}</div></section>`;
+    return html`<section><h2>${printText(section.title, languages)}</h2><div class="grid">${cells}</div></section>`;
   });
   const fee = template.slots.includes('fee_reduction')
     ? html`<section><h2>${t.fee_heading}</h2><div class="grid">${
@@ -90,7 +89,7 @@ export function buildApplicationHtml(input: ApplicationInput): string {
           : html`<div class="cell full">${t.fee_none}</div>`
       }</div></section>`
     : '';
-  const footer = template.print.footer ? pickText(template.print.footer, language).text : '';
+  const footer = template.print.footer ? printText(template.print.footer, languages) : '';
   const body = html`<main>
 <header>
 ${input.priority ? html`<div class="priority" data-testid="priority">${t.priority_mark}</div>` : ''}
@@ -102,5 +101,11 @@ ${fee}
 <footer>${footer}
 ${t.generated}</footer>
 </main>`;
-  return printPage({ language, title: `${title} ${input.receiptNo}`, pageSize: 'A4', css: CSS, body });
+  return printPage({
+    language: languages.visitor,
+    title: `${title.plain} ${input.receiptNo}`,
+    pageSize: 'A4',
+    css: CSS,
+    body,
+  });
 }

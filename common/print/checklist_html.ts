@@ -1,6 +1,7 @@
 import type { LegalAidGuide } from '../content/content_schema';
-import { buildDocument, type DocumentFrameInput, dataText } from './document_frame';
+import { buildDocument, type DocumentFrameInput } from './document_frame';
 import { html } from './html';
+import { printText } from './print_runs';
 
 export interface ChecklistInput extends DocumentFrameInput {
   guide: LegalAidGuide;
@@ -16,20 +17,20 @@ ul.checklist li { display: flex; gap: 3mm; margin-bottom: 3mm; break-inside: avo
 /** The legal-aid "what to bring" list with a box to tick per item, and where the list comes from. */
 export function buildChecklistHtml(input: ChecklistInput): string {
   const t = input.texts.checklist;
-  const { guide, language } = input;
+  const { guide, languages } = input;
   const items = guide.checklist.map(
     (item) =>
-      html`<li><span class="box" aria-hidden="true"></span><span>${dataText(item.text, language)}${
-        item.note ? html`<span class="note">${dataText(item.note, language)}</span>` : ''
+      html`<li><span class="box" aria-hidden="true"></span><span>${printText(item.text, languages)}${
+        item.note ? html`<span class="note">${printText(item.note, languages)}</span>` : ''
       }</span></li>`,
   );
   const sources =
     guide.sources.length > 0
-      ? html`<h2>${t.sources}</h2><ul class="small">${guide.sources.map((source) => html`<li>${dataText(source, language)}</li>`)}</ul>`
+      ? html`<h2>${t.sources}</h2><ul class="small">${guide.sources.map((source) => html`<li>${printText(source, languages)}</li>`)}</ul>`
       : '';
   const body = html`<p>${t.intro}</p>
 <ul class="checklist">${items}</ul>
-<p>${dataText(guide.noProof, language)}</p>
+<p>${printText(guide.noProof, languages)}</p>
 ${sources}`;
   return buildDocument(input, { heading: t.heading, css: CSS, body });
 }

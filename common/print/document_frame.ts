@@ -1,13 +1,11 @@
-import type { LocalizedText } from '../content/localized_text';
-import { pickText } from '../content/pick_text';
-import type { Language } from '../languages';
 import { html, type SafeHtml } from './html';
 import { localDateTime, type PageSize, printPage } from './page';
+import type { PrintLanguages, PrintText } from './print_runs';
 import type { PrintTexts } from './print_texts';
 
 /** What every free-standing document (no submission behind it) carries besides its own content. */
 export interface DocumentFrameInput {
-  language: Language;
+  languages: PrintLanguages;
   texts: PrintTexts;
   officeName: string;
   officePhone: string;
@@ -25,21 +23,10 @@ dt { font-weight: bold; margin-top: 2mm; } dd { margin: 0; }
 footer { margin-top: 5mm; border-top: 0.3mm solid #000; padding-top: 2mm; font-size: 11pt; }
 `;
 
-/**
- * Published data text in the document's language; a missing translation falls back to Chinese and is marked
- * `lang="zh-CN"` so readers and fonts treat it as Chinese.
- */
-export function dataText(text: LocalizedText, language: Language): SafeHtml {
-  const picked = pickText(text, language);
-  return picked.language === language
-    ? html`${picked.text}`
-    : html`<span lang="${picked.language}">${picked.text}</span>`;
-}
-
 /** A free-standing document: heading, its content, then office, phone, time printed and the privacy note. */
 export function buildDocument(
   frame: DocumentFrameInput,
-  content: { heading: string; css: string; body: SafeHtml },
+  content: { heading: PrintText; css: string; body: SafeHtml },
 ): string {
   const t = frame.texts.document;
   const body = html`<main>
@@ -56,8 +43,8 @@ ${content.body}
 </footer>
 </main>`;
   return printPage({
-    language: frame.language,
-    title: content.heading,
+    language: frame.languages.visitor,
+    title: content.heading.plain,
     pageSize: frame.pageSize,
     css: FRAME_CSS + content.css,
     body,

@@ -1,8 +1,9 @@
 import type { LocalizedText } from '../content/localized_text';
 import type { FeeQuote } from '../fees/fee_quote_schema';
 import { formatFen } from '../fees/money';
-import { buildDocument, type DocumentFrameInput, dataText } from './document_frame';
+import { buildDocument, type DocumentFrameInput } from './document_frame';
 import { html, type SafeHtml } from './html';
+import { printText } from './print_runs';
 
 export interface FeeResultInput extends DocumentFrameInput {
   /** Recomputed by the core from the visitor's answers: never an amount taken from the screen. */
@@ -29,7 +30,7 @@ function amounts(input: FeeResultInput): SafeHtml {
   const t = input.texts.fee_result;
   const { standardFeeFen, reductionFen, reductionPercent } = input.quote;
   return html`<dl>
-<dt>${t.matter}</dt><dd>${dataText(input.matterName, input.language)}</dd>
+<dt>${t.matter}</dt><dd>${printText(input.matterName, input.languages)}</dd>
 ${standardFeeFen === null ? '' : html`<dt>${t.standard}</dt><dd>${formatFen(standardFeeFen)} ${t.yuan}</dd>`}
 <dt>${t.reduction}</dt><dd>${reductionPercent}%${reductionFen === null ? '' : html` (${formatFen(reductionFen)} ${t.yuan})`}</dd>
 </dl>`;
@@ -46,11 +47,11 @@ function rule(input: FeeResultInput): SafeHtml {
         ? t.office_decides
         : '';
   return html`<h2>${t.rule}</h2>
-<p data-testid="fee-rule">${dataText(applied.title, input.language)}</p>
+<p data-testid="fee-rule">${printText(applied.title, input.languages)}</p>
 ${kindNote ? html`<p>${kindNote}</p>` : ''}
 ${alsoMatched.length > 0 ? html`<p>${t.also}</p>` : ''}
 <h2>${t.source}</h2>
-<p>${dataText(applied.sourceRef, input.language)}</p>
+<p>${printText(applied.sourceRef, input.languages)}</p>
 <h2>${t.source_text}</h2>
 <p class="source-text" lang="zh-CN">${applied.sourceText}</p>`;
 }
@@ -61,7 +62,7 @@ export function buildFeeResultHtml(input: FeeResultInput): string {
   const body = html`${headline(input)}
 ${amounts(input)}
 ${rule(input)}
-<dl class="small"><dt>${t.table}</dt><dd>${dataText(input.tableRegion, input.language)} ${t.version} ${input.quote.tableVersion}</dd></dl>
+<dl class="small"><dt>${t.table}</dt><dd>${printText(input.tableRegion, input.languages)} ${t.version} ${input.quote.tableVersion}</dd></dl>
 <p>${t.confirm}</p>`;
   return buildDocument(input, { heading: t.heading, css: CSS, body });
 }

@@ -44,19 +44,18 @@ function run(text: string, language: Language, documentLanguage: Language): stri
 export function printText(translations: Translations, languages: PrintLanguages): PrintText {
   // The document's `lang` is the visitor's language; each run in another language is marked as such.
   const doc = languages.visitor;
-  const chinese = translations[DEFAULT_LANGUAGE];
+  const chinese = translations['zh-CN'];
   const mongolian = translations['mn-Mong-CN'];
-  const bilingual = languages.bilingual && languages.visitor !== 'en' && mongolian !== undefined;
-  if (bilingual) {
+  if (languages.bilingual && languages.visitor !== 'en' && mongolian !== undefined) {
     return new PrintText(
       `<span class="bi">${mongolianRun(mongolian)}${run(chinese, DEFAULT_LANGUAGE, doc)}</span>`,
       languages.visitor === 'mn-Mong-CN' ? mongolian : chinese,
     );
   }
   const wanted = translations[languages.visitor];
-  const language = wanted === undefined ? DEFAULT_LANGUAGE : languages.visitor;
-  const text = wanted ?? chinese;
-  return new PrintText(run(text, language, doc), text);
+  return wanted === undefined
+    ? new PrintText(run(chinese, DEFAULT_LANGUAGE, doc), chinese)
+    : new PrintText(run(wanted, languages.visitor, doc), wanted);
 }
 
 /**

@@ -1,4 +1,8 @@
 import type zhPrint from '../../assets/locales/zh-CN/print.json';
+import type { PrintTextTree } from './print_runs';
 
-/** The texts of the printed documents (`print` namespace), resolved for one language. */
-export type PrintTexts = typeof zhPrint;
+/** The `print` namespace as written (the Chinese catalog gives the shape). */
+export type PrintCatalog = typeof zhPrint;
+
+/** The texts of the printed documents resolved for one printout: every leaf in its language(s). */
+export type PrintTexts = PrintTextTree<PrintCatalog>;

@@ -1,15 +1,15 @@
-import type { Language } from '../languages';
 import { html, type SafeHtml } from './html';
 import { localDateTime, type PageSize, printPage } from './page';
+import type { PrintLanguages, PrintText } from './print_runs';
 import type { PrintTexts } from './print_texts';
 
 export interface ReceiptInput {
-  language: Language;
+  languages: PrintLanguages;
   texts: PrintTexts;
   receiptNo: string;
-  /** Title of the form, in the receipt's language. */
-  formTitle: string;
-  nextSteps: string;
+  /** Title of the form and what happens next, in the receipt's language(s). */
+  formTitle: PrintText;
+  nextSteps: PrintText;
   createdAt: string;
   priority: boolean;
   officeName: string;
@@ -27,13 +27,12 @@ h1 { font-size: 26pt; margin: 0 0 4mm; }
 dt { font-weight: bold; margin-top: 3mm; } dd { margin: 0; }
 .qr { width: 40mm; height: 40mm; margin-top: 4mm; } .qr svg { width: 100%; height: 100%; }
 .note { font-size: 13pt; margin-top: 4mm; }
-.vertical { writing-mode: vertical-lr; }
 `;
 
 /** The large-print receipt: receipt number, what was filed, what happens next, the office's phone, a QR code. */
 export function buildReceiptHtml(input: ReceiptInput): string {
   const t = input.texts.receipt;
-  const body = html`<main class="${input.language === 'mn-Mong-CN' ? 'vertical' : ''}">
+  const body = html`<main>
 <h1>${t.heading}</h1>
 <div>${t.receipt_no}</div>
 <div class="number" data-testid="receipt-no">${input.receiptNo}</div>
@@ -49,8 +48,8 @@ ${input.priority ? html`<div class="priority">${t.priority}</div>` : ''}
 <p class="note">${t.keep}</p>
 </main>`;
   return printPage({
-    language: input.language,
-    title: `${t.heading} ${input.receiptNo}`,
+    language: input.languages.visitor,
+    title: `${t.heading.plain} ${input.receiptNo}`,
     pageSize: input.pageSize,
     css: CSS,
     body,

@@ -1,14 +1,14 @@
-import type { Language } from '../languages';
 import { html } from './html';
 import { type PageSize, printPage } from './page';
+import type { PrintLanguages, PrintText } from './print_runs';
 import type { PrintTexts } from './print_texts';
 
 export interface RetrievalCodeInput {
-  language: Language;
+  languages: PrintLanguages;
   texts: PrintTexts;
   /** Already grouped for reading, e.g. `1234 5678`. */
   code: string;
-  formTitle: string;
+  formTitle: PrintText;
   pageSize: PageSize;
 }
 
@@ -29,5 +29,11 @@ export function buildRetrievalCodeHtml(input: RetrievalCodeInput): string {
 <p>${t.hint}</p>
 <p>${t.expires}</p>
 </main>`;
-  return printPage({ language: input.language, title: t.heading, pageSize: input.pageSize, css: CSS, body });
+  return printPage({
+    language: input.languages.visitor,
+    title: t.heading.plain,
+    pageSize: input.pageSize,
+    css: CSS,
+    body,
+  });
 }

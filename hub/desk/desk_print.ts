@@ -9,7 +9,7 @@ import type { Step, Template } from '../../common/forms/template_schema';
 import { answerText } from '../../common/print/answer_text';
 import { buildApplicationHtml } from '../../common/print/application_html';
 import { PAGE_SIZES } from '../../common/print/page';
-import { printTextsFor } from '../../electron/core/printing/print_texts';
+import { printTextsFor, valueWordsFor } from '../../electron/core/printing/print_texts';
 import type { DeskLanguage } from './desk_strings';
 import type { DeskRow } from './desk_view';
 
@@ -25,23 +25,24 @@ function chosenOption(answers: Record<string, AnswerValue>) {
 
 /** The answers as the desk page shows them: label and words, in the template's order, visible steps only. */
 export function answerRows(template: Template, row: DeskRow, language: DeskLanguage) {
-  const { texts } = printTextsFor(language);
+  const words = valueWordsFor(language);
   const options = chosenOption(row.answers);
   return visibleSteps(template, row.answers)
     .filter((step) => row.answers[step.id] !== undefined && step.field.type !== 'signature')
     .map((step) => ({
       label: pickText(step.label, language).text,
-      text: answerText(step, row.answers[step.id]!, language, texts.values, options(step)),
+      text: answerText(step, row.answers[step.id]!, language, words, options(step)),
     }));
 }
 
 /** The prefilled A4 application: the SAME builder as the kiosk's print service (`common/print`). */
 export function applicationHtml(template: Template, row: DeskRow, language: DeskLanguage): string {
-  const { texts, language: textLanguage } = printTextsFor(language);
+  // The desk prints in the staff member's language; the bilingual setting belongs to terminals.
+  const languages = { visitor: language, bilingual: false };
   const sub = row.submission;
   return buildApplicationHtml({
-    language: textLanguage,
-    texts,
+    languages,
+    texts: printTextsFor(languages),
     template,
     answers: row.answers,
     receiptNo: sub.receiptNo,

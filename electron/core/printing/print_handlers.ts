@@ -26,6 +26,7 @@ export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService
       terminalId: deps.config?.terminalId ?? '',
     },
     receiptPaper: deps.config?.printer.paper ?? 'A4',
+    bilingual: deps.config?.bilingual === true,
     published: {
       feeTable: () => loadPublished(deps.db, FEE_RULES_KIND, deps.logger).value,
       guide: () => loadPublished(deps.db, CONTENT_KIND, deps.logger).value.guide,

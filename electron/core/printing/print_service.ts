@@ -3,7 +3,6 @@ import type { LegalAidGuide } from '../../../common/content/content_schema';
 import type { PrintErrorReason } from '../../../common/contract/print_methods';
 import { calculateFee, type FeeSituation } from '../../../common/fees/fee_engine';
 import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
-import { pickText } from '../../../common/forms/localized';
 import type { Language } from '../../../common/languages';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { buildChecklistHtml } from '../../../common/print/checklist_html';
@@ -11,6 +10,7 @@ import type { DocumentFrameInput } from '../../../common/print/document_frame';
 import { buildFeeResultHtml } from '../../../common/print/fee_result_html';
 import { trustedMarkup } from '../../../common/print/html';
 import type { PageSize } from '../../../common/print/page';
+import { type PrintLanguages, printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
 import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
 import type { AuditLog } from '../audit_log';
@@ -36,6 +36,8 @@ export interface PrintServiceOptions {
   office: { name: string; phone: string; terminalId: string };
   /** Paper of the receipt printer (the application is always A4). */
   receiptPaper: PageSize;
+  /** The terminal's bilingual setting: Mongolian and Chinese together on printouts of those sessions. */
+  bilingual: boolean;
   /** The published data in use now (the same the screens show): for the fee result and the checklist. */
   published: { feeTable: () => FeeRuleTable; guide: () => LegalAidGuide };
   now: () => Date;
@@ -44,6 +46,10 @@ export interface PrintServiceOptions {
 /** Builds the printed documents from the stored submission and hands them to the printer. */
 export class PrintService {
   constructor(private readonly opts: PrintServiceOptions) {}
+
+  private languages(visitor: Language): PrintLanguages {
+    return { visitor, bilingual: this.opts.bilingual };
+  }
 
   private async send(doc: PrintDocument): Promise<SendOutcome> {
     if (!this.opts.printer) return { ok: false, reason: 'no_printer' };
@@ -67,18 +73,18 @@ export class PrintService {
     const template =
       submission && this.opts.forms.registry.get(submission.templateId, submission.templateVersion);
     if (!submission || !template) return null;
-    const { texts, language: textLanguage } = printTextsFor(language);
+    const languages = this.languages(language);
     const svg = await QRCode.toString(submission.receiptNo, {
       type: 'svg',
       margin: 1,
       errorCorrectionLevel: 'M',
     });
     return buildReceiptHtml({
-      language: textLanguage,
-      texts,
+      languages,
+      texts: printTextsFor(languages),
       receiptNo: submission.receiptNo,
-      formTitle: pickText(template.title, textLanguage).text,
-      nextSteps: pickText(template.receipt.nextSteps, textLanguage).text,
+      formTitle: printText(template.title, languages),
+      nextSteps: printText(template.receipt.nextSteps, languages),
       createdAt: submission.createdAt,
       priority: submission.priority,
       officeName: this.opts.office.name,
@@ -95,10 +101,10 @@ export class PrintService {
       submission && this.opts.forms.registry.get(submission.templateId, submission.templateVersion);
     const payload = submission?.payload;
     if (!submission || !template || !payload) return null;
-    const { texts, language: textLanguage } = printTextsFor(language);
+    const languages = this.languages(language);
     return buildApplicationHtml({
-      language: textLanguage,
-      texts,
+      languages,
+      texts: printTextsFor(languages),
       template,
       answers: payload.answers,
       receiptNo: submission.receiptNo,
@@ -126,10 +132,10 @@ export class PrintService {
   }
 
   private frame(language: Language): DocumentFrameInput {
-    const { texts, language: textLanguage } = printTextsFor(language);
+    const languages = this.languages(language);
     return {
-      language: textLanguage,
-      texts,
+      languages,
+      texts: printTextsFor(languages),
       officeName: this.opts.office.name,
       officePhone: this.opts.office.phone,
       printedAt: this.opts.now().toISOString(),
@@ -173,12 +179,12 @@ export class PrintService {
     const draft = this.opts.forms.drafts.get(draftId);
     const template = draft && this.opts.forms.registry.get(draft.templateId, draft.templateVersion);
     if (!draft?.retrievalCode || !template) return { ok: false, reason: 'not_found' };
-    const { texts, language: textLanguage } = printTextsFor(language);
+    const languages = this.languages(language);
     const doc = buildRetrievalCodeHtml({
-      language: textLanguage,
-      texts,
+      languages,
+      texts: printTextsFor(languages),
       code: formatRetrievalCode(draft.retrievalCode),
-      formTitle: pickText(template.title, textLanguage).text,
+      formTitle: printText(template.title, languages),
       pageSize: this.opts.receiptPaper,
     });
     return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'retrieval_code' });

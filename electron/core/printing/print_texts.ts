@@ -1,10 +1,18 @@
 import en from '../../../assets/locales/en/print.json' with { type: 'json' };
+import mn from '../../../assets/locales/mn-Mong-CN/print.json' with { type: 'json' };
 import zh from '../../../assets/locales/zh-CN/print.json' with { type: 'json' };
 import type { Language } from '../../../common/languages';
+import type { ValueWords } from '../../../common/print/answer_text';
+import { type PrintLanguages, resolvePrintTexts } from '../../../common/print/print_runs';
 import type { PrintTexts } from '../../../common/print/print_texts';
 
-/** Print texts for a language; Chinese for languages whose catalog is not written yet (Mongolian). */
-export function printTextsFor(language: Language): { texts: PrintTexts; language: Language } {
-  if (language === 'en') return { texts: en, language: 'en' };
-  return { texts: zh, language: 'zh-CN' };
+/** The print catalogs resolved for one printout: Mongolian strings where written, Chinese for the rest. */
+export function printTextsFor(languages: PrintLanguages): PrintTexts {
+  return resolvePrintTexts({ 'zh-CN': zh, en, 'mn-Mong-CN': mn }, languages);
+}
+
+/** Yes/no in one language, for answers shown as plain text (staff view, desk page). */
+export function valueWordsFor(language: Language): ValueWords {
+  const words = printTextsFor({ visitor: language, bilingual: false }).values;
+  return { yes: words.yes.plain, no: words.no.plain };
 }

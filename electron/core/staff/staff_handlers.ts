@@ -7,7 +7,7 @@ import { PinLock, settingsPinLockStore } from '../diagnostics/pin_lock';
 import type { FormsService } from '../forms/forms_service';
 import { sampleOptionProvider } from '../forms/option_sources';
 import type { PrintService } from '../printing/print_service';
-import { printTextsFor } from '../printing/print_texts';
+import { valueWordsFor } from '../printing/print_texts';
 import type { Handlers } from '../rpc/dispatcher';
 import type { SyncService } from '../sync/sync_service';
 import { pullHandled } from './handled_pull';
@@ -122,7 +122,7 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
       if (!row || !submission) return { ok: false, reason: 'not_found' };
       audit('staff.view', uuid);
       const answers = submission.payload?.answers ?? {};
-      const words = printTextsFor(language).texts.values;
+      const words = valueWordsFor(language);
       const rows = template
         ? visibleSteps(template, answers)
             .filter((step) => answers[step.id] !== undefined)

@@ -42,13 +42,13 @@ export interface TestCore extends KioskCore {
 
 /** A real core on a real SQLite file in a temp dir (speech pre-rendering off). */
 export function startTestCore(
-  options: { printer?: Printer; dataDir?: string; now?: () => Date } = {},
+  options: { printer?: Printer; dataDir?: string; now?: () => Date; configPath?: string } = {},
 ): TestCore {
   process.env.KIOSK_SPEECH_PRERENDER = '0';
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-forms-'));
   const core = createKioskCore({
     dataDir,
-    configPath: path.join(REPO, 'assets', 'config.sample.json'),
+    configPath: options.configPath ?? path.join(REPO, 'assets', 'config.sample.json'),
     appVersion: '0.0.0-test',
     logger: createMemoryLogger(),
     ...(options.printer ? { printer: options.printer } : {}),

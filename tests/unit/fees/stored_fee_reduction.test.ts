@@ -9,6 +9,7 @@ import { feeReductionSummary, type StoredFeeReduction } from '../../../common/fe
 import { parseTemplate } from '../../../common/forms/parse_template';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import type { StoredSubmission } from '../../../common/sync/protocol';
+import { printTextsFor } from '../../../electron/core/printing/print_texts';
 import { parseRow } from '../../../hub/desk/desk_view';
 
 const baotou = feeRuleTableSchema.parse(table);
@@ -33,8 +34,8 @@ const notarization = (() => {
 
 function application(feeReduction: StoredFeeReduction | null): string {
   return buildApplicationHtml({
-    language: 'zh-CN',
-    texts: zh,
+    languages: { visitor: 'zh-CN', bilingual: false },
+    texts: printTextsFor({ visitor: 'zh-CN', bilingual: false }),
     template: notarization,
     answers: {},
     receiptNo: 'BT-0001-261128-001',

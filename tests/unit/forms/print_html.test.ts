@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../assets/locales/en/print.json';
-import zh from '../../../assets/locales/zh-CN/print.json';
 import { parseTemplate } from '../../../common/forms/parse_template';
 import type { Template } from '../../../common/forms/template_schema';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { escapeHtml, trustedMarkup } from '../../../common/print/html';
+import { printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
+import { printTextsFor } from '../../../electron/core/printing/print_texts';
 
 const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
 function load(file: string): Template {
@@ -16,6 +16,8 @@ function load(file: string): Template {
   return result.value;
 }
 
+const ZH = { visitor: 'zh-CN', bilingual: false } as const;
+const EN = { visitor: 'en', bilingual: false } as const;
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 
 describe('print HTML', () => {
@@ -25,8 +27,8 @@ describe('print HTML', () => {
 
   it('prints answers as text, never as markup, and marks priority', () => {
     const doc = buildApplicationHtml({
-      language: 'zh-CN',
-      texts: zh,
+      languages: ZH,
+      texts: printTextsFor(ZH),
       template: load('legal_aid_application@1.0.0.json'),
       answers: {
         full_name: HOSTILE,
@@ -52,11 +54,11 @@ describe('print HTML', () => {
 
   it('puts the receipt number, the office phone and the QR code on the receipt', () => {
     const doc = buildReceiptHtml({
-      language: 'en',
-      texts: en,
+      languages: EN,
+      texts: printTextsFor(EN),
       receiptNo: 'BT-0001-261128-001',
-      formTitle: 'Legal aid application',
-      nextSteps: 'We review it within 7 days.',
+      formTitle: printText({ 'zh-CN': '法律援助申请', en: 'Legal aid application' }, EN),
+      nextSteps: printText({ 'zh-CN': '7 日内审查', en: 'We review it within 7 days.' }, EN),
       createdAt: '2026-11-28T04:00:00.000Z',
       priority: false,
       officeName: `Centre ${HOSTILE}`,

@@ -1,26 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import mnPrint from '../../../assets/locales/mn-Mong-CN/print.json';
+import { parseTemplate } from '../../../common/forms/parse_template';
+import type { Template } from '../../../common/forms/template_schema';
+import { buildApplicationHtml } from '../../../common/print/application_html';
 import { trustedMarkup } from '../../../common/print/html';
+import { type PrintLanguages, printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
+import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
 import { printTextsFor } from '../../../electron/core/printing/print_texts';
 
-describe('printouts for a Mongolian session', () => {
-  it('print in Chinese (no Mongolian print catalog yet), marked zh-CN, with no Cyrillic', () => {
-    const { texts, language } = printTextsFor('mn-Mong-CN');
-    expect(language).toBe('zh-CN');
-    const doc = buildReceiptHtml({
-      language,
-      texts,
-      receiptNo: 'BT-0001-261128-001',
-      formTitle: '法律援助申请',
-      nextSteps: '7 日内审查',
-      createdAt: '2026-11-28T04:00:00.000Z',
-      priority: true,
-      officeName: '包头市公共法律服务中心',
-      officePhone: '0472-5123456',
-      qrSvg: trustedMarkup('<svg></svg>'),
+const MONGOLIAN: PrintLanguages = { visitor: 'mn-Mong-CN', bilingual: false };
+const CYRILLIC = /[\u0400-\u04ff]/;
+const TITLE = { 'zh-CN': '法律援助申请', en: 'Legal aid application' };
+
+function receipt(languages: PrintLanguages): string {
+  return buildReceiptHtml({
+    languages,
+    texts: printTextsFor(languages),
+    receiptNo: 'BT-0001-261128-001',
+    formTitle: printText(TITLE, languages),
+    nextSteps: printText({ 'zh-CN': '7 日内审查', en: 'Reviewed within 7 days' }, languages),
+    createdAt: '2026-11-28T04:00:00.000Z',
+    priority: true,
+    officeName: '包头市公共法律服务中心',
+    officePhone: '0472-5123456',
+    qrSvg: trustedMarkup('<svg></svg>'),
+    pageSize: 'receipt80mm',
+  });
+}
+
+function legalAidTemplate(): Template {
+  const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
+  const file = fs.readdirSync(dir).find((name) => name.startsWith('legal_aid_application@'))!;
+  const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  if (!parsed.ok) throw new Error('fixture');
+  return parsed.value;
+}
+
+describe('printouts of a Mongolian session', () => {
+  it('the receipt is a Mongolian document: written strings vertical, the rest Chinese and marked so', () => {
+    const doc = receipt(MONGOLIAN);
+    expect(doc).toContain('<html lang="mn-Mong-CN">');
+    expect(doc).toContain(`<h1><span lang="mn-Mong-CN" class="mn">${mnPrint.receipt.heading}</span></h1>`);
+    // The form title has no Mongolian yet: printed in Chinese, marked as Chinese.
+    expect(doc).toContain('<span lang="zh-CN">法律援助申请</span>');
+    expect(CYRILLIC.test(doc)).toBe(false);
+  });
+
+  it('the print page sets Mongolian runs vertically with the Mongolian font first', () => {
+    const doc = receipt(MONGOLIAN);
+    expect(doc).toMatch(/\.mn \{[^}]*writing-mode: vertical-lr/);
+    expect(doc).toMatch(/\.mn \{[^}]*font-family: 'KioskMongolian'/);
+  });
+
+  it('strings without a Mongolian draft fall back to Chinese, marked zh-CN (retrieval slip hint)', () => {
+    const doc = buildRetrievalCodeHtml({
+      languages: MONGOLIAN,
+      texts: printTextsFor(MONGOLIAN),
+      code: '1234 5678',
+      formTitle: printText(TITLE, MONGOLIAN),
       pageSize: 'receipt80mm',
     });
-    expect(doc).toContain('<html lang="zh-CN">');
-    expect(/[\u0400-\u04ff]/.test(doc)).toBe(false);
+    expect(doc).toContain(`<span lang="mn-Mong-CN" class="mn">${mnPrint.retrieval.heading}</span>`);
+    expect(doc).toMatch(/<p><span lang="zh-CN">在自助终端选择/);
+  });
+
+  it('a name typed in Mongolian is printed vertically on the application', () => {
+    const doc = buildApplicationHtml({
+      languages: MONGOLIAN,
+      texts: printTextsFor(MONGOLIAN),
+      template: legalAidTemplate(),
+      answers: { full_name: 'ᠪᠠᠲᠤ', aid_type: 'consultation' },
+      receiptNo: 'BT-0001-261128-001',
+      createdAt: '2026-11-28T04:00:00.000Z',
+      terminalId: 'bt-0001',
+      priority: false,
+      feeReduction: null,
+      sourceOptions: () => [],
+    });
+    expect(doc).toContain('<span class="value"><span lang="mn-Mong-CN" class="mn">ᠪᠠᠲᠤ</span></span>');
+    expect(doc).toContain(
+      `<span class="value"><span lang="mn-Mong-CN" class="mn">${mnPrint.application.not_answered}</span></span>`,
+    );
+    expect(CYRILLIC.test(doc)).toBe(false);
+  });
+});
+
+describe('bilingual printouts', () => {
+  it('Chinese and Mongolian sessions print Mongolian first, Chinese beside it', () => {
+    for (const visitor of ['zh-CN', 'mn-Mong-CN'] as const) {
+      const doc = receipt({ visitor, bilingual: true });
+      const heading = /<h1>(.*?)<\/h1>/.exec(doc)?.[1] ?? '';
+      expect(heading.indexOf(mnPrint.receipt.heading)).toBeGreaterThan(-1);
+      expect(heading.indexOf(mnPrint.receipt.heading)).toBeLessThan(heading.indexOf('受理回执'));
+    }
+  });
+
+  it('English printouts stay English on a bilingual terminal', () => {
+    const doc = receipt({ visitor: 'en', bilingual: true });
+    expect(doc).toContain('<h1>Receipt</h1>');
+    expect(doc).not.toMatch(/[\u1800-\u18af]/);
   });
 });

@@ -10,14 +10,16 @@ import type { Language } from '../../../common/languages';
 import { buildChecklistHtml } from '../../../common/print/checklist_html';
 import type { DocumentFrameInput } from '../../../common/print/document_frame';
 import { buildFeeResultHtml } from '../../../common/print/fee_result_html';
+import { printTextsFor } from '../../../electron/core/printing/print_texts';
 
 const baotou = feeRuleTableSchema.parse(table);
 const guide = contentLibrarySchema.parse(content).guide;
 
-function frame(language: Language, texts = language === 'en' ? en : zh): DocumentFrameInput {
+function frame(language: Language): DocumentFrameInput {
+  const languages = { visitor: language, bilingual: false };
   return {
-    language,
-    texts,
+    languages,
+    texts: printTextsFor(languages),
     officeName: '包头市公共法律服务中心（样例）',
     officePhone: '0472-12348',
     printedAt: '2026-11-28T04:00:00.000Z',
