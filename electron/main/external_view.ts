@@ -76,6 +76,7 @@ export function createExternalView({ host, fromPartition, View }: ExternalViewDe
       const finish = (outcome: ExternalOutcome) => {
         if (current?.view !== view) return;
         current = null;
+        policy = null;
         window.off('resize', place);
         if (!window.isDestroyed()) window.contentView.removeChildView(view);
         view.webContents.close();
