@@ -31,8 +31,12 @@ class Refusal {
     readonly status: number,
     readonly error: string,
     readonly extra: Record<string, string> = {},
+    readonly headers: Record<string, string> = {},
   ) {}
 }
+
+const rateLimited = (waitMs: number) =>
+  new Refusal(429, 'rate_limited', {}, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
 
 /**
  * `POST /api/v1/enroll {code}`: a new terminal redeems its one-time code for a terminal token and its
@@ -43,6 +47,9 @@ class Refusal {
 export function createEnrollmentHandler(deps: EnrollmentDeps) {
   const perAddress = new GuessLimiter(10, 1 / 30);
   const hubWide = new GuessLimiter(60, 1);
+
+  const retryAfterMs = (address: string, nowMs: number) =>
+    Math.max(perAddress.retryAfterMs(address, nowMs), hubWide.retryAfterMs('hub', nowMs));
 
   const refuseGuess = (address: string, status: number, error: string): Refusal => {
     const nowMs = Date.now();
@@ -71,11 +78,20 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
     const parsed = redeemRequestSchema.safeParse(await jsonBody(req));
     const digits = parsed.success ? normalizeEnrollmentCode(parsed.data.code) : null;
     if (!digits) throw refuseGuess(address, 422, 'invalid_code');
-    const outcome = deps.enrollment.redeem(digits, deps.now());
+    // Reserve the attempt before the slow hash, so parallel requests cannot all get past the limit.
+    const reservedAt = Date.now();
+    const wait = retryAfterMs(address, reservedAt);
+    if (wait > 0) throw rateLimited(wait);
+    perAddress.fail(address, reservedAt);
+    hubWide.fail('hub', reservedAt);
+    const outcome = await deps.enrollment.redeem(digits, deps.now());
     if (!outcome.ok) {
-      if (outcome.reason === 'unknown') throw refuseGuess(address, 404, 'unknown_code');
-      throw refuseGuess(address, 410, outcome.reason === 'used' ? 'code_used' : 'code_expired');
+      const error = outcome.reason === 'unknown' ? 'unknown_code' : `code_${outcome.reason}`;
+      deps.logger.warn('hub.enrollment_refused', { reason: error });
+      throw new Refusal(outcome.reason === 'unknown' ? 404 : 410, error);
     }
+    perAddress.refund(address, Date.now());
+    hubWide.refund('hub', Date.now());
     const at = deps.now();
     const revoked = deps.store.revokeTerminal(outcome.terminalId, at.toISOString());
     const issued = issueToken(
@@ -130,22 +146,18 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
         );
         return;
       }
-      const nowMs = Date.now();
-      const wait = Math.max(perAddress.retryAfterMs(address, nowMs), hubWide.retryAfterMs('hub', nowMs));
-      if (wait > 0) {
-        sendJson(
-          res,
-          429,
-          { error: 'rate_limited' },
-          { headers: { 'retry-after': String(Math.ceil(wait / 1000)) }, close: !req.complete },
-        );
-        return;
-      }
+      const wait = retryAfterMs(address, Date.now());
+      if (wait > 0) throw rateLimited(wait);
       const [status, body] = path === ENROLL_PATH ? await redeem(req, address) : await create(req, address);
       sendJson(res, status, body);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      sendJson(res, error.status, { error: error.error, ...error.extra }, { close: !req.complete });
+      sendJson(
+        res,
+        error.status,
+        { error: error.error, ...error.extra },
+        { headers: error.headers, close: !req.complete },
+      );
     }
   };
 }

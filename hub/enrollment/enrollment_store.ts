@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, scryptSync } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -26,8 +26,9 @@ export type RedeemOutcome =
 
 export interface EnrollmentStore {
   create(code: NewEnrollmentCode): CreatedCode;
-  /** Marks the code used in the same transaction that finds it: a code is redeemed at most once. */
-  redeem(digits: string, now: Date): RedeemOutcome;
+  /** Marks the code used in the same transaction that finds it: a code is redeemed at most once. The slow
+   * hash runs off the event loop, so guesses cannot stall the hub. */
+  redeem(digits: string, now: Date): Promise<RedeemOutcome>;
   close(): void;
 }
 
@@ -71,7 +72,14 @@ export function openEnrollmentStore(dataDir: string): EnrollmentStore {
     randomBytes(16).toString('base64'),
   );
   const salt = (db.prepare(`SELECT value FROM meta WHERE key = 'salt'`).get() as { value: string }).value;
-  const hash = (digits: string) => scryptSync(digits, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64');
+  const SCRYPT = { N: 16384, r: 8, p: 1 };
+  const hash = (digits: string) => scryptSync(digits, salt, 32, SCRYPT).toString('base64');
+  const hashAsync = (digits: string) =>
+    new Promise<string>((resolve, reject) =>
+      scrypt(digits, salt, 32, SCRYPT, (error, key) =>
+        error ? reject(error) : resolve(key.toString('base64')),
+      ),
+    );
 
   const insert = db.prepare(
     `INSERT INTO enrollment_codes (code_id, hash, terminal_id, centre, template, created_at, expires_at)
@@ -122,7 +130,10 @@ export function openEnrollmentStore(dataDir: string): EnrollmentStore {
         return { codeId, code, expiresAt };
       }
     },
-    redeem: (digits, now) => redeem.immediate(hash(digits), now),
+    redeem: async (digits, now) => {
+      const codeHash = await hashAsync(digits);
+      return redeem.immediate(codeHash, now);
+    },
     close: () => db.close(),
   };
 }

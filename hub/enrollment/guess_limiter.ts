@@ -1,7 +1,8 @@
 /**
- * Slows down code guessing: each refused attempt takes one token from the key's bucket (`burst`, refilled
- * at `perSecond`); while a bucket is empty the key is refused before its code is even looked at.
- * Successful redemptions cost nothing, so a technician who types right is never slowed down.
+ * Slows down code guessing: each attempt takes one token from the key's bucket (`burst`, refilled at
+ * `perSecond`) before its code is looked at — so concurrent requests cannot all slip through — and a
+ * successful one gets it back: a technician who types right is never slowed down. While a bucket is empty
+ * the key is refused unread.
  */
 export class GuessLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -22,6 +23,13 @@ export class GuessLimiter {
   retryAfterMs(key: string, nowMs: number): number {
     const tokens = this.tokens(key, nowMs);
     return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.perSecond) * 1000);
+  }
+
+  /** Gives back the token a successful attempt reserved. */
+  refund(key: string, nowMs: number): void {
+    const bucket = this.buckets.get(key);
+    if (bucket)
+      this.buckets.set(key, { tokens: Math.min(this.burst, this.tokens(key, nowMs) + 1), at: nowMs });
   }
 
   fail(key: string, nowMs: number): void {

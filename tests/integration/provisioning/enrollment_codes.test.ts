@@ -364,6 +364,16 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
     });
   });
 
+  it('counts parallel guesses before hashing: 30 at once from one address, at most 10 are looked at', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => redeem('127.0.0.8', `66666666${String(i).padStart(4, '0')}`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
+  });
+
   it('never writes a code into the hub log', () => {
     expect(hubLog).toContain('hub.enrollment_redeemed');
     for (const code of issuedCodes) {

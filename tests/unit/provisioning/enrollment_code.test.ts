@@ -49,6 +49,12 @@ describe('enrollment codes', () => {
     expect(limiter.retryAfterMs('a', 0)).toBe(2000);
     expect(limiter.retryAfterMs('b', 0)).toBe(0);
     expect(limiter.retryAfterMs('a', 2000)).toBe(0);
+    // A reserved attempt that succeeded gives its token back, never above the burst.
+    limiter.refund('a', 2000);
+    limiter.refund('a', 2000);
+    limiter.refund('a', 2000);
+    for (let i = 0; i < 3; i++) limiter.fail('a', 2000);
+    expect(limiter.retryAfterMs('a', 2000)).toBeGreaterThan(0);
   });
 });
 
