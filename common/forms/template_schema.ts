@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LocalizedText, localizedTextSchema } from '../content/localized_text';
 import { type Condition, conditionSchema } from './conditions';
 import { PATTERN_IDS } from './patterns';
 
@@ -16,18 +17,9 @@ export const semverSchema = z
   .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'a version like 1.0.0');
 
 /** Text in each language: Chinese and English required, traditional Mongolian where written. */
-export function localizedText(max: number) {
-  return z
-    .object({
-      'zh-CN': z.string().min(1).max(max),
-      en: z.string().min(1).max(max),
-      'mn-Mong-CN': z.string().min(1).max(max).optional(),
-    })
-    .strict();
-}
-export const shortTextSchema = localizedText(200);
-export const longTextSchema = localizedText(2000);
-export type LocalizedText = z.infer<typeof shortTextSchema>;
+export const shortTextSchema = localizedTextSchema(200);
+export const longTextSchema = localizedTextSchema(2000);
+export type { LocalizedText };
 
 /** Hard upper bounds on answer length per field kind: nothing longer is ever stored. */
 export const TEXT_MAX = 200;
@@ -147,7 +139,7 @@ export const stepSchema = z
     /** Short name of the answer, used on the review screen and the printed application. */
     label: shortTextSchema,
     /** The question, one per screen. */
-    prompt: localizedText(500),
+    prompt: localizedTextSchema(500),
     /** Help shown and spoken on request. */
     help: longTextSchema.optional(),
     /** What is spoken when the step opens; default: the prompt. */

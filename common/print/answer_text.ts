@@ -1,5 +1,5 @@
+import { pickText } from '../content/pick_text';
 import type { AnswerValue } from '../forms/answers';
-import { pickText } from '../forms/localized';
 import type { FieldOption, Step } from '../forms/template_schema';
 import type { Language } from '../languages';
 

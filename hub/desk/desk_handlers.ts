@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
-import { pickText } from '../../common/forms/localized';
 import { sendJson } from '../http_io';
 import { PublishedTemplates } from '../published_templates';
 import { requestPrincipal } from '../releases/request_principal';

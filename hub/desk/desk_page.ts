@@ -1,4 +1,4 @@
-import { pickText } from '../../common/forms/localized';
+import { pickText } from '../../common/content/pick_text';
 import type { Template } from '../../common/forms/template_schema';
 import { html, type SafeHtml } from '../../common/print/html';
 import { DESK_STRINGS, type DeskLanguage } from './desk_strings';

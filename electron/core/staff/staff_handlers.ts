@@ -1,6 +1,6 @@
+import { pickText } from '../../../common/content/pick_text';
 import type { StaffSubmission } from '../../../common/contract/staff_methods';
 import { visibleSteps } from '../../../common/forms/form_logic';
-import { pickText } from '../../../common/forms/localized';
 import { answerText } from '../../../common/print/answer_text';
 import type { CoreDeps } from '../core_deps';
 import { PinLock, settingsPinLockStore } from '../diagnostics/pin_lock';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../../common/forms/localized';
+import { pickText } from '../../../common/content/pick_text';
 import type { LocalizedText } from '../../../common/forms/template_schema';
 import type { Language } from '../../../common/languages';
 
