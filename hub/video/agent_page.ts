@@ -54,7 +54,8 @@ body.ringing #ring{animation:flash 1s steps(2) infinite}
 @media (prefers-reduced-motion:reduce){body.ringing #ring{animation:none}}
 #call{display:grid;grid-template-columns:2fr 1fr;gap:1rem}
 #videos{display:flex;flex-wrap:wrap;gap:.5rem}
-#videos video{inline-size:100%;max-inline-size:48rem;background:#000;aspect-ratio:4/3}
+#videos>div{display:grid;gap:.25rem;flex:1 1 24rem;max-inline-size:48rem}
+#videos video{inline-size:100%;background:#000;aspect-ratio:4/3}
 #self{inline-size:16rem;background:#000;aspect-ratio:4/3}
 meter{inline-size:10rem;block-size:1.5rem}
 #chat-log{list-style:none;padding:0;max-block-size:20rem;overflow:auto;border:2px solid #444}
@@ -89,7 +90,6 @@ export function renderAgentPage(lang: AgentLanguage): string {
 <div id="ring" role="alert" hidden><p id="ring-text"></p><button type="button" id="answer">${e(s.answer)}</button></div>
 <section id="call" hidden aria-label="${e(s.inCall)}">
 <div><div id="videos" aria-label="${e(s.remoteVideo)}"></div>
-<p><label for="remote-level">${e(s.audioLevel)} (${e(s.remoteVideo)})</label> <meter id="remote-level" min="0" max="1" value="0"></meter></p>
 <video id="self" muted autoplay playsinline aria-label="${e(s.selfView)}"></video>
 <p><label for="self-level">${e(s.audioLevel)} (${e(s.selfView)})</label> <meter id="self-level" min="0" max="1" value="0"></meter></p>
 <button type="button" id="hangup" class="danger">${e(s.hangUp)}</button>

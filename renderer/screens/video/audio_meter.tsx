@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { watchAudioLevel } from './media_devices';
 
 /** A visual "sound is coming through" bar for one side of the call (for visitors who cannot hear it). */
-export function AudioMeter({ stream, labelKey }: { stream: MediaStream | null; labelKey: string }) {
-  const { t } = useTranslation('video');
+export function AudioMeter({ stream, label }: { stream: MediaStream | null; label: string }) {
   const [level, setLevel] = useState(0);
   useEffect(() => {
     if (!stream) return;
@@ -13,8 +11,8 @@ export function AudioMeter({ stream, labelKey }: { stream: MediaStream | null; l
   const active = level > 0.08;
   return (
     <div className={`audio-meter${active ? ' audio-meter--active' : ''}`} data-level={level.toFixed(2)}>
-      <span className="audio-meter__label">{t(labelKey)}</span>
-      <meter className="audio-meter__bar" min={0} max={1} value={level} aria-label={t(labelKey)} />
+      <span className="audio-meter__label">{label}</span>
+      <meter className="audio-meter__bar" min={0} max={1} value={level} aria-label={label} />
     </div>
   );
 }

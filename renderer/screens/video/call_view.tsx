@@ -75,10 +75,14 @@ export function CallView({
         <Video stream={view.local} muted className="video-call__self" label={t('self_view')} />
         <div className="video-call__meters">
           {view.remotes.map((party) => (
-            <AudioMeter key={party.peer} stream={party.stream} labelKey="audio_remote" />
+            <AudioMeter
+              key={party.peer}
+              stream={party.stream}
+              label={party.name ? t('audio_remote_named', { name: party.name }) : t('audio_remote')}
+            />
           ))}
-          {view.remotes.length === 0 ? <AudioMeter stream={null} labelKey="audio_remote" /> : null}
-          <AudioMeter stream={view.local} labelKey="audio_self" />
+          {view.remotes.length === 0 ? <AudioMeter stream={null} label={t('audio_remote')} /> : null}
+          <AudioMeter stream={view.local} label={t('audio_self')} />
         </div>
         <div className="video-call__controls">
           <KioskButton onPress={onMute} pressed={view.muted}>

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../support/axe';
 import {
   agentSignsIn,
   type InboundVideo,
@@ -78,6 +79,14 @@ describe('three-way call: visitor, sign-language interpreter and duty lawyer', (
     // The kiosk shows both: the interpreter large, the lawyer beside, each named.
     await kiosk.locator('.video-call__remote').and(kiosk.getByLabel('李老师的视频')).waitFor();
     await kiosk.locator('.video-call__remote-extra').and(kiosk.getByLabel('王律师的视频')).waitFor();
+    // A sound indicator per party, named, on every side.
+    await kiosk.getByRole('meter', { name: '李老师的声音' }).waitFor();
+    await kiosk.getByRole('meter', { name: '王律师的声音' }).waitFor();
+    await interpreter.getByRole('meter', { name: '声音: 来访者' }).waitFor();
+    await interpreter.getByRole('meter', { name: '声音: 王律师' }).waitFor();
+    await lawyer.getByRole('meter', { name: '声音: 李老师' }).waitFor();
+    expect(await runAxe(kiosk)).toEqual([]);
+    expect(await runAxe(interpreter)).toEqual([]);
 
     await kiosk.getByLabel('输入文字').fill('我想问房租的事');
     await kiosk.getByRole('button', { name: '发送' }).click();

@@ -26,6 +26,9 @@ let mesh: PeerMesh | null = null;
 let available = true;
 let myName = '';
 const stopMeters: (() => void)[] = [];
+/** Per other party: their name (from `connected`; empty for the visitor) and their meter's stop function. */
+const peerNames = new Map<string, string>();
+const remoteMeters = new Map<string, () => void>();
 
 function status(message: string): void {
   $('status').textContent = message;
@@ -45,6 +48,9 @@ function endCall(): void {
   mesh?.close();
   mesh = null;
   for (const stop of stopMeters.splice(0)) stop();
+  for (const stop of remoteMeters.values()) stop();
+  remoteMeters.clear();
+  peerNames.clear();
   stopMedia(media);
   media = null;
   callId = null;
@@ -54,22 +60,33 @@ function endCall(): void {
   status(text('ended'));
 }
 
+/** Each other party of the call (the visitor, or an agent in a three-way call): video and sound meter. */
 function showRemote(peer: string, stream: MediaStream | null): void {
   const id = `remote-${peer}`;
-  const shown = document.getElementById(id) as HTMLVideoElement | null;
+  const shown = document.getElementById(id);
   // ontrack fires once per track of the same stream: keep the element (and its meter) that already shows it.
-  if (stream && shown?.srcObject === stream) return;
+  if (stream && shown?.querySelector('video')?.srcObject === stream) return;
   shown?.remove();
+  remoteMeters.get(peer)?.();
+  remoteMeters.delete(peer);
   if (!stream) return;
+  const who = peerNames.get(peer) || text('visitor');
+  const box = document.createElement('div');
+  box.id = id;
   const video = document.createElement('video');
-  video.id = id;
   video.autoplay = true;
   video.playsInline = true;
-  video.setAttribute('aria-label', text('remoteVideo'));
+  video.setAttribute('aria-label', `${text('remoteVideo')}: ${who}`);
   video.srcObject = stream;
-  $('videos').append(video);
-  stopMeters.push(
-    watchAudioLevel(stream, (level) => (($('remote-level') as HTMLMeterElement).value = level)),
+  const meter = document.createElement('meter');
+  meter.min = 0;
+  meter.max = 1;
+  meter.setAttribute('aria-label', `${text('audioLevel')}: ${who}`);
+  box.append(video, meter);
+  $('videos').append(box);
+  remoteMeters.set(
+    peer,
+    watchAudioLevel(stream, (level) => (meter.value = level)),
   );
 }
 
@@ -95,6 +112,7 @@ async function handle(message: ServerMessage): Promise<void> {
       return;
     case 'connected':
       if (!mesh) return;
+      peerNames.set(message.peer, message.peerName);
       await mesh.connect(message.peer, message.makeOffer);
       return;
     case 'signal':
