@@ -36,15 +36,19 @@ describe('sync status wording', () => {
     expect(t('ago.days', { count: 1 })).toBe('1 day ago');
   });
 
-  it('has the same sentence in Chinese, and Mongolian falls back to it', async () => {
-    for (const language of ['zh-CN', 'mn-Mong-CN']) {
+  it('has the same sentence in Chinese, and in (drafted) traditional Mongolian', async () => {
+    const sentence = async (language: string) => {
       const t = await translator(language);
-      const line = t('status.summary', {
+      return t('status.summary', {
         waiting: t('status.waiting', { count: 3 }),
         contact: t('status.last_contact', { ago: t('ago.days', { count: 2 }) }),
       });
-      expect(line).toBe('3 份申请等待发送；上次联系：2 天前');
-    }
+    };
+    expect(await sentence('zh-CN')).toBe('3 份申请等待发送；上次联系：2 天前');
+    const mongolian = await sentence('mn-Mong-CN');
+    // Mongolian script with both numbers, no Chinese fallback inside, never Cyrillic
+    expect(mongolian).toMatch(/^3 [\u1800-\u18af].*2 [\u1800-\u18af]/u);
+    expect(mongolian).not.toMatch(/[\u3400-\u9fff\u0400-\u04ff]/u);
   });
 
   it('explains every worker state and every refusal reason to staff', async () => {
