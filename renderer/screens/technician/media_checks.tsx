@@ -132,9 +132,10 @@ export function MediaChecks({ onLocked }: { onLocked: () => void }) {
 
     void (async () => {
       const access = await call('diagnostics.media_access', { open: true }).catch(() => null);
-      if (cancelled) return;
-      if (access && !access.ok) return onLocked();
+      if (access && !access.ok) return cancelled ? undefined : onLocked();
       cleanups.push(() => void call('diagnostics.media_access', { open: false }).catch(() => {}));
+      // Left while the permission was being opened: close it again right away.
+      if (cancelled) return release();
       const [cameraStream, microphoneStream] = await Promise.all([
         openMedia('camera'),
         openMedia('microphone'),

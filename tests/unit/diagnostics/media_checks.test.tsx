@@ -84,6 +84,31 @@ describe('camera and microphone test: failures in words', () => {
     expect(devices!.getUserMedia).not.toHaveBeenCalled();
   });
 
+  it('closes the permission again when the panel is left while it was being opened', async () => {
+    const calls: unknown[] = [];
+    setTransport({
+      invoke: async (_method, args) => {
+        calls.push(args);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { ok: true, value: { ok: true } };
+      },
+      subscribe: () => () => {},
+    });
+    const devices = withDevices(async () => {
+      throw new Error('must not be called');
+    });
+    const { unmount } = render(
+      <I18nextProvider i18n={createI18n('zh-CN')}>
+        <ul>
+          <MediaChecks onLocked={() => {}} />
+        </ul>
+      </I18nextProvider>,
+    );
+    unmount();
+    await waitFor(() => expect(calls).toEqual([{ open: true }, { open: false }]));
+    expect(devices!.getUserMedia).not.toHaveBeenCalled();
+  });
+
   it('maps every getUserMedia error name, unknown ones to "failed"', () => {
     const names = {
       NotFoundError: 'not_found',
