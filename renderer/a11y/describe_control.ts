@@ -1,6 +1,8 @@
 import type { Language } from '../../common/languages';
 import type { Utterance } from './speaker';
 
+const MONGOLIAN = 'mn-Mong-CN';
+
 /** Turns a catalog key of the `speech` group into an utterance in the current language. */
 export type SayKey = (key: string) => Utterance;
 
@@ -20,6 +22,14 @@ export function textUtterances(
     if (node instanceof Element) {
       if (skip.has(node.id) || node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden'))
         return;
+      // A Mongolian catalog string is one utterance with its key: no voice speaks Mongolian, so the speech
+      // engine plays its recorded clip, or says it is missing and reads the Chinese text of the same key.
+      const key = node.getAttribute('data-k');
+      if (key && languageOf(node, fallback) === MONGOLIAN) {
+        const text = node.textContent ?? '';
+        if (text.trim()) runs.push({ text, language: MONGOLIAN, kind: 'ui', key });
+        return;
+      }
       for (const child of node.childNodes) walk(child);
       return;
     }
@@ -28,7 +38,7 @@ export function textUtterances(
     if (!text) return;
     const language = languageOf(node, fallback);
     const last = runs.at(-1);
-    if (last && last.language === language) last.text = `${last.text} ${text}`;
+    if (last && last.language === language && !last.key) last.text = `${last.text} ${text}`;
     else runs.push({ text, language, kind: 'ui' });
   };
   walk(root);

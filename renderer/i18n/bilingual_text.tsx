@@ -39,7 +39,7 @@ export function BilingualText({ k, ns = 'common', values }: BilingualTextProps) 
   return (
     <span className="bilingual">
       {single ? null : (
-        <span className="t" lang={MONGOLIAN}>
+        <span className="t" lang={MONGOLIAN} data-k={values ? undefined : `${ns}:${k}`}>
           {uprightRuns(mongolian)}
         </span>
       )}

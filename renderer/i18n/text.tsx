@@ -25,7 +25,13 @@ export function Text({ k, ns = 'common', values, bilingual = false }: TextProps)
   const shownIn = filledLanguage(languageOfKey(i18n, k, language, ns), value);
   if (bilingual && bilingualOn) return <BilingualText k={k} ns={ns} values={values} />;
   return (
-    <span className="t" lang={shownIn === language ? undefined : shownIn}>
+    // data-k: the catalog key, for speech of focused controls (Mongolian clips by key); interpolated strings have
+    // no clip and no plain Chinese text, so they carry none
+    <span
+      className="t"
+      lang={shownIn === language ? undefined : shownIn}
+      data-k={values ? undefined : `${ns}:${k}`}
+    >
       {shownIn === 'mn-Mong-CN' ? uprightRuns(value) : value}
     </span>
   );
