@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../a11y/kit_context';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { openMedia, rmsLevel, SOUND_THRESHOLD, stopStream, watchFrames } from './media_probe';
+import {
+  loudestBlockRms,
+  METER_BLOCK,
+  openMedia,
+  rmsLevel,
+  SOUND_THRESHOLD,
+  stopStream,
+  watchFrames,
+} from './media_probe';
 
 const NS = 'technician';
 /** How long one test keeps camera and microphone open before closing them. */
@@ -108,14 +116,14 @@ export function MediaChecks({ onLocked }: { onLocked: () => void }) {
       cleanups.push(() => void context.close().catch(() => {}));
       void context.resume().catch(() => {});
       const analyser = context.createAnalyser();
-      analyser.fftSize = 2048;
+      // The largest window (about 0.34 s at 48 kHz) spans several polls: nothing between two looks is lost.
+      analyser.fftSize = 16384;
       context.createMediaStreamSource(stream).connect(analyser);
       const samples = new Float32Array(analyser.fftSize);
       const poll = setInterval(() => {
         analyser.getFloatTimeDomainData(samples);
-        const rms = rmsLevel(samples);
-        setLevel(rms);
-        if (!heard && rms > SOUND_THRESHOLD) {
+        setLevel(rmsLevel(samples.subarray(samples.length - METER_BLOCK)));
+        if (!heard && loudestBlockRms(samples) > SOUND_THRESHOLD) {
           heard = true;
           setMicrophone({ state: 'ok', lines: [labelLine, t('media.heard')] });
         }

@@ -54,6 +54,20 @@ export function rmsLevel(samples: Float32Array): number {
   return Math.sqrt(sum / samples.length);
 }
 
+/** Samples in one meter block (about 43 ms at 48 kHz). */
+export const METER_BLOCK = 2048;
+
+/**
+ * The loudest block's RMS in a buffer holding everything since the last look, so a short sound between two
+ * looks (a clap, the fake device's beep, a page busy for a moment) is never missed.
+ */
+export function loudestBlockRms(samples: Float32Array, block = METER_BLOCK): number {
+  let loudest = 0;
+  for (let start = 0; start < samples.length; start += block)
+    loudest = Math.max(loudest, rmsLevel(samples.subarray(start, start + block)));
+  return loudest;
+}
+
 /** Calls `onFrame` for every decoded video frame (Chromium's requestVideoFrameCallback). */
 export function watchFrames(video: HTMLVideoElement, onFrame: () => void): () => void {
   let handle = 0;

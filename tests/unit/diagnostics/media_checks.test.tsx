@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { MediaChecks } from '../../../renderer/screens/technician/media_checks';
-import { mediaProblem, rmsLevel } from '../../../renderer/screens/technician/media_probe';
+import { loudestBlockRms, mediaProblem, rmsLevel } from '../../../renderer/screens/technician/media_probe';
 
 /** A core that answers only `diagnostics.media_access`, locked or not, and records the calls. */
 function fakeCore(locked = false) {
@@ -131,5 +131,14 @@ describe('camera and microphone test: failures in words', () => {
     expect(rmsLevel(new Float32Array(128))).toBe(0);
     expect(rmsLevel(Float32Array.from({ length: 128 }, (_, i) => (i % 2 ? 1 : -1)))).toBe(1);
     expect(rmsLevel(Float32Array.from({ length: 128 }, () => 0.01))).toBeCloseTo(0.01);
+  });
+
+  it('hears a short sound anywhere in the buffer, which a whole-buffer RMS would dilute below the threshold', () => {
+    const samples = new Float32Array(16384);
+    // A 20 ms beep (960 samples at 48 kHz) at amplitude 0.1, early in the buffer, then silence.
+    for (let i = 1000; i < 1960; i++) samples[i] = i % 2 ? 0.1 : -0.1;
+    expect(rmsLevel(samples)).toBeLessThan(0.03);
+    expect(loudestBlockRms(samples)).toBeGreaterThan(0.05);
+    expect(loudestBlockRms(new Float32Array(16384))).toBe(0);
   });
 });
