@@ -26,7 +26,7 @@ const SPEECH_COMMANDS = new Set<KeyCommand>([
   'rate_faster',
 ]);
 
-function keyContext(target: EventTarget | null): KeyContext {
+export function keyContext(target: EventTarget | null): KeyContext {
   if (target instanceof HTMLTextAreaElement) return 'text_field';
   if (
     target instanceof HTMLInputElement &&

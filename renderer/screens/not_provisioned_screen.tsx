@@ -1,9 +1,13 @@
+import { useEffect } from 'react';
 import type { ConfigProblem } from '../../common/contract/system_methods';
+import { LiveRegions } from '../components/live_regions';
 import { Text } from '../i18n/text';
+import { installKeypadFocus } from './technician/keypad_focus';
 import { ProvisionForm } from './technician/provision_form';
 
 /** Shown instead of a blank window when the provisioning file is missing or invalid. */
 export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
+  useEffect(() => installKeypadFocus(document), []);
   return (
     <main className="screen not-provisioned" aria-labelledby="np-heading">
       <h1 id="np-heading">
@@ -24,6 +28,8 @@ export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
         <p lang="en">{problem.message}</p>
       </section>
       <ProvisionForm />
+      {/* what each on-screen key press typed, for screen readers */}
+      <LiveRegions />
     </main>
   );
 }

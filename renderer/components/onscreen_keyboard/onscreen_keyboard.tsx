@@ -1,11 +1,11 @@
 import './onscreen_keyboard.css';
 import { ScriptKeyboard } from '../mongolian_keyboard/script_keyboard';
 import { NumericPad, type PadExtra } from './numeric_pad';
-import type { KeyboardProps } from './text_keyboard';
+import { type KeyboardProps, TextKeyboard } from './text_keyboard';
 
-export type KeyboardLayout = 'text' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
+export type KeyboardLayout = 'text' | 'url' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
 
-const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text'>, PadExtra> = {
+const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text' | 'url'>, PadExtra> = {
   number: null,
   decimal: '.',
   phone: '-',
@@ -15,10 +15,11 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text'>, PadExtra> = {
 
 /**
  * Text entry without a physical keyboard: for text the full keyboard with a layout choice (pinyin or
- * traditional Mongolian), or a large number pad.
+ * traditional Mongolian), for web addresses Latin letters with `:/.-_`, or a large number pad.
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
   if (layout === 'text') return <ScriptKeyboard {...props} />;
+  if (layout === 'url') return <TextKeyboard {...props} url />;
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
 }

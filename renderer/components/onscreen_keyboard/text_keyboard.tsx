@@ -17,6 +17,8 @@ import { TypingStatus } from './typing_status';
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const DIGITS = '1234567890';
+/** The characters of a web address besides letters and digits (`url` option), with their spoken names. */
+const URL_SYMBOLS = Object.entries({ ':': 'colon', '/': 'slash', '.': 'dot', '-': 'dash', _: 'underscore' });
 const CANDIDATES_PER_PAGE = 6;
 
 export interface KeyboardProps {
@@ -31,6 +33,8 @@ export interface KeyboardProps {
 /** The text keyboard's props: the layout switch key (to the Mongolian keyboard) goes into its bottom row. */
 export interface TextKeyboardProps extends KeyboardProps {
   switchKey?: GridKey;
+  /** Web addresses: lower-case Latin letters, digits and `:/.-_` only (no pinyin, no space). */
+  url?: boolean;
 }
 
 /**
@@ -44,9 +48,10 @@ export function TextKeyboard({
   maxLength,
   privateValue,
   switchKey,
+  url,
 }: TextKeyboardProps) {
   const { t } = useTranslation('forms_ui');
-  const [pinyinMode, setPinyinMode] = useState(true);
+  const [pinyinMode, setPinyinMode] = useState(!url);
   const [composition, setComposition] = useState('');
   const [page, setPage] = useState(0);
   const candidates = useMemo(
@@ -65,12 +70,13 @@ export function TextKeyboard({
   }
   const state: Typing = { value, composition };
 
+  const latin = (ch: string) => (url ? ch : ch.toUpperCase());
   const letter = (ch: string): GridKey => ({
     id: `letter-${ch}`,
-    face: pinyinMode ? ch : ch.toUpperCase(),
+    face: pinyinMode ? ch : latin(ch),
     lang: 'en',
     onPress: () =>
-      apply(pinyinMode ? typePinyinLetter(state, ch) : typeCharacter(state, ch.toUpperCase(), maxLength)),
+      apply(pinyinMode ? typePinyinLetter(state, ch) : typeCharacter(state, latin(ch), maxLength)),
   });
   const plain = (id: string, ch: string, label?: string): GridKey => ({
     id,
@@ -108,10 +114,40 @@ export function TextKeyboard({
       ]
     : [];
 
+  // Keys for words and names, not for web addresses.
+  const textOnlyKeys = (): GridKey[] => [
+    {
+      id: 'mode',
+      face: <Text ns="forms_ui" k={pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'} />,
+      label: t(pinyinMode ? 'keyboard.switch_to_latin' : 'keyboard.switch_to_pinyin'),
+      onPress: () => {
+        apply(commitComposition(state, maxLength));
+        setPinyinMode(!pinyinMode);
+      },
+    },
+    plain('middle-dot', '·', t('keyboard.middle_dot')),
+    {
+      id: 'space',
+      face: <Text ns="forms_ui" k="keyboard.space" />,
+      wide: true,
+      // with pinyin pending, space takes the first candidate, as desktop input methods do
+      onPress: () =>
+        apply(
+          composition && candidates[0]
+            ? chooseCandidate(state, candidates[0], maxLength)
+            : typeCharacter(state, ' ', maxLength),
+        ),
+    },
+  ];
+
   const rows: GridRow[] = [
     { id: 'candidates', keys: candidateRow },
     { id: 'digits', keys: [...DIGITS].map((d) => plain(`digit-${d}`, d)) },
     ...LETTER_ROWS.map((letters) => ({ id: letters, keys: [...letters].map(letter) })),
+    {
+      id: 'url-symbols',
+      keys: url ? URL_SYMBOLS.map(([ch, name]) => plain(`url-${name}`, ch, t(`keyboard.url.${name}`))) : [],
+    },
     {
       id: 'controls',
       keys: [
@@ -127,28 +163,7 @@ export function TextKeyboard({
               },
             ]
           : []),
-        {
-          id: 'mode',
-          face: <Text ns="forms_ui" k={pinyinMode ? 'keyboard.mode_pinyin' : 'keyboard.mode_latin'} />,
-          label: t(pinyinMode ? 'keyboard.switch_to_latin' : 'keyboard.switch_to_pinyin'),
-          onPress: () => {
-            apply(commitComposition(state, maxLength));
-            setPinyinMode(!pinyinMode);
-          },
-        },
-        plain('middle-dot', '·', t('keyboard.middle_dot')),
-        {
-          id: 'space',
-          face: <Text ns="forms_ui" k="keyboard.space" />,
-          wide: true,
-          // with pinyin pending, space takes the first candidate, as desktop input methods do
-          onPress: () =>
-            apply(
-              composition && candidates[0]
-                ? chooseCandidate(state, candidates[0], maxLength)
-                : typeCharacter(state, ' ', maxLength),
-            ),
-        },
+        ...(url ? [] : textOnlyKeys()),
         {
           id: 'backspace',
           face: <Text ns="forms_ui" k="keyboard.backspace" />,
@@ -178,7 +193,7 @@ export function TextKeyboard({
         value={value}
         privateValue={privateValue}
       />
-      <KeyGrid rows={rows} label={t('keyboard.label')} className="osk__grid" />
+      <KeyGrid rows={rows} label={t(url ? 'keyboard.url_label' : 'keyboard.label')} className="osk__grid" />
     </div>
   );
 }

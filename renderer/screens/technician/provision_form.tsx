@@ -1,17 +1,22 @@
 import '../../styles/technician.css';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskButton } from '../../components/kiosk_button';
+import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { TextField } from '../../components/text_field';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 
 const NS = 'technician';
 const CODE_FIELD_REASONS = new Set(['bad_code', 'unknown_code', 'code_used', 'code_expired']);
+const HUB_URL_MAX = 2048;
+const CODE_MAX = 40;
 
 /**
  * On the "not provisioned" screen: a technician sets the terminal up from the hub address and a one-time
  * enrollment code (`npm run hub:enroll-code` on the hub). The core writes the provisioning file and restarts.
+ * A new terminal may have only its touch screen and keypad: each field has the on-screen keyboard under it
+ * (web-address letters for the hub, the number pad for the code); a physical keyboard works in the fields.
  */
 export function ProvisionForm() {
   const { t } = useTranslation(NS);
@@ -20,6 +25,7 @@ export function ProvisionForm() {
   const [errors, setErrors] = useState<{ hub?: string; code?: string }>({});
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
 
   // The status paragraph is a live region itself: the kit's announcer is not mounted on this screen.
   const report = setStatus;
@@ -67,8 +73,15 @@ export function ProvisionForm() {
         value={hubUrl}
         onChange={setHubUrl}
         inputMode="url"
-        maxLength={2048}
+        maxLength={HUB_URL_MAX}
         lang="en"
+      />
+      <OnScreenKeyboard
+        layout="url"
+        value={hubUrl}
+        onChange={setHubUrl}
+        onDone={() => codeInput.current?.focus()}
+        maxLength={HUB_URL_MAX}
       />
       <TextField
         id="provision-code"
@@ -78,7 +91,16 @@ export function ProvisionForm() {
         value={code}
         onChange={setCode}
         inputMode="numeric"
-        maxLength={40}
+        maxLength={CODE_MAX}
+        privateValue
+        inputRef={codeInput}
+      />
+      <OnScreenKeyboard
+        layout="number"
+        value={code}
+        onChange={setCode}
+        onDone={() => void submit()}
+        maxLength={CODE_MAX}
         privateValue
       />
       <KioskButton variant="primary" disabled={busy} onPress={() => void submit()}>

@@ -20,8 +20,9 @@ interface KeyboardFieldProps {
   multiline?: boolean;
 }
 
-const INPUT_MODE: Record<KeyboardLayout, 'text' | 'numeric' | 'decimal' | 'tel'> = {
+const INPUT_MODE: Record<KeyboardLayout, 'text' | 'url' | 'numeric' | 'decimal' | 'tel'> = {
   text: 'text',
+  url: 'url',
   number: 'numeric',
   decimal: 'decimal',
   phone: 'tel',
