@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../electron/core/config/load_config';
 import { createLogger } from '../../../electron/core/logger';
@@ -52,6 +52,56 @@ afterAll(async () => {
 
 const status = () => page.getByRole('status').filter({ hasText: /./ }).first();
 
+// The spoken names of the web-address keyboard's symbol keys; letters and digits are named by their face.
+const SYMBOL_NAMES: Record<string, string> = {
+  ':': '冒号',
+  '/': '斜杠',
+  '.': '点',
+  '-': '短横线',
+  _: '下划线',
+};
+
+/**
+ * Keypad only: presses arrow keys until `target` has focus, choosing each press from where focus is now
+ * (inside a key grid: up/down to the target's row, then left/right; elsewhere: on in reading order).
+ */
+async function arrowTo(target: Locator): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    const key = await target.evaluate((element) => {
+      const focused = document.activeElement;
+      if (focused === element) return null;
+      const grid = element.closest('fieldset');
+      if (focused && grid?.contains(focused)) {
+        const from = focused.parentElement!;
+        const to = element.parentElement!;
+        if (from !== to) {
+          return from.compareDocumentPosition(to) & Node.DOCUMENT_POSITION_FOLLOWING
+            ? 'ArrowDown'
+            : 'ArrowUp';
+        }
+        return focused.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? 'ArrowRight'
+          : 'ArrowLeft';
+      }
+      const before = focused && focused !== document.body;
+      return before && focused.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING
+        ? 'ArrowUp'
+        : 'ArrowDown';
+    });
+    if (key === null) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error('arrow keys did not reach the key');
+}
+
+/** Keypad only: moves to each key in turn and presses Enter on it. */
+async function pressKeys(keyboard: Locator, names: string[]): Promise<void> {
+  for (const name of names) {
+    await arrowTo(keyboard.getByRole('button', { name, exact: true }));
+    await page.keyboard.press('Enter');
+  }
+}
+
 describe('a new terminal sets itself up from the hub address and an enrollment code (Chromium, dev host)', () => {
   it('offers the form on the "not provisioned" screen, accessible, and names the wrong field', async () => {
     await page.getByRole('heading', { name: '用登记码设置这台终端' }).waitFor();
@@ -67,9 +117,25 @@ describe('a new terminal sets itself up from the hub address and an enrollment c
     expect(await runAxe(page)).toEqual([]);
   });
 
-  it('writes a valid provisioning file with the hub token and says the app restarts', async () => {
-    await page.getByLabel('登记码', { exact: true }).fill(code.replace(/-/g, ' '));
-    await page.getByRole('button', { name: '设置' }).click();
+  it('sets up with the keypad alone (arrows and Enter on the on-screen keys), writes a valid file, says it restarts', async () => {
+    // Start over with empty fields and focus on nothing, as a technician with only the keypad finds it.
+    await page.reload();
+    await page.getByRole('heading', { name: '用登记码设置这台终端' }).waitFor();
+    const addressKeys = page.getByRole('group', { name: '网址键盘' });
+    const numberPad = page.getByRole('group', { name: '数字键盘' });
+    await pressKeys(
+      addressKeys,
+      [...hub.url].map((ch) => SYMBOL_NAMES[ch] ?? ch),
+    );
+    expect(await page.getByLabel('中心服务器地址', { exact: true }).inputValue()).toBe(hub.url);
+    // "Done" on the address keyboard goes on to the code field
+    await pressKeys(addressKeys, ['完成']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('provision-code');
+    await pressKeys(numberPad, [...code.replace(/\D/g, '')]);
+    expect(await page.getByLabel('登记码', { exact: true }).inputValue()).toBe(code.replace(/\D/g, ''));
+    expect(await runAxe(page)).toEqual([]);
+    // "Done" on the number pad sets the terminal up
+    await pressKeys(numberPad, ['完成']);
     await page.getByText('已设置为终端 kiosk-e2e-new，软件正在重新启动。').waitFor();
     const written = parseConfig(fs.readFileSync(configPath, 'utf8'));
     expect(written.ok && written.value.terminalId).toBe('kiosk-e2e-new');
