@@ -55,7 +55,7 @@ describe('printouts of a Mongolian session', () => {
     expect(doc).toMatch(/\.mn \{[^}]*font-family: 'KioskMongolian'/);
   });
 
-  it('strings without a Mongolian draft fall back to Chinese, marked zh-CN (retrieval slip hint)', () => {
+  it('the retrieval slip is Mongolian, heading and hint', () => {
     const doc = buildRetrievalCodeHtml({
       languages: MONGOLIAN,
       texts: printTextsFor(MONGOLIAN),
@@ -64,7 +64,13 @@ describe('printouts of a Mongolian session', () => {
       pageSize: 'receipt80mm',
     });
     expect(doc).toContain(`<span lang="mn-Mong-CN" class="mn">${mnPrint.retrieval.heading}</span>`);
-    expect(doc).toMatch(/<p><span lang="zh-CN">在自助终端选择/);
+    expect(doc).toContain(`<p><span lang="mn-Mong-CN" class="mn">${mnPrint.retrieval.hint}</span>`);
+  });
+
+  it("strings without a Mongolian draft fall back to Chinese, marked zh-CN (the fee result's office confirmation)", () => {
+    const texts = printTextsFor(MONGOLIAN);
+    expect('confirm' in mnPrint.fee_result).toBe(false);
+    expect(String(texts.fee_result.confirm)).toMatch(/^<span lang="zh-CN">本结果由自助终端/);
   });
 
   it('a name typed in Mongolian is printed vertically on the application', () => {
