@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { BoxProblem } from '../a11y/kiosk_page';
+import { type BoxProblem, sweepBoxes } from '../a11y/kiosk_page';
+import { runAxe } from '../support/axe';
 
 /** Every Mongolian run on the page: its lang, computed writing mode and whether its box sits in the viewport. */
 export async function mongolianRuns(p: Page) {
@@ -55,3 +56,20 @@ export const overflowOnly = (problems: BoxProblem[]) =>
   problems.filter((p) =>
     /scrolls horizontally|sticks out|outside the viewport|text overflows/.test(p.problem),
   );
+
+/**
+ * The Mongolian checks of the screen sweep on the screen shown now: runs vertical and unclipped, no sideways
+ * Mongolian, no overflow, no Cyrillic, axe clean. Adds one line per problem to `failures`, prefixed by `where`.
+ */
+export async function checkMongolianScreen(page: Page, where: string, failures: string[]): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const run of await mongolianRuns(page)) {
+    if (run.writingMode !== 'vertical-lr') failures.push(`${where}: "${run.text}" is ${run.writingMode}`);
+    if (run.clipped) failures.push(`${where}: "${run.text}" is clipped ${run.clipped}`);
+  }
+  for (const run of await horizontalMongolian(page)) failures.push(`${where}: sideways ${run}`);
+  for (const p of overflowOnly(await sweepBoxes(page))) failures.push(`${where}: ${p.what} ${p.problem}`);
+  if (/[\u0400-\u04ff]/.test(await page.evaluate(() => document.body.textContent ?? '')))
+    failures.push(`${where}: Cyrillic`);
+  for (const v of await runAxe(page)) failures.push(`${where}: axe ${v.id} ${v.targets.join(', ')}`);
+}

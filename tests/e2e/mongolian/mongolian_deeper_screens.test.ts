@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { navigate, openKiosk, PORTRAIT, setSettings, sweepBoxes } from '../a11y/kiosk_page';
-import { runAxe } from '../support/axe';
+import { navigate, openKiosk, PORTRAIT, setSettings } from '../a11y/kiosk_page';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
-import { horizontalMongolian, mongolianRuns, overflowOnly } from './mongolian_checks';
+import { checkMongolianScreen } from './mongolian_checks';
 
 let host: RunningDevHost;
 let browser: BrowserContext;
@@ -24,19 +23,7 @@ afterAll(async () => {
 
 const screenName = () => page.evaluate(() => window.__kioskDebug!.store.getState().screen.name);
 
-/** The Mongolian checks of the screen sweep, on a screen reached by pressing its controls. */
-async function check(where: string, failures: string[]): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  for (const run of await mongolianRuns(page)) {
-    if (run.writingMode !== 'vertical-lr') failures.push(`${where}: "${run.text}" is ${run.writingMode}`);
-    if (run.clipped) failures.push(`${where}: "${run.text}" is clipped ${run.clipped}`);
-  }
-  for (const run of await horizontalMongolian(page)) failures.push(`${where}: sideways ${run}`);
-  for (const p of overflowOnly(await sweepBoxes(page))) failures.push(`${where}: ${p.what} ${p.problem}`);
-  if (/[\u0400-\u04ff]/.test(await page.evaluate(() => document.body.textContent ?? '')))
-    failures.push(`${where}: Cyrillic`);
-  for (const v of await runAxe(page)) failures.push(`${where}: axe ${v.id} ${v.targets.join(', ')}`);
-}
+const check = (where: string, failures: string[]) => checkMongolianScreen(page, where, failures);
 
 describe('Mongolian screens reached by pressing controls (XL, portrait)', () => {
   it('forms menu, staff PIN gate, legal-aid guide, a knowledge article, an institution, a kept draft: vertical, whole, axe clean', async () => {
