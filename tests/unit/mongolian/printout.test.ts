@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import mnPrint from '../../../assets/locales/mn-Mong-CN/print.json';
-import { parseTemplate } from '../../../common/forms/parse_template';
 import type { Template } from '../../../common/forms/template_schema';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { trustedMarkup } from '../../../common/print/html';
 import { type PrintLanguages, printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
 import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
+import { fileTemplateSource, TemplateRegistry } from '../../../electron/core/forms/template_registry';
 import { printTextsFor } from '../../../electron/core/printing/print_texts';
 
 const MONGOLIAN: PrintLanguages = { visitor: 'mn-Mong-CN', bilingual: false };
@@ -31,12 +30,10 @@ function receipt(languages: PrintLanguages): string {
   });
 }
 
+/** The latest bundled version, the one new drafts start on. */
 function legalAidTemplate(): Template {
   const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
-  const file = fs.readdirSync(dir).find((name) => name.startsWith('legal_aid_application@'))!;
-  const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  if (!parsed.ok) throw new Error('fixture');
-  return parsed.value;
+  return new TemplateRegistry([fileTemplateSource(dir)]).get('legal_aid_application')!;
 }
 
 describe('printouts of a Mongolian session', () => {
@@ -87,6 +84,10 @@ describe('printouts of a Mongolian session', () => {
       sourceOptions: () => [],
     });
     expect(doc).toContain('<span class="value"><span lang="mn-Mong-CN" class="mn">ᠪᠠᠲᠤ</span></span>');
+    // the template's own texts (drafted in Mongolian) are printed in Mongolian too
+    const template = legalAidTemplate();
+    expect(doc).toContain(`<span lang="mn-Mong-CN" class="mn">${template.print.title['mn-Mong-CN']}</span>`);
+    expect(doc).not.toContain('<span lang="zh-CN">法律援助申请表</span>');
     expect(doc).toContain(
       `<span class="value"><span lang="mn-Mong-CN" class="mn">${mnPrint.application.not_answered}</span></span>`,
     );
