@@ -7,12 +7,17 @@ import type { HubStore } from '../../../hub/storage/hub_store';
 import { issueToken } from '../../../hub/tokens';
 import { REPO } from '../forms/support';
 
-/** Publishes the bundled legal-aid form on a hub, as `npm run hub:publish` would. */
+/**
+ * Publishes every bundled version of the legal-aid form on a hub, as `npm run hub:publish` would: the hub
+ * refuses a submission naming a version it has not published, and kiosks file on the latest one.
+ */
 export function publishLegalAid(store: HubStore): void {
-  const body = fs.readFileSync(path.join(REPO, 'assets/templates/legal_aid_application@1.0.0.json'));
-  const item = prepareItem({ kind: 'template', body });
-  if (!item.ok) throw new Error(item.error);
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  const dir = path.join(REPO, 'assets/templates');
+  for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('legal_aid_application@'))) {
+    const item = prepareItem({ kind: 'template', body: fs.readFileSync(path.join(dir, file)) });
+    if (!item.ok) throw new Error(item.error);
+    store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  }
 }
 
 export function token(

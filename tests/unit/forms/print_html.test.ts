@@ -1,20 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../common/forms/parse_template';
-import type { Template } from '../../../common/forms/template_schema';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { escapeHtml, trustedMarkup } from '../../../common/print/html';
 import { printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
 import { printTextsFor } from '../../../electron/core/printing/print_texts';
-
-const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
-function load(file: string): Template {
-  const result = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  if (!result.ok) throw new Error('fixture');
-  return result.value;
-}
+import { latestTemplate } from './bundled_templates';
 
 const ZH = { visitor: 'zh-CN', bilingual: false } as const;
 const EN = { visitor: 'en', bilingual: false } as const;
@@ -29,7 +19,7 @@ describe('print HTML', () => {
     const doc = buildApplicationHtml({
       languages: ZH,
       texts: printTextsFor(ZH),
-      template: load('legal_aid_application@1.0.0.json'),
+      template: latestTemplate('legal_aid_application'),
       answers: {
         full_name: HOSTILE,
         matter_description: 'line 1\nline 2',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTemplateProblem, parseTemplate } from '../../../common/forms/parse_template';
 import { allSteps, FIELD_TYPES } from '../../../common/forms/template_schema';
-import { fileTemplateSource, TemplateRegistry } from '../../../electron/core/forms/template_registry';
+import { bundledRegistry } from './bundled_templates';
 import { smallTemplate } from './template_fixture';
 
 function refusal(raw: unknown) {
@@ -96,7 +96,7 @@ describe('bundled templates', () => {
 
   it('cover the five forms the policy needs (plus the video callback request) and every field type', () => {
     // one entry per form: the latest version of each (older versions stay for old drafts)
-    const ok = new TemplateRegistry([fileTemplateSource(dir)]).latest();
+    const ok = bundledRegistry().latest();
     expect(ok.map((t) => t.category).sort()).toEqual([
       'consultation',
       'consultation',

@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../common/forms/parse_template';
-import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
+import { allSteps, type Step } from '../../../common/forms/template_schema';
 import { validateAnswer } from '../../../common/forms/validate_answer';
+import { latestTemplate } from './bundled_templates';
 
 const NOW = new Date('2026-11-28T04:00:00Z');
-const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
-function load(file: string): Template {
-  const result = parseTemplate(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  if (!result.ok) throw new Error('fixture');
-  return result.value;
-}
-const legalAid = load('legal_aid_application@1.0.0.json');
+const legalAid = latestTemplate('legal_aid_application');
 const step = (id: string): Step => allSteps(legalAid).find((s) => s.id === id)!;
 const check = (id: string, value: Parameters<typeof validateAnswer>[1], answers = {}) =>
   validateAnswer(step(id), value, { answers, now: NOW });

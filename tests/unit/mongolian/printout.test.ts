@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import mnPrint from '../../../assets/locales/mn-Mong-CN/print.json';
-import type { Template } from '../../../common/forms/template_schema';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { trustedMarkup } from '../../../common/print/html';
 import { type PrintLanguages, printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
 import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
-import { fileTemplateSource, TemplateRegistry } from '../../../electron/core/forms/template_registry';
 import { printTextsFor } from '../../../electron/core/printing/print_texts';
+import { latestTemplate } from '../forms/bundled_templates';
 
 const MONGOLIAN: PrintLanguages = { visitor: 'mn-Mong-CN', bilingual: false };
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -28,12 +26,6 @@ function receipt(languages: PrintLanguages): string {
     qrSvg: trustedMarkup('<svg></svg>'),
     pageSize: 'receipt80mm',
   });
-}
-
-/** The latest bundled version, the one new drafts start on. */
-function legalAidTemplate(): Template {
-  const dir = path.resolve(import.meta.dirname, '../../../assets/templates');
-  return new TemplateRegistry([fileTemplateSource(dir)]).get('legal_aid_application')!;
 }
 
 describe('printouts of a Mongolian session', () => {
@@ -74,7 +66,7 @@ describe('printouts of a Mongolian session', () => {
     const doc = buildApplicationHtml({
       languages: MONGOLIAN,
       texts: printTextsFor(MONGOLIAN),
-      template: legalAidTemplate(),
+      template: latestTemplate('legal_aid_application'),
       answers: { full_name: 'ᠪᠠᠲᠤ', aid_type: 'consultation' },
       receiptNo: 'BT-0001-261128-001',
       createdAt: '2026-11-28T04:00:00.000Z',
@@ -85,7 +77,7 @@ describe('printouts of a Mongolian session', () => {
     });
     expect(doc).toContain('<span class="value"><span lang="mn-Mong-CN" class="mn">ᠪᠠᠲᠤ</span></span>');
     // the template's own texts (drafted in Mongolian) are printed in Mongolian too
-    const template = legalAidTemplate();
+    const template = latestTemplate('legal_aid_application');
     expect(doc).toContain(`<span lang="mn-Mong-CN" class="mn">${template.print.title['mn-Mong-CN']}</span>`);
     expect(doc).not.toContain('<span lang="zh-CN">法律援助申请表</span>');
     expect(doc).toContain(
