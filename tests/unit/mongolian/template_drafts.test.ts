@@ -7,7 +7,13 @@ import { bundledRegistry, TEMPLATES_DIR as DIR } from '../forms/bundled_template
 
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
 /** The forms visitors most need; their latest version has a Mongolian draft of every text. */
-const DRAFTED = ['callback_request', 'home_visit_booking', 'legal_aid_application'];
+const DRAFTED = [
+  'callback_request',
+  'home_visit_booking',
+  'legal_aid_application',
+  'legal_consultation_request',
+  'satisfaction_feedback',
+];
 
 function load(file: string): Template {
   const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
