@@ -6,12 +6,13 @@ import type { LocalizedText, Template } from '../../../common/forms/template_sch
 import { bundledRegistry, TEMPLATES_DIR as DIR } from '../forms/bundled_templates';
 
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
-/** The forms visitors most need; their latest version has a Mongolian draft of every text. */
+/** Forms whose latest version has a Mongolian draft of every text (all bundled forms, by now). */
 const DRAFTED = [
   'callback_request',
   'home_visit_booking',
   'legal_aid_application',
   'legal_consultation_request',
+  'notarization_request',
   'satisfaction_feedback',
 ];
 
