@@ -1,16 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import table from '../../../assets/fees/baotou_default.json';
 import zh from '../../../assets/locales/zh-CN/print.json';
 import { calculateFee } from '../../../common/fees/fee_engine';
 import { feeRuleTableSchema } from '../../../common/fees/fee_rule_schema';
 import { feeReductionSummary, type StoredFeeReduction } from '../../../common/fees/stored_fee_reduction';
-import { parseTemplate } from '../../../common/forms/parse_template';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import type { StoredSubmission } from '../../../common/sync/protocol';
 import { printTextsFor } from '../../../electron/core/printing/print_texts';
 import { parseRow } from '../../../hub/desk/desk_view';
+import { latestTemplate } from '../forms/bundled_templates';
 
 const baotou = feeRuleTableSchema.parse(table);
 const quoteResult = calculateFee(baotou, {
@@ -24,13 +22,7 @@ if (!quoteResult.ok) throw new Error('fixture');
 const quote = quoteResult.value;
 const legacy = { ruleId: 'over_70_first_will', reductionPercent: 100, feeToPay: 0 };
 
-const templateFile = path.resolve(import.meta.dirname, '../../../assets/templates');
-const notarization = (() => {
-  const file = fs.readdirSync(templateFile).find((name) => name.startsWith('notarization_request@'))!;
-  const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(templateFile, file), 'utf8')));
-  if (!parsed.ok) throw new Error('fixture');
-  return parsed.value;
-})();
+const notarization = latestTemplate('notarization_request');
 
 function application(feeReduction: StoredFeeReduction | null): string {
   return buildApplicationHtml({
