@@ -10,13 +10,17 @@ import { type ResolveKey, SpeechOutput } from './speech_output';
 /** The app's kit services: speech through `engine` (logged), catalog strings in the visitor's language. */
 export function createKit(store: SessionStore, i18n: I18n, engine: Speaker | null): KitServices {
   const settings = () => store.getState().settings;
-  const resolve: ResolveKey = ({ k, ns = 'common', values }) => {
+  const resolve: ResolveKey = ({ k, ns = 'common', values, fallbackValues }) => {
     const language = settings().language;
     return {
       text: i18n.t(k, { ns, lng: language, ...values }),
       language: languageOfKey(i18n, k, language, ns),
       kind: 'ui',
       key: `${ns}:${k}`,
+      // Said when Mongolian audio is missing: the Chinese text with the Chinese values (template texts).
+      ...(fallbackValues && language === 'mn-Mong-CN'
+        ? { fallback: i18n.t(k, { ns, lng: 'zh-CN', ...values, ...fallbackValues }) }
+        : {}),
     };
   };
   const speechLog = createLoggingSpeaker(engine);

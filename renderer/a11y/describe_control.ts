@@ -30,6 +30,13 @@ export function textUtterances(
         if (text.trim()) runs.push({ text, language: MONGOLIAN, kind: 'ui', key });
         return;
       }
+      // A Mongolian template text carries its Chinese original (LocalText), said when there is no recording.
+      const chinese = node.getAttribute('data-zh');
+      if (chinese && languageOf(node, fallback) === MONGOLIAN) {
+        const text = node.textContent?.replace(/\s+/g, ' ').trim();
+        if (text) runs.push({ text, language: MONGOLIAN, kind: 'ui', fallback: chinese });
+        return;
+      }
       for (const child of node.childNodes) walk(child);
       return;
     }

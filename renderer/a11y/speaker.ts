@@ -11,6 +11,8 @@ export interface Utterance {
   kind: 'ui' | 'dynamic';
   /** Catalog key of a `ui` utterance; audio packs (Mongolian) are looked up by it. */
   key?: string;
+  /** Chinese text of the same meaning, said when a Mongolian utterance has no recorded audio. */
+  fallback?: string;
 }
 
 /**

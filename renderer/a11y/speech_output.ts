@@ -7,6 +7,11 @@ export interface SpeechPart {
   k: string;
   ns?: string;
   values?: Record<string, string | number>;
+  /**
+   * Values for the Chinese text said when Mongolian audio is missing, where `values` hold Mongolian text
+   * (a template's prompt): without them the Chinese fallback would read Mongolian letters.
+   */
+  fallbackValues?: Record<string, string | number>;
 }
 
 /** Resolves a catalog key into an utterance in the current language (falls back to Chinese, marked so). */

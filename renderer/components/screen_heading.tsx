@@ -7,6 +7,8 @@ import { Text } from '../i18n/text';
 interface ScreenHeadingProps {
   k: string;
   values?: Record<string, string>;
+  /** Chinese values for speech when `values` hold Mongolian text (see SpeechPart.fallbackValues). */
+  fallbackValues?: Record<string, string>;
   ns?: string;
   /** What the screen says after its title on load: the prompt (catalog keys). The "how to proceed" hint follows. */
   intro?: readonly SpeechPart[];
@@ -16,11 +18,15 @@ interface ScreenHeadingProps {
  * The heading of a screen. Takes focus when the screen opens so keypad and screen-reader users start there,
  * and (speech on) announces the screen: title, prompt, how to proceed. Re-announces on a language change.
  */
-export function ScreenHeading({ k, values, ns, intro = [] }: ScreenHeadingProps) {
+export function ScreenHeading({ k, values, fallbackValues, ns, intro = [] }: ScreenHeadingProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   const speech = useSpeech();
   const { i18n } = useTranslation();
-  const announcement = JSON.stringify([{ k, ns, values }, ...intro, { k: 'spoken.how_to_proceed' }]);
+  const announcement = JSON.stringify([
+    { k, ns, values, fallbackValues },
+    ...intro,
+    { k: 'spoken.how_to_proceed' },
+  ]);
   const language = i18n.language;
   const spokenIn = useRef(language);
 

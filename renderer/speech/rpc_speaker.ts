@@ -145,7 +145,8 @@ export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
         await play(result.audio);
       } else if (result?.reason === 'no_audio') {
         record(utterance, 'no_audio');
-        const fallback = utterance.key ? options.fallbackText?.(utterance.key) : undefined;
+        const fallback =
+          utterance.fallback ?? (utterance.key ? options.fallbackText?.(utterance.key) : undefined);
         const extra: Utterance[] = noticeGiven ? [] : [NOTICE];
         noticeGiven = true;
         if (fallback)

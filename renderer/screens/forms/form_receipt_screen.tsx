@@ -36,6 +36,7 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
             k: 'receipt.next_spoken',
             ns: 'forms_ui',
             values: { text: localString(summary.nextSteps, language) },
+            fallbackValues: { text: summary.nextSteps['zh-CN'] },
           },
         ]}
       />

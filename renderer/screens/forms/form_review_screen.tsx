@@ -2,6 +2,7 @@ import '../../styles/forms.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allSteps } from '../../../common/forms/template_schema';
+import type { Language } from '../../../common/languages';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
@@ -19,7 +20,7 @@ import { useForm } from './use_form';
 export function FormReviewScreen({ draftId }: { draftId: string }) {
   const { store } = useApp();
   wipeOnSessionEnd(store);
-  const { t } = useTranslation('forms_ui');
+  const { t, i18n } = useTranslation('forms_ui');
   const language = useLanguage();
   const announcer = useAnnounce();
   const speech = useSpeech();
@@ -34,17 +35,24 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
         }))
         .filter((group) => group.steps.length > 0)
     : [];
-  const spoken = loaded
-    ? sections
-        .flatMap(({ section, steps }) => [
-          localString(section.title, language),
-          ...steps.map(
-            (step) =>
-              `${localString(step.label, language)}：${spokenAnswer(step, loaded.draft.answers[step.id], language, t, loaded.sourceOptions)}`,
-          ),
-        ])
-        .join('。')
-    : '';
+  const summaryIn = (lng: Language, translate: typeof t) =>
+    loaded
+      ? sections
+          .flatMap(({ section, steps }) => [
+            localString(section.title, lng),
+            ...steps.map(
+              (step) =>
+                `${localString(step.label, lng)}：${spokenAnswer(step, loaded.draft.answers[step.id], lng, translate, loaded.sourceOptions)}`,
+            ),
+          ])
+          .join('。')
+      : '';
+  const spoken = summaryIn(language, t);
+  // The same summary in Chinese, said when Mongolian audio is missing (no voice reads Mongolian).
+  const spokenChinese =
+    language === 'mn-Mong-CN'
+      ? summaryIn('zh-CN', i18n.getFixedT('zh-CN', 'forms_ui') as unknown as typeof t)
+      : null;
 
   // The answers are read after the title. They are the visitor's own data, so they go as dynamic text (the
   // speech log keeps only its length); this say follows the heading's own and replaces its closing hint.
@@ -52,9 +60,14 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
     if (!spoken) return;
     speech.say([
       speech.resolve({ k: 'review.heading', ns: 'forms_ui' }),
-      { text: spoken, language, kind: 'dynamic' },
+      {
+        text: spoken,
+        language,
+        kind: 'dynamic',
+        ...(spokenChinese ? { fallback: spokenChinese } : {}),
+      },
     ]);
-  }, [spoken, language, speech]);
+  }, [spoken, spokenChinese, language, speech]);
 
   if (form === 'missing') return <MissingDraft />;
   if (!loaded) return null;

@@ -85,11 +85,13 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
         k="start.heading"
         ns="forms_ui"
         values={{ title: localString(template.title, language) }}
+        fallbackValues={{ title: template.title['zh-CN'] }}
         intro={[
           {
             k: 'start.spoken',
             ns: 'forms_ui',
             values: { text: localString(template.description, language) },
+            fallbackValues: { text: template.description['zh-CN'] },
           },
           { k: 'start.how_long', ns: 'forms_ui', values: { steps, minutes } },
         ]}

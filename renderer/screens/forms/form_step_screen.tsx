@@ -144,6 +144,9 @@ function StepView({
 
   const prompt = localString(step.prompt, language);
   const spoken = step.speak ? localString(step.speak, language) : prompt;
+  // Chinese originals, said when Mongolian audio is missing (no voice reads template text in Mongolian).
+  const chinesePrompt = step.prompt['zh-CN'];
+  const chineseSpoken = step.speak ? step.speak['zh-CN'] : chinesePrompt;
   const helpText = step.help ? localString(step.help, language) : null;
 
   return (
@@ -164,9 +167,19 @@ function StepView({
         k="step.heading"
         ns="forms_ui"
         values={{ prompt }}
+        fallbackValues={{ prompt: chinesePrompt }}
         intro={[
           { k: 'step.progress', ns: 'forms_ui', values: { step: index + 1, total } },
-          ...(spoken !== prompt ? [{ k: 'step.spoken', ns: 'forms_ui', values: { text: spoken } }] : []),
+          ...(spoken !== prompt
+            ? [
+                {
+                  k: 'step.spoken',
+                  ns: 'forms_ui',
+                  values: { text: spoken },
+                  fallbackValues: { text: chineseSpoken },
+                },
+              ]
+            : []),
         ]}
       />
       <ErrorSummary

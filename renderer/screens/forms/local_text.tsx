@@ -8,12 +8,19 @@ export function useLanguage(): Language {
   return useTranslation().i18n.language as Language;
 }
 
-/** A template text in the visitor's language; the Chinese fallback is marked `lang="zh-CN"`. */
+/**
+ * A template text in the visitor's language; the Chinese fallback is marked `lang="zh-CN"`. Mongolian text
+ * carries its Chinese original (`data-zh`) for speech: no voice reads Mongolian.
+ */
 export function LocalText({ text }: { text: LocalizedText }) {
   const language = useLanguage();
   const picked = pickText(text, language);
   return (
-    <span className="t" lang={picked.language === language ? undefined : picked.language}>
+    <span
+      className="t"
+      lang={picked.language === language ? undefined : picked.language}
+      data-zh={picked.language === 'mn-Mong-CN' ? text['zh-CN'] : undefined}
+    >
       {picked.text}
     </span>
   );
