@@ -7,7 +7,7 @@ import { describeControl } from '../../../renderer/a11y/describe_control';
 import type { Utterance } from '../../../renderer/a11y/speaker';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { Text } from '../../../renderer/i18n/text';
-import { createRpcSpeaker } from '../../../renderer/speech/rpc_speaker';
+import { speakerWithoutMongolian } from './no_mongolian_audio';
 
 const say = (k: string): Utterance => ({ text: k, language: 'zh-CN', kind: 'ui', key: k });
 
@@ -37,22 +37,8 @@ describe('focus speech of Mongolian catalog strings', () => {
 
   it('without a Mongolian clip the speaker says so once and reads the Chinese text of that key', async () => {
     const rendered: Utterance[] = [];
-    const speaker = createRpcSpeaker({
-      render: async (utterance) => {
-        rendered.push(utterance);
-        return utterance.language === 'mn-Mong-CN'
-          ? { ok: false, reason: 'no_audio' }
-          : { ok: true, audio: '', cached: true, source: 'cache', durationMs: 1 };
-      },
+    const speaker = speakerWithoutMongolian(rendered, {
       fallbackText: (key) => (key === 'common:help.title' ? '使用帮助' : undefined),
-      audioFactory: () =>
-        ({
-          play: () => Promise.reject(new Error('no audio in jsdom')),
-          pause: () => {},
-          removeAttribute: () => {},
-          addEventListener: () => {},
-          removeEventListener: () => {},
-        }) as unknown as HTMLAudioElement,
     });
     speaker.speak(describeControl(button('mn-Mong-CN'), 'mn-Mong-CN', say));
     await new Promise((resolve) => setTimeout(resolve, 50));

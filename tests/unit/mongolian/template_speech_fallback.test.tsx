@@ -6,31 +6,11 @@ import { describeControl } from '../../../renderer/a11y/describe_control';
 import type { Utterance } from '../../../renderer/a11y/speaker';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { LocalText } from '../../../renderer/screens/forms/local_text';
-import { createRpcSpeaker } from '../../../renderer/speech/rpc_speaker';
 import { SessionStore } from '../../../renderer/state/session_store';
+import { speakerWithoutMongolian } from './no_mongolian_audio';
 
 const PROMPT = { 'zh-CN': '您的姓名是什么？', en: 'What is your name?', 'mn-Mong-CN': 'ᠲᠠᠨ ᠤ ᠨᠡᠷ᠎ᠡ' };
 const say = (k: string): Utterance => ({ text: k, language: 'zh-CN', kind: 'ui', key: k });
-
-/** A speaker whose engine has no Mongolian audio (as on every terminal without a recorded pack). */
-function speakerWithoutMongolian(rendered: Utterance[]) {
-  return createRpcSpeaker({
-    render: async (utterance) => {
-      rendered.push(utterance);
-      return utterance.language === 'mn-Mong-CN'
-        ? { ok: false, reason: 'no_audio' }
-        : { ok: true, audio: '', cached: true, source: 'cache', durationMs: 1 };
-    },
-    audioFactory: () =>
-      ({
-        play: () => Promise.reject(new Error('no audio in jsdom')),
-        pause: () => {},
-        removeAttribute: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-      }) as unknown as HTMLAudioElement,
-  });
-}
 
 describe('Mongolian template text is never silent', () => {
   it('a choice showing a Mongolian template text reads its Chinese original when there is no recording', async () => {
