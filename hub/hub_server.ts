@@ -1,7 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { findForbiddenKey } from '../common/contract/rpc_envelope';
 import { compareVersions } from '../common/sync/app_version';
 import {
   batchRequestSchema,
@@ -22,7 +21,7 @@ import { DESK_ROUTE, handleDesk } from './desk/desk_handlers';
 import { createEnrollmentHandler, ENROLLMENT_ROUTE } from './enrollment/enrollment_handlers';
 import { openEnrollmentStore } from './enrollment/enrollment_store';
 import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
-import { isJsonContentType, readBody, sendJson } from './http_io';
+import { Refused, readJsonBody, sendJson, sendRefused } from './http_io';
 import { Intake } from './intake';
 import { PublishedTemplates } from './published_templates';
 import { handleUpdateFile, UPDATES_ROUTE } from './releases/releases_handlers';
@@ -47,16 +46,6 @@ export interface HubOptions {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 60 };
-
-/** An answer decided before the handler ran to completion; thrown inside a request, sent once. */
-class Refused {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly extra: Record<string, string> = {},
-    readonly headers: Record<string, string> = {},
-  ) {}
-}
 
 const ROUTES = {
   health: /^\/api\/v1\/health$/,
@@ -124,20 +113,7 @@ export function createHubServer(options: HubOptions): http.Server {
       throw new Refused(426, 'upgrade_required', { minAppVersion });
   }
 
-  async function jsonBody(req: IncomingMessage): Promise<unknown> {
-    if (!isJsonContentType(req.headers['content-type'])) throw new Refused(415, 'unsupported_media_type');
-    const body = await readBody(req, maxBodyBytes);
-    if (!body.ok) throw new Refused(body.error === 'too_large' ? 413 : 400, body.error);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.value.toString('utf8'));
-    } catch {
-      throw new Refused(400, 'malformed_json');
-    }
-    const forbidden = findForbiddenKey(parsed);
-    if (forbidden) throw new Refused(422, 'invalid_request', { detail: `forbidden key at ${forbidden}` });
-    return parsed;
-  }
+  const jsonBody = (req: IncomingMessage) => readJsonBody(req, maxBodyBytes);
 
   function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
     const parsed = schema.safeParse(value);
@@ -262,13 +238,7 @@ export function createHubServer(options: HubOptions): http.Server {
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
         if (error instanceof Refused) {
-          // Unread bodies (refused before reading) end the connection, so no stray bytes follow.
-          sendJson(
-            res,
-            error.status,
-            { error: error.error, ...error.extra },
-            { headers: error.headers, close: !req.complete },
-          );
+          sendRefused(req, res, error);
           return;
         }
         logger.error('hub.request_failed', {

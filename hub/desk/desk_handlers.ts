@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
-import { sendJson } from '../http_io';
+import { isSameOrigin, sendJson } from '../http_io';
 import { PublishedTemplates } from '../published_templates';
 import { requestPrincipal } from '../releases/request_principal';
 import type { HubStore, Principal } from '../storage/hub_store';
@@ -56,23 +56,6 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function language(url: URL): DeskLanguage {
   return url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN';
-}
-
-/**
- * A form post from another site (the browser would send the stored Basic credentials along) is refused:
- * browsers say where a request comes from in `Sec-Fetch-Site`, older ones in `Origin`; a client that sends
- * neither is not a browser and must hold the token itself.
- */
-function sameOrigin(req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined) return site === 'same-origin' || site === 'none';
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -173,7 +156,7 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
   if (handled) {
     if (method !== 'POST')
       return void sendJson(res, 405, { error: 'method_not_allowed' }, { headers: { allow: 'POST' } });
-    if (!sameOrigin(req)) return void sendJson(res, 403, { error: 'forbidden' });
+    if (!isSameOrigin(req)) return void sendJson(res, 403, { error: 'forbidden' });
     const row = rowOf(handled[1]!);
     if (!row) return notFound();
     desk.mark(

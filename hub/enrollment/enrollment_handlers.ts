@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findForbiddenKey } from '../../common/contract/rpc_envelope';
 import {
   ENROLL_PATH,
   normalizeEnrollmentCode,
   redeemRequestSchema,
 } from '../../common/provisioning/enrollment';
 import type { Logger } from '../../electron/core/logger';
-import { isJsonContentType, readBody, sendJson } from '../http_io';
+import { Refused, readJsonBody, sendJson, sendRefused } from '../http_io';
 import { requestPrincipal } from '../releases/request_principal';
 import type { HubStore } from '../storage/hub_store';
 import { issueToken } from '../tokens';
@@ -26,17 +25,8 @@ export interface EnrollmentDeps {
   now: () => Date;
 }
 
-class Refusal {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly extra: Record<string, string> = {},
-    readonly headers: Record<string, string> = {},
-  ) {}
-}
-
 const rateLimited = (waitMs: number) =>
-  new Refusal(429, 'rate_limited', {}, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+  new Refused(429, 'rate_limited', {}, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
 
 /**
  * `POST /api/v1/enroll {code}`: a new terminal redeems its one-time code for a terminal token and its
@@ -51,28 +41,15 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
   const retryAfterMs = (address: string, nowMs: number) =>
     Math.max(perAddress.retryAfterMs(address, nowMs), hubWide.retryAfterMs('hub', nowMs));
 
-  const refuseGuess = (address: string, status: number, error: string): Refusal => {
+  const refuseGuess = (address: string, status: number, error: string): Refused => {
     const nowMs = Date.now();
     perAddress.fail(address, nowMs);
     hubWide.fail('hub', nowMs);
     deps.logger.warn('hub.enrollment_refused', { reason: error });
-    return new Refusal(status, error);
+    return new Refused(status, error);
   };
 
-  async function jsonBody(req: IncomingMessage): Promise<unknown> {
-    if (!isJsonContentType(req.headers['content-type'])) throw new Refusal(415, 'unsupported_media_type');
-    const body = await readBody(req, MAX_ENROLL_BODY_BYTES);
-    if (!body.ok) throw new Refusal(body.error === 'too_large' ? 413 : 400, body.error);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.value.toString('utf8'));
-    } catch {
-      throw new Refusal(400, 'malformed_json');
-    }
-    const forbidden = findForbiddenKey(parsed);
-    if (forbidden) throw new Refusal(422, 'invalid_request', { detail: `forbidden key at ${forbidden}` });
-    return parsed;
-  }
+  const jsonBody = (req: IncomingMessage) => readJsonBody(req, MAX_ENROLL_BODY_BYTES);
 
   async function redeem(req: IncomingMessage, address: string): Promise<[number, unknown]> {
     const parsed = redeemRequestSchema.safeParse(await jsonBody(req));
@@ -88,7 +65,7 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
     if (!outcome.ok) {
       const error = outcome.reason === 'unknown' ? 'unknown_code' : `code_${outcome.reason}`;
       deps.logger.warn('hub.enrollment_refused', { reason: error });
-      throw new Refusal(outcome.reason === 'unknown' ? 404 : 410, error);
+      throw new Refused(outcome.reason === 'unknown' ? 404 : 410, error);
     }
     perAddress.refund(address, Date.now());
     hubWide.refund('hub', Date.now());
@@ -119,10 +96,10 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
   async function create(req: IncomingMessage, address: string): Promise<[number, unknown]> {
     const principal = requestPrincipal(req, deps.store);
     if (!principal) throw refuseGuess(address, 401, 'unauthorized');
-    if (principal.role !== 'admin') throw new Refusal(403, 'forbidden');
+    if (principal.role !== 'admin') throw new Refused(403, 'forbidden');
     const created = createEnrollmentCode(deps.enrollment, await jsonBody(req), deps.now());
     if (!created.ok)
-      throw new Refusal(422, 'invalid_request', {
+      throw new Refused(422, 'invalid_request', {
         field: created.error.field,
         detail: `${created.error.field}: ${created.error.message}`.slice(0, 300),
       });
@@ -151,13 +128,8 @@ export function createEnrollmentHandler(deps: EnrollmentDeps) {
       const [status, body] = path === ENROLL_PATH ? await redeem(req, address) : await create(req, address);
       sendJson(res, status, body);
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      sendJson(
-        res,
-        error.status,
-        { error: error.error, ...error.extra },
-        { headers: error.headers, close: !req.complete },
-      );
+      if (!(error instanceof Refused)) throw error;
+      sendRefused(req, res, error);
     }
   };
 }

@@ -10,6 +10,7 @@ import {
   VIDEO_WS_PATH,
 } from '../../common/video/signal_messages';
 import type { Logger } from '../../electron/core/logger';
+import { isSameOrigin } from '../http_io';
 import type { HubStore } from '../storage/hub_store';
 import { TokenBuckets } from '../token_bucket';
 import { hashToken } from '../tokens';
@@ -29,17 +30,6 @@ const MAX_CONNECTIONS = 500;
 /** Per connection: ICE gathering sends bursts of candidates; a steady flood beyond this is cut off. */
 const PER_CONNECTION = { burst: 80, perSecond: 20 };
 
-/** A browser page from another site must not open the socket with the visitor's (or agent's) session. */
-function sameOriginOrNone(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Mounts the signalling WebSocket (`/api/v1/video/ws`) on the hub's HTTP server. The token comes in the
  * first message (`hello`), never in the URL, so it stays out of access logs.
@@ -56,7 +46,7 @@ export function attachVideoSignalling(server: http.Server, options: VideoSocketO
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== VIDEO_WS_PATH || !sameOriginOrNone(req) || wss.clients.size >= MAX_CONNECTIONS) {
+    if (path !== VIDEO_WS_PATH || !isSameOrigin(req) || wss.clients.size >= MAX_CONNECTIONS) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
