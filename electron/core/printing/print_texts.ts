@@ -6,13 +6,14 @@ import type { ValueWords } from '../../../common/print/answer_text';
 import { type PrintLanguages, resolvePrintTexts } from '../../../common/print/print_runs';
 import type { PrintTexts } from '../../../common/print/print_texts';
 
+const CATALOGS = { 'zh-CN': zh, en, 'mn-Mong-CN': mn };
+
 /** The print catalogs resolved for one printout: Mongolian strings where written, Chinese for the rest. */
 export function printTextsFor(languages: PrintLanguages): PrintTexts {
-  return resolvePrintTexts({ 'zh-CN': zh, en, 'mn-Mong-CN': mn }, languages);
+  return resolvePrintTexts(CATALOGS, languages);
 }
 
 /** Yes/no in one language, for answers shown as plain text (staff view, desk page). */
 export function valueWordsFor(language: Language): ValueWords {
-  const words = printTextsFor({ visitor: language, bilingual: false }).values;
-  return { yes: words.yes.plain, no: words.no.plain };
+  return { ...zh.values, ...CATALOGS[language].values };
 }

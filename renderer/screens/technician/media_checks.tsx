@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../a11y/kit_context';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { stopMedia } from '../video/media_devices';
 import {
   loudestBlockRms,
   METER_BLOCK,
   openMedia,
   rmsLevel,
   SOUND_THRESHOLD,
-  stopStream,
   watchFrames,
 } from './media_probe';
 
@@ -149,7 +149,7 @@ export function MediaChecks({ onLocked }: { onLocked: () => void }) {
         openMedia('microphone'),
       ]);
       for (const opened of [cameraStream, microphoneStream])
-        if (opened.ok) cleanups.push(() => stopStream(opened.stream));
+        if (opened.ok) cleanups.push(() => stopMedia(opened.stream));
       if (cancelled) return release();
 
       if (cameraStream.ok) startCamera(cameraStream.stream);

@@ -78,7 +78,3 @@ export function watchFrames(video: HTMLVideoElement, onFrame: () => void): () =>
   handle = video.requestVideoFrameCallback(next);
   return () => video.cancelVideoFrameCallback(handle);
 }
-
-export function stopStream(stream: MediaStream | null | undefined): void {
-  for (const track of stream?.getTracks() ?? []) track.stop();
-}
