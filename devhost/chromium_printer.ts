@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { PAGE_SIZES } from '../common/print/page';
 import { err, ok, type Result } from '../common/result';
-import type { PrintDocument, PrintError, Printer, PrintJob } from '../electron/core/printing/printer';
+import type { PrintDocument, PrintError, Printer, PrintJob } from '../core/printing/printer';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

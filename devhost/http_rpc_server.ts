@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES, type RpcResponse, rpcRequestSchema } from '../common/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
-import type { EventBus } from '../electron/core/event_bus';
-import type { Dispatch } from '../electron/core/rpc/dispatcher';
+import type { EventBus } from '../core/event_bus';
+import type { Dispatch } from '../core/rpc/dispatcher';
+import { readStaticFile } from '../node_shared/static_files';
 import { checkHostAndOrigin, checkToken } from './request_guard';
-import { readStaticFile } from './static_files';
 
 export interface HttpRpcServerOptions {
   dispatch: Dispatch;

@@ -1,12 +1,12 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKioskCore } from '../electron/core/kiosk_core';
-import { createLogger } from '../electron/core/logger';
+import { createKioskCore } from '../core/kiosk_core';
+import { createLogger } from '../node_shared/logger';
 import pkg from '../package.json' with { type: 'json' };
 import { ChromiumPrinter } from './chromium_printer';
 import { startHttpRpcServer } from './http_rpc_server';
-import { ensureRendererBuilt } from './renderer_build';
 import { newRunToken } from './request_guard';
 
 /**
@@ -16,7 +16,9 @@ import { newRunToken } from './request_guard';
 async function main() {
   const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const staticRoot = path.join(projectRoot, 'dist', 'renderer');
-  if (process.env.KIOSK_SKIP_BUILD !== '1') ensureRendererBuilt(projectRoot, staticRoot);
+  // Built at build time (`npm run start:web` builds it first when its sources changed).
+  if (!fs.existsSync(path.join(staticRoot, 'index.html')))
+    throw new Error('the renderer is not built: run `npm run build:web`');
 
   const logger = createLogger();
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data'));

@@ -16,7 +16,7 @@ import {
   uuidSchema,
   versionSchema,
 } from '../common/sync/protocol';
-import type { Logger } from '../electron/core/logger';
+import type { Logger } from '../node_shared/logger';
 import { DESK_ROUTE, handleDesk } from './desk/desk_handlers';
 import { createEnrollmentHandler, ENROLLMENT_ROUTE } from './enrollment/enrollment_handlers';
 import { openEnrollmentStore } from './enrollment/enrollment_store';

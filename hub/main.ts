@@ -1,4 +1,4 @@
-import { createLogger } from '../electron/core/logger';
+import { createLogger } from '../node_shared/logger';
 import { fail, parseCli } from './cli_args';
 import { createHubServer, listenHub } from './hub_server';
 import { openSqliteHubStore } from './storage/sqlite_hub_store';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Language } from '../common/languages';
 import { CATALOG_KEY_PATTERN, staticCatalogStrings } from '../common/speech/catalog_strings';
-import { type AudioPackManifest, loadAudioPack, sha256 } from '../electron/core/speech/audio_pack';
-import { loadCatalogStrings } from '../electron/core/speech/catalogs';
-import { parseWav } from '../electron/core/speech/wav';
+import { type AudioPackManifest, loadAudioPack, sha256 } from '../core/speech/audio_pack';
+import { loadCatalogStrings } from '../core/speech/catalogs';
+import { parseWav } from '../core/speech/wav';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { provisionFromCode } from '../electron/core/config/redeem_enrollment';
+import { provisionFromCode } from '../core/config/redeem_enrollment';
 
 /**
  * `npm run provision -- --hub URL --code 1234-5678-9012 --out FILE [--force]`: sets up a new terminal from

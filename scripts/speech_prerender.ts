@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLanguage, type Language } from '../common/languages';
-import { createLogger } from '../electron/core/logger';
-import { createSpeechService } from '../electron/core/speech/speech_service';
+import { createSpeechService } from '../core/speech/speech_service';
+import { createLogger } from '../node_shared/logger';
 
 /**
  * `npm run speech:prerender [-- --out DIR --languages zh-CN,en]`: renders every static catalog string into

@@ -32,10 +32,8 @@ function electronBinary() {
 
 if (
   !run('build renderer', process.execPath, [
-    path.join(root, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '--logLevel',
-    'warn',
+    path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+    path.join(root, 'scripts/build_web.ts'),
   ])
 ) {
   fail('Building the renderer failed.');

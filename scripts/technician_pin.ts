@@ -1,5 +1,5 @@
 import { technicianPinSchema } from '../common/contract/technician_methods';
-import { hashPin } from '../electron/core/diagnostics/pin_hash';
+import { hashPin } from '../core/pins/pin_hash';
 
 /**
  * `npm run technician:pin` — reads a technician PIN from standard input (not the command line, which

@@ -5,7 +5,7 @@ import { event } from './define';
 /** Events the core pushes to the renderer. Feature modules add theirs here. */
 export const contractEvents = {
   'system.heartbeat': event(z.object({ at: z.string() })),
-  /** A message from the hub's video signalling, passed on by the core (see electron/core/video). */
+  /** A message from the hub's video signalling, passed on by the core (see core/video). */
   'video.message': event(serverMessageSchema),
   'video.link': event(z.object({ state: z.literal('closed') })),
   /** The call screen opened (camera and microphone may be allowed) or closed. */

@@ -178,7 +178,7 @@ export const technicianMethods = {
     ]),
   ),
   /** Only while the terminal is not provisioned: redeems a hub-issued enrollment code, writes the
-   * provisioning file and restarts the app (see `electron/core/config/redeem_enrollment.ts`). */
+   * provisioning file and restarts the app (see `core/config/redeem_enrollment.ts`). */
   'provisioning.redeem': method(
     z.object({ hubUrl: z.string().min(1).max(2048), code: z.string().min(1).max(40) }).strict(),
     z.union([

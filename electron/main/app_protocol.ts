@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
-import { readStaticFile } from '../../devhost/static_files';
+import { readStaticFile } from '../../node_shared/static_files';
 import {
   CRASH_PAGE_PATH,
   CRASH_STYLE_FILE,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { WebContents } from 'electron';
 import type { KioskConfig } from '../../common/config_schema';
-import type { KioskCoreOptions } from '../core/kiosk_core';
-import type { Logger } from '../core/logger';
-import type { UpdateInstaller } from '../core/updates/update_installer';
+import type { KioskCoreOptions } from '../../core/kiosk_core';
+import type { UpdateInstaller } from '../../core/updates/update_installer';
+import type { Logger } from '../../node_shared/logger';
 import { createElectronPrinter, createPrinterInventory } from './electron_printer';
 import { electronPrintPorts } from './print_window';
 import { printerTestPage } from './printer_test_page';

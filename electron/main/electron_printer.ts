@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { WebContentsPrintOptions } from 'electron';
 import { PAGE_SIZES, type PageSize } from '../../common/print/page';
 import { err, ok } from '../../common/result';
-import type { PrinterInfo, PrinterInventory } from '../core/diagnostics/device_ports';
-import type { Logger } from '../core/logger';
-import type { Printer } from '../core/printing/printer';
+import type { PrinterInfo, PrinterInventory } from '../../core/diagnostics/device_ports';
+import type { Printer } from '../../core/printing/printer';
+import type { Logger } from '../../node_shared/logger';
 import { type PrinterInfoLike, printerCondition } from './printer_condition';
 
 /** A loaded, hidden page holding one document (Electron: an offscreen BrowserWindow). */

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Session, WebContents, WebContentsView } from 'electron';
-import type { ExternalOutcome, ExternalViewPort } from '../core/video/external_view_port';
+import type { ExternalOutcome, ExternalViewPort } from '../../core/video/external_view_port';
 import {
   createExternalViewPolicy,
   type ExternalViewPolicy,

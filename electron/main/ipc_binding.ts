@@ -1,7 +1,7 @@
 import { MAX_REQUEST_BYTES, type RpcResponse } from '../../common/contract/rpc_envelope';
-import type { EventBus } from '../core/event_bus';
-import type { Logger } from '../core/logger';
-import type { Dispatch } from '../core/rpc/dispatcher';
+import type { EventBus } from '../../core/event_bus';
+import type { Dispatch } from '../../core/rpc/dispatcher';
+import type { Logger } from '../../node_shared/logger';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/ipc_channels';
 import { isAppUrl } from './navigation_policy';
 

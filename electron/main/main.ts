@@ -10,10 +10,10 @@ import {
   WebContentsView,
 } from 'electron';
 import electronUpdater from 'electron-updater';
-import { onTechnicianMediaChange } from '../core/diagnostics/media_access';
-import { createKioskCore, type KioskCore } from '../core/kiosk_core';
-import { createLogger } from '../core/logger';
-import { onCallScreenChange } from '../core/video/call_screen_signal';
+import { onTechnicianMediaChange } from '../../core/diagnostics/media_access';
+import { createKioskCore, type KioskCore } from '../../core/kiosk_core';
+import { onCallScreenChange } from '../../core/video/call_screen_signal';
+import { createLogger } from '../../node_shared/logger';
 import { registerAppScheme, serveApp } from './app_protocol';
 import { coreAdapters } from './core_adapters';
 import { CRASH_PAGE_PATH, crashCode } from './crash_page';

@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FeedPlatform } from '../../common/updates/feed';
-import type { InstallOutcome, UpdateInstaller } from '../core/updates/update_installer';
+import type { InstallOutcome, UpdateInstaller } from '../../core/updates/update_installer';
 
 /** The part of electron-updater's autoUpdater the installer drives, so tests can hand in a fake. */
 export interface UpdaterLike {

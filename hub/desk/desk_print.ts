@@ -9,7 +9,7 @@ import type { Step, Template } from '../../common/forms/template_schema';
 import { answerText } from '../../common/print/answer_text';
 import { buildApplicationHtml } from '../../common/print/application_html';
 import { PAGE_SIZES } from '../../common/print/page';
-import { printTextsFor, valueWordsFor } from '../../electron/core/printing/print_texts';
+import { printTextsFor, valueWordsFor } from '../../common/print/print_catalogs';
 import type { DeskLanguage } from './desk_strings';
 import type { DeskRow } from './desk_view';
 

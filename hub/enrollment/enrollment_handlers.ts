@@ -4,7 +4,7 @@ import {
   normalizeEnrollmentCode,
   redeemRequestSchema,
 } from '../../common/provisioning/enrollment';
-import type { Logger } from '../../electron/core/logger';
+import type { Logger } from '../../node_shared/logger';
 import { Refused, readJsonBody, sendJson, sendRefused } from '../http_io';
 import { requestPrincipal } from '../releases/request_principal';
 import type { HubStore } from '../storage/hub_store';

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { keyIdOf, publicKeyToBase64 } from '../../electron/core/updates/release_keys';
+import { keyIdOf, publicKeyToBase64 } from '../../node_shared/release_keys';
 
 export interface ReleaseKey {
   privateKey: KeyObject;

@@ -1,13 +1,14 @@
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { CALL_KINDS } from '../../common/video/roster';
 import { AGENT_STRINGS, type AgentLanguage } from './agent_strings';
 
 /** `/agent` (the console page), `/agent/agent.js` and `/agent/agent.css`; no login here: the token goes over the socket. */
 export const AGENT_ROUTE = /^\/agent(\/agent\.(js|css))?$/;
 
-const CLIENT_ENTRY = path.resolve(import.meta.dirname, '../../renderer/screens/video/agent/agent_client.ts');
+/** Built at build time by `scripts/build_web.ts` (`npm run hub` builds it when missing or stale). */
+const CLIENT_SCRIPT = path.resolve(import.meta.dirname, '../../dist/agent/agent.js');
 
 const HEADERS = {
   'cache-control': 'no-store',
@@ -19,21 +20,10 @@ const HEADERS = {
   'permissions-policy': 'camera=(self), microphone=(self)',
 };
 
-let script: Promise<string> | null = null;
-/** The console's script, bundled once from TypeScript (it shares the peer code with the kiosk). */
-function clientScript(): Promise<string> {
-  script ??= build({
-    entryPoints: [CLIENT_ENTRY],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-  })
-    .then((result) => result.outputFiles[0]!.text)
-    .catch((error: unknown) => {
-      script = null;
-      throw error;
-    });
+let script: string | null = null;
+/** The console's script, read once; null when the build is missing (the page then says so). */
+function clientScript(): string | null {
+  if (script === null && fs.existsSync(CLIENT_SCRIPT)) script = fs.readFileSync(CLIENT_SCRIPT, 'utf8');
   return script;
 }
 
@@ -109,19 +99,28 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-export async function handleAgentPage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export function handleAgentPage(req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
   const url = new URL(req.url ?? '/', 'http://hub.invalid');
-  if (url.pathname === '/agent/agent.js')
-    return send(res, 200, 'text/javascript; charset=utf-8', await clientScript());
-  if (url.pathname === '/agent/agent.css') return send(res, 200, 'text/css; charset=utf-8', CSS);
-  send(
-    res,
-    200,
-    'text/html; charset=utf-8',
-    renderAgentPage(url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN'),
-  );
+  if (url.pathname === '/agent/agent.js') {
+    const body = clientScript();
+    if (body === null)
+      send(
+        res,
+        503,
+        'text/plain; charset=utf-8',
+        'The agent console is not built: run `npm run build:web`.\n',
+      );
+    else send(res, 200, 'text/javascript; charset=utf-8', body);
+  } else if (url.pathname === '/agent/agent.css') send(res, 200, 'text/css; charset=utf-8', CSS);
+  else
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      renderAgentPage(url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN'),
+    );
 }

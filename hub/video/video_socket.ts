@@ -9,7 +9,7 @@ import {
   type ServerMessage,
   VIDEO_WS_PATH,
 } from '../../common/video/signal_messages';
-import type { Logger } from '../../electron/core/logger';
+import type { Logger } from '../../node_shared/logger';
 import { isSameOrigin } from '../http_io';
 import type { HubStore } from '../storage/hub_store';
 import { TokenBuckets } from '../token_bucket';

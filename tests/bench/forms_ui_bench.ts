@@ -5,13 +5,11 @@
  * trip is excluded. Target (issue 5): p95 ≤ 100 ms.
  */
 
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build_web';
 import { openKiosk } from '../e2e/a11y/kiosk_page';
 import { launchChromium } from '../e2e/support/browser';
-import { PROJECT_ROOT, startDevHost } from '../e2e/support/dev_host';
+import { startDevHost } from '../e2e/support/dev_host';
 import { percentile, report } from './bench_report';
 
 const ROUNDS = 60;
@@ -30,13 +28,7 @@ async function step(page: Page, buttonName: string, heading: string): Promise<nu
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist/renderer/index.html'))) {
-    execFileSync(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      { cwd: PROJECT_ROOT, stdio: 'inherit' },
-    );
-  }
+  await buildWeb({ onlyIfStale: true });
   const host = await startDevHost();
   const browser = await launchChromium();
   try {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKioskCore } from '../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createKioskCore } from '../../core/kiosk_core';
 import { bindIpc } from '../../electron/main/ipc_binding';
 import { createKioskBridge } from '../../electron/preload/kiosk_bridge';
+import { createMemoryLogger } from '../../node_shared/logger';
 import { fakeIpc } from '../unit/shell/support/fake_ipc';
 import { percentile, report } from './bench_report';
 

@@ -5,27 +5,16 @@
  * speech_bench's.
  */
 
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { buildWeb } from '../../scripts/build_web';
 import { openKiosk } from '../e2e/a11y/kiosk_page';
 import { launchChromium } from '../e2e/support/browser';
-import { PROJECT_ROOT, startDevHost } from '../e2e/support/dev_host';
+import { startDevHost } from '../e2e/support/dev_host';
 import { percentile, report } from './bench_report';
 
 const ROUNDS = 200;
 
 async function main() {
-  if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist/renderer/index.html'))) {
-    execFileSync(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: PROJECT_ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
+  await buildWeb({ onlyIfStale: true });
   const host = await startDevHost();
   const browser = await launchChromium();
   try {

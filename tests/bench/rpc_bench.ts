@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKioskCore } from '../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { createKioskCore } from '../../core/kiosk_core';
+import { createMemoryLogger } from '../../node_shared/logger';
 import { percentile, report } from './bench_report';
 
 // Round trip of a validated RPC call through the dispatcher (no transport): the floor under every call.

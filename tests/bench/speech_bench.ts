@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { staticCatalogStrings } from '../../common/speech/catalog_strings';
+import { createKioskCore } from '../../core/kiosk_core';
+import { loadCatalogStrings } from '../../core/speech/catalogs';
+import { parseWav } from '../../core/speech/wav';
 import { startHttpRpcServer } from '../../devhost/http_rpc_server';
-import { createKioskCore } from '../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../electron/core/logger';
-import { loadCatalogStrings } from '../../electron/core/speech/catalogs';
-import { parseWav } from '../../electron/core/speech/wav';
+import { createMemoryLogger } from '../../node_shared/logger';
 import { percentile, report } from './bench_report';
 
 /**

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPin } from '../../electron/core/diagnostics/pin_hash';
-import { SubmissionStore } from '../../electron/core/forms/submissions';
-import { createKioskCore } from '../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../electron/core/logger';
+import { SubmissionStore } from '../../core/forms/submissions';
+import { createKioskCore } from '../../core/kiosk_core';
+import { hashPin } from '../../core/pins/pin_hash';
 import { applicationPdf } from '../../hub/desk/desk_print';
+import { createMemoryLogger } from '../../node_shared/logger';
 import { percentile, report } from './bench_report';
 
 // Staff list and counts over a busy terminal's month (500 applications, every third a priority one),

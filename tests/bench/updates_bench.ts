@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FEED_FILES } from '../../common/updates/feed';
-import { hashPin, verifyPin } from '../../electron/core/diagnostics/pin_hash';
-import { deviceBucket } from '../../electron/core/updates/device_bucket';
-import { verifySignedFeed } from '../../electron/core/updates/verify_feed';
+import { hashPin, verifyPin } from '../../core/pins/pin_hash';
+import { deviceBucket } from '../../core/updates/device_bucket';
+import { verifySignedFeed } from '../../core/updates/verify_feed';
 import { publishRelease } from '../../hub/releases/publish_release';
 import { percentile, report } from './bench_report';
 

@@ -3,23 +3,15 @@
  * the kiosk (requestVideoFrameCallback), with the agent console answering as soon as it rings (its camera
  * start is included). Real hub, dev host and Chromium with the fake camera. Target (issue 8): p95 ≤ 3 s.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../e2e/support/dev_host';
+
+import { buildWeb } from '../../scripts/build_web';
 import { agentSignsIn, openCallScreen, startVideoWorld } from '../e2e/video/video_fixture';
 import { percentile, report } from './bench_report';
 
 const CALLS = 20;
 
 async function main() {
-  execFileSync(
-    process.execPath,
-    [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-    },
-  );
+  await buildWeb({ onlyIfStale: true });
   const world = await startVideoWorld();
   try {
     const agent = await world.browser.newPage();

@@ -1,13 +1,36 @@
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
 
 /**
- * The layers, enforced (STYLE.md, VS Code habit): `common/` is pure (no Node, no DOM, no higher layer);
- * `electron/core`, `devhost` and `hub` never load the Electron runtime; `renderer/` never imports Node or
- * the Electron/Node side; only `electron/main` and `electron/preload` touch Electron.
+ * The layers, enforced (STYLE.md, VS Code habit). Each deployable stands alone:
+ * - `common/` is pure TypeScript: no Node, no DOM side, no other layer.
+ * - `node_shared/` is Node code the kiosk core, the dev host and the hub share: it imports only `common/`.
+ * - `core/` (the kiosk core) never loads Electron and knows nothing of the shell, dev host, hub or renderer.
+ * - `hub/` imports only `common/` and `node_shared/`; `devhost/` adds the kiosk core.
+ * - `electron/` is the only place that touches Electron; it hosts the core, never the dev host or the hub.
+ * - `renderer/` and `agent/` (browser apps) import no Node and nothing of the Node side.
+ * A relative string that points into a forbidden layer counts too, import or not (a path built at run time
+ * to another layer's source is a crossing the imports do not show).
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const LAYERS = ['common', 'node_shared', 'core', 'hub', 'devhost', 'electron', 'renderer', 'agent'] as const;
+type Layer = (typeof LAYERS)[number];
+
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  common: [],
+  node_shared: ['common'],
+  core: ['common', 'node_shared'],
+  hub: ['common', 'node_shared'],
+  devhost: ['common', 'node_shared', 'core'],
+  electron: ['common', 'node_shared', 'core'],
+  renderer: ['common'],
+  agent: ['common', 'renderer'],
+};
+const BROWSER: readonly Layer[] = ['common', 'renderer', 'agent'];
+const ELECTRON_ALLOWED: readonly string[] = ['electron/main', 'electron/preload'];
 
 function sourceFiles(dir: string): string[] {
   const full = path.join(ROOT, dir);
@@ -27,64 +50,70 @@ function runtimeImports(text: string): string[] {
   return specifiers;
 }
 
-function resolvesInto(file: string, specifier: string, layer: string): boolean {
-  if (!specifier.startsWith('.')) return false;
-  const target = path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier));
-  return target === layer || target.startsWith(`${layer}/`);
+/** Every relative string literal outside type-only imports: imports and run-time paths alike. */
+function relativeStrings(text: string): string[] {
+  const withoutTypeImports = text.replace(/^\s*(?:import|export)\s+type\b[^;]*;/gm, '');
+  return [...withoutTypeImports.matchAll(/['"`](\.\.?\/[^'"`\n$]*)['"`]/g)].map((m) => m[1]!);
 }
 
-const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|https$|net$|url$|util$|stream$)/;
+function layerOf(relativePath: string): Layer | null {
+  return LAYERS.find((l) => relativePath === l || relativePath.startsWith(`${l}/`)) ?? null;
+}
 
-function violations(dirs: string[], forbidden: (file: string, specifier: string) => boolean): string[] {
-  return dirs.flatMap(sourceFiles).flatMap((file) =>
-    runtimeImports(fs.readFileSync(path.join(ROOT, file), 'utf8'))
-      .filter((s) => forbidden(file, s))
-      .map((s) => `${file} imports ${s}`),
-  );
+function target(file: string, specifier: string): string {
+  return path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier));
+}
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function crossings(layer: Layer): string[] {
+  return sourceFiles(layer).flatMap((file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const problems: string[] = [];
+    for (const spec of relativeStrings(text)) {
+      const into = layerOf(target(file, spec));
+      if (into && into !== layer && !MAY_IMPORT[layer].includes(into)) problems.push(`${file} → ${spec}`);
+    }
+    for (const spec of runtimeImports(text)) {
+      if (BROWSER.includes(layer) && NODE_BUILTINS.has(spec)) problems.push(`${file} imports ${spec}`);
+      const electron = spec === 'electron' || spec.startsWith('electron/');
+      if (electron && !ELECTRON_ALLOWED.some((dir) => file.startsWith(`${dir}/`)))
+        problems.push(`${file} imports ${spec}`);
+    }
+    return problems;
+  });
+}
+
+/** The package a bare specifier names (`@scope/name` or `name`), or null for relative paths and builtins. */
+function packageName(specifier: string): string | null {
+  if (specifier.startsWith('.') || NODE_BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
 describe('layer rules', () => {
-  it('common/ imports neither Node, Electron, the DOM side nor any higher layer', () => {
-    expect(
-      violations(
-        ['common'],
-        (file, s) =>
-          NODE_BUILTINS.test(s) ||
-          s === 'electron' ||
-          ['electron', 'renderer', 'devhost', 'hub'].some((l) => resolvesInto(file, s, l)),
-      ),
-    ).toEqual([]);
+  for (const layer of LAYERS) {
+    it(`${layer}/ imports only ${MAY_IMPORT[layer].join(', ') || 'itself'} (and no Electron outside the shell)`, () => {
+      expect(crossings(layer)).toEqual([]);
+    });
+  }
+
+  it('the services that run on their own (core, node_shared, hub, dev host) need no devDependencies at run time', () => {
+    const runtime = new Set(Object.keys(pkg.dependencies));
+    const needed = (['core', 'node_shared', 'hub', 'devhost'] as const).flatMap(sourceFiles).flatMap((file) =>
+      runtimeImports(fs.readFileSync(path.join(ROOT, file), 'utf8'))
+        .map(packageName)
+        .filter((name): name is string => name !== null && !runtime.has(name))
+        .map((name) => `${file} needs ${name}`),
+    );
+    expect(needed).toEqual([]);
   });
 
-  it('the core, dev host and hub never load the Electron runtime', () => {
-    expect(
-      violations(
-        ['electron/core', 'devhost', 'hub'],
-        (_file, s) => s === 'electron' || s.startsWith('electron/'),
-      ),
-    ).toEqual([]);
-    expect(
-      violations(['electron/core', 'hub'], (file, s) =>
-        ['electron/main', 'electron/preload', 'renderer', 'devhost'].some((l) => resolvesInto(file, s, l)),
-      ),
-    ).toEqual([]);
-  });
-
-  it('the renderer imports no Node module and nothing of the Node side', () => {
-    expect(
-      violations(
-        ['renderer'],
-        (file, s) =>
-          NODE_BUILTINS.test(s) ||
-          s === 'electron' ||
-          ['electron', 'devhost', 'hub'].some((l) => resolvesInto(file, s, l)),
-      ),
-    ).toEqual([]);
-  });
-
-  it('sees runtime imports and lets type-only imports cross layers', () => {
+  it('sees runtime imports and run-time paths, and lets type-only imports cross layers', () => {
     const text =
-      "import fs from 'node:fs';\nimport type { X } from 'electron';\nconst e = require('electron');\nexport { y } from '../renderer/y';\n";
+      "import fs from 'node:fs';\nimport type { X } from 'electron';\nconst e = require('electron');\nexport { y } from '../renderer/y';\nimport type { Z } from '../core/z';\nconst entry = path.resolve(dir, '../../renderer/a.ts');\n";
     expect(runtimeImports(text)).toEqual(['node:fs', 'electron', '../renderer/y']);
+    expect(relativeStrings(text)).toEqual(['../renderer/y', '../../renderer/a.ts']);
+    expect(layerOf(target('hub/video/agent_page.ts', '../../renderer/a.ts'))).toBe('renderer');
   });
 });

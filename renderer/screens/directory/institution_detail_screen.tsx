@@ -11,9 +11,9 @@ import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
-import { DataText, useDataText } from '../knowledge/data_text';
-import { LoadState } from '../knowledge/load_state';
-import { usePublished } from '../knowledge/use_published';
+import { DataText, useDataText } from '../../published/data_text';
+import { LoadState } from '../../published/load_state';
+import { usePublished } from '../../published/use_published';
 import { MapQrCode } from './map_qr';
 import { SampleNotice } from './sample_notice';
 

@@ -10,7 +10,7 @@ import { KioskButton } from '../../components/kiosk_button';
 import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
-import { DataText } from '../knowledge/data_text';
+import { DataText } from '../../published/data_text';
 
 type Answer = <F extends keyof FeeSituation>(field: F, value: FeeSituation[F]) => void;
 

@@ -8,11 +8,11 @@ import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
+import { PrintButton } from '../../printing/print_button';
+import { DataText, useDataText } from '../../published/data_text';
 import { call } from '../../rpc/api';
-import { useLanguage } from '../forms/local_text';
-import { PrintButton } from '../forms/print_button';
-import { DataText, useDataText } from '../knowledge/data_text';
 import { startNotarizationRequest } from './notarization_seam';
 
 /** The catalog parts that state a quote: what to pay, why (rule and source), what the office may add. */

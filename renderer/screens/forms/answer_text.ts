@@ -1,7 +1,7 @@
 import type { AnswerValue } from '../../../common/forms/answers';
 import type { FieldOption, Step } from '../../../common/forms/template_schema';
 import type { Language } from '../../../common/languages';
-import { localString } from './local_text';
+import { localString } from '../../i18n/local_text';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
+import { PrintButton } from '../../printing/print_button';
 import { call } from '../../rpc/api';
-import { useLanguage } from './local_text';
-import { PrintButton } from './print_button';
 
 /** Groups of four, as printed ("1234 5678"); spoken digit by digit. */
 export const groupCode = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ');

@@ -5,11 +5,11 @@ import type { SubmissionSummary } from '../../../common/contract/forms_methods';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
+import { PrintButton } from '../../printing/print_button';
 import { call } from '../../rpc/api';
-import { LocalText, localString, useLanguage } from './local_text';
 import { MissingDraft } from './missing_draft';
-import { PrintButton } from './print_button';
 
 /** After submit: the receipt number (large, spoken), print buttons, and what happens next. */
 export function FormReceiptScreen({ uuid }: { uuid: string }) {

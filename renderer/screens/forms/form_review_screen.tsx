@@ -7,12 +7,12 @@ import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { answerText, spokenAnswer } from './answer_text';
 import { rememberDraft, wipeOnSessionEnd } from './forms_session';
-import { LocalText, localString, useLanguage } from './local_text';
 import { MissingDraft } from './missing_draft';
 import { useForm } from './use_form';
 

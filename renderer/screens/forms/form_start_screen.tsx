@@ -7,11 +7,11 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { KeyboardField } from './controls/keyboard_field';
 import { loadTemplate, rememberDraft, wipeOnSessionEnd } from './forms_session';
-import { LocalText, localString, useLanguage } from './local_text';
 import { MissingDraft } from './missing_draft';
 
 /** Roughly half a minute per question for a visitor using speech or the keypad. */

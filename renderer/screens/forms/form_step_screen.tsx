@@ -9,12 +9,12 @@ import { useApp } from '../../app_context';
 import { ErrorSummary } from '../../components/error_summary';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { controlId, StepControl } from './controls/step_control';
 import { rememberDraft, wipeOnSessionEnd } from './forms_session';
-import { LocalText, localString, useLanguage } from './local_text';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 

@@ -5,8 +5,8 @@ import type { MethodResult } from '../../../common/contract';
 import { useApp } from '../../app_context';
 import { PagedList } from '../../components/paged_list';
 import { ScreenHeading } from '../../components/screen_heading';
+import { LocalText } from '../../i18n/local_text';
 import { call } from '../../rpc/api';
-import { LocalText } from './local_text';
 
 type Listed = MethodResult<'forms.list_templates'>['templates'][number];
 

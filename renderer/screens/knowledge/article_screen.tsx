@@ -6,9 +6,9 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
-import { DataText, useDataText } from './data_text';
-import { LoadState } from './load_state';
-import { usePublished } from './use_published';
+import { DataText, useDataText } from '../../published/data_text';
+import { LoadState } from '../../published/load_state';
+import { usePublished } from '../../published/use_published';
 
 /** One article, readable aloud paragraph by paragraph. */
 export function ArticleScreen({ id }: { id: string }) {

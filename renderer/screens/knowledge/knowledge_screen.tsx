@@ -5,10 +5,10 @@ import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
+import { DataText } from '../../published/data_text';
+import { LoadState } from '../../published/load_state';
+import { usePublished } from '../../published/use_published';
 import { CampaignBanner } from './campaign_banner';
-import { DataText } from './data_text';
-import { LoadState } from './load_state';
-import { usePublished } from './use_published';
 
 /** Legal knowledge: the featured campaign, the legal-aid guide, and short articles. */
 export function KnowledgeScreen() {

@@ -6,14 +6,14 @@ import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
+import { PrintButton } from '../../printing/print_button';
+import { DataText, useDataText } from '../../published/data_text';
+import { LoadState } from '../../published/load_state';
+import { usePublished } from '../../published/use_published';
 import { call } from '../../rpc/api';
 import { serviceEntry } from '../../state/service_entry';
-import { useLanguage } from '../forms/local_text';
-import { PrintButton } from '../forms/print_button';
-import { DataText, useDataText } from '../knowledge/data_text';
-import { LoadState } from '../knowledge/load_state';
-import { usePublished } from '../knowledge/use_published';
 
 /** Who can get legal aid and how (policy §2), what to bring, and the way into the application. */
 export function LegalAidGuideScreen() {

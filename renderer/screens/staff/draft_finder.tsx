@@ -5,9 +5,9 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { TextField } from '../../components/text_field';
+import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { LocalText } from '../forms/local_text';
 import { localTime } from './staff_time';
 
 const NS = 'staff';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { MethodResult } from '../../../common/contract';
+import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { LocalText } from '../forms/local_text';
 
 const NS = 'staff';
 type Days = Extract<MethodResult<'staff.counts'>, { ok: true }>['days'];

@@ -4,9 +4,9 @@ import type { MethodResult } from '../../../common/contract';
 import type { Language } from '../../../common/languages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { useLanguage } from '../forms/local_text';
 import { SubmissionSummary } from './staff_home';
 
 const NS = 'staff';

@@ -3,10 +3,11 @@
  * and Mongolian at sizes M and XL, plus elder mode — through the real dev host and Debian's Chromium, into
  * `gallery/` (git-ignored) with an `index.html` to browse them. `--skip-build` reuses dist/renderer.
  */
-import { execFileSync } from 'node:child_process';
+
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildWeb } from '../../../scripts/build_web';
 import { shootMongolianForm } from '../mongolian/mongolian_gallery';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, startDevHost } from '../support/dev_host';
@@ -48,16 +49,7 @@ function writeIndex(shots: string[]): void {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--skip-build')) {
-    execFileSync(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-      {
-        cwd: PROJECT_ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
+  if (!process.argv.includes('--skip-build')) await buildWeb();
   fs.rmSync(OUT, { recursive: true, force: true });
   const host = await startDevHost();
   const browser = await launchChromium([], LANDSCAPE);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mn from '../../../assets/locales/mn-Mong-CN/technician.json';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
+import { hashPin } from '../../../core/pins/pin_hash';
 import { navigate, openKiosk, PORTRAIT, setSettings } from '../a11y/kiosk_page';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, type RunningDevHost, startDevHost } from '../support/dev_host';

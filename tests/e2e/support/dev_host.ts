@@ -35,7 +35,6 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<Runnin
         ...process.env,
         KIOSK_PORT: '0',
         KIOSK_DATA_DIR: dataDir,
-        KIOSK_SKIP_BUILD: '1',
         // Pre-rendering every catalog string is for real terminals; e2e runs speak live (tests opt in via env).
         KIOSK_SPEECH_PRERENDER: '0',
         KIOSK_TEST_HOOKS: '1',

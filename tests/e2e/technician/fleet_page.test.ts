@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../electron/core/logger';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
+import { createLogger } from '../../../node_shared/logger';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 

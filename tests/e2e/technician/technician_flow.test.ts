@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
+import { hashPin } from '../../../core/pins/pin_hash';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, type RunningDevHost, startDevHost } from '../support/dev_host';

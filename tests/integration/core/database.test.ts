@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_VERSION } from '../../../electron/core/storage/database';
+import { openDatabase, SCHEMA_VERSION } from '../../../core/storage/database';
 
 function tempFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-db-')), 'kiosk.sqlite');

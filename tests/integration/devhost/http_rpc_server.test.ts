@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
 import { startHttpRpcServer } from '../../../devhost/http_rpc_server';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const TOKEN = 'test-token-abcdefghijklmnopqrstuvwxyz';
 let core: KioskCore;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../common/forms/canonical_json';
-import { sha256Hex } from '../../../electron/core/forms/submissions';
+import { sha256Hex } from '../../../core/forms/submissions';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 let core: TestCore;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodArgs, MethodName, MethodResult, RpcResponse } from '../../../common/contract';
 import type { AnswerValue } from '../../../common/forms/answers';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import type { Printer } from '../../../electron/core/printing/printer';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import type { Printer } from '../../../core/printing/printer';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 export const REPO = path.resolve(import.meta.dirname, '../../..');
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../common/result';
-import type { PrintDocument, Printer } from '../../../electron/core/printing/printer';
+import type { PrintDocument, Printer } from '../../../core/printing/printer';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 /** Keeps the HTML of every document instead of printing it. */

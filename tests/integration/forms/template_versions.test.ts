@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormsService } from '../../../electron/core/forms/forms_service';
-import { sampleOptionProvider } from '../../../electron/core/forms/option_sources';
-import { fileTemplateSource, TemplateRegistry } from '../../../electron/core/forms/template_registry';
-import { openDatabase } from '../../../electron/core/storage/database';
+import { FormsService } from '../../../core/forms/forms_service';
+import { sampleOptionProvider } from '../../../core/forms/option_sources';
+import { fileTemplateSource, TemplateRegistry } from '../../../core/forms/template_registry';
+import { openDatabase } from '../../../core/storage/database';
 import { REPO } from './support';
 
 const FEEDBACK = 'satisfaction_feedback@1.0.0.json';

@@ -9,10 +9,10 @@ import content from '../../../assets/content/baotou_content.json';
 import table from '../../../assets/fees/baotou_default.json';
 import type { FeeSituation } from '../../../common/fees/fee_engine';
 import { err } from '../../../common/result';
+import type { PrintDocument, Printer } from '../../../core/printing/printer';
+import { FEE_RULES_KIND } from '../../../core/published/published_kinds';
+import { installPublished } from '../../../core/published/published_store';
 import { ChromiumPrinter } from '../../../devhost/chromium_printer';
-import { FEE_RULES_KIND } from '../../../electron/core/directory/published_kinds';
-import { installPublished } from '../../../electron/core/directory/published_store';
-import type { PrintDocument, Printer } from '../../../electron/core/printing/printer';
 import { startTestCore, type TestCore } from '../forms/support';
 
 const run = promisify(execFile);

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../common/result';
+import type { PrintDocument, Printer } from '../../../core/printing/printer';
 import { ChromiumPrinter } from '../../../devhost/chromium_printer';
-import type { PrintDocument, Printer } from '../../../electron/core/printing/printer';
 import { launchChromium } from '../../e2e/support/browser';
 import { fillLegalAid, startTestCore, type TestCore } from '../forms/support';
 
@@ -144,8 +144,8 @@ describe('printing through headless Chromium', () => {
 
 /** The receipt HTML as the print service builds it. */
 async function receiptHtml(core: TestCore, uuid: string): Promise<string> {
-  const { startForms } = await import('../../../electron/core/forms/forms_handlers');
-  const { startPrinting } = await import('../../../electron/core/printing/print_handlers');
+  const { startForms } = await import('../../../core/forms/forms_handlers');
+  const { startPrinting } = await import('../../../core/printing/print_handlers');
   const html = await startPrinting(core.deps, startForms(core.deps)).receiptHtml(uuid, 'zh-CN');
   if (!html) throw new Error('no receipt');
   return html;

@@ -6,12 +6,12 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_APP_VERSION } from '../../../common/sync/protocol';
-import { parseConfig } from '../../../electron/core/config/load_config';
-import { createKioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { parseConfig } from '../../../core/config/load_config';
+import { createKioskCore } from '../../../core/kiosk_core';
 import { openEnrollmentStore } from '../../../hub/enrollment/enrollment_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { bundleEntry } from '../sync/support/child_process_harness';
 import { tempDir } from '../sync/support/hub_harness';
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { createSpeechEngine } from '../../../electron/core/speech/create_engine';
-import { espeakBackend } from '../../../electron/core/speech/espeak_backend';
-import { createSpeechService } from '../../../electron/core/speech/speech_service';
+import { createSpeechEngine } from '../../../core/speech/create_engine';
+import { espeakBackend } from '../../../core/speech/espeak_backend';
+import { createSpeechService } from '../../../core/speech/speech_service';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { fakeBackend, writeFakeEngine } from '../../fixtures/speech/fake_engines';
 import { toneWav } from '../../fixtures/speech/test_audio_pack';
 

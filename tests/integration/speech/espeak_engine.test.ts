@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeSpeechText } from '../../../common/speech/text_limits';
-import { createSpeechEngine } from '../../../electron/core/speech/create_engine';
-import { espeakBackend } from '../../../electron/core/speech/espeak_backend';
-import { parseWav } from '../../../electron/core/speech/wav';
+import { createSpeechEngine } from '../../../core/speech/create_engine';
+import { espeakBackend } from '../../../core/speech/espeak_backend';
+import { parseWav } from '../../../core/speech/wav';
 import { hostileTexts } from '../../unit/speech/hostile_texts';
 
 const engine = createSpeechEngine(espeakBackend());

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../../common/languages';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { createSpeechEngine } from '../../../electron/core/speech/create_engine';
-import { espeakBackend } from '../../../electron/core/speech/espeak_backend';
-import { SpeechCache } from '../../../electron/core/speech/speech_cache';
-import type { SpeechEngine } from '../../../electron/core/speech/speech_engine';
-import { createSpeechService } from '../../../electron/core/speech/speech_service';
+import { createSpeechEngine } from '../../../core/speech/create_engine';
+import { espeakBackend } from '../../../core/speech/espeak_backend';
+import { SpeechCache } from '../../../core/speech/speech_cache';
+import type { SpeechEngine } from '../../../core/speech/speech_engine';
+import { createSpeechService } from '../../../core/speech/speech_service';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { writeTestAudioPack } from '../../fixtures/speech/test_audio_pack';
 
 let root: string;

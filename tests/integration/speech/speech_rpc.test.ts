@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { speechRenderResultSchema, speechStatusSchema } from '../../../common/contract/speech_methods';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { createSpeechService } from '../../../electron/core/speech/speech_service';
-import { parseWav } from '../../../electron/core/speech/wav';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { createSpeechService } from '../../../core/speech/speech_service';
+import { parseWav } from '../../../core/speech/wav';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];

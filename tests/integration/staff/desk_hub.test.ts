@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../electron/core/logger';
 import { deskStoreOf } from '../../../hub/desk/desk_handlers';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
+import { createLogger } from '../../../node_shared/logger';
 import { LEGAL_AID_ANSWERS } from '../forms/support';
 import { tempDir } from '../sync/support/hub_harness';
 import { pdfText, publishLegalAid, token } from './desk_support';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyPin } from '../../../electron/core/diagnostics/pin_hash';
+import { verifyPin } from '../../../core/pins/pin_hash';
 import { LEGAL_AID_ANSWERS } from '../forms/support';
 import { STAFF_PIN, STAFF_PIN_HASH, type StaffCore, startStaffCore } from './staff_support';
 

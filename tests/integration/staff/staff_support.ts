@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MethodArgs, MethodName, MethodResult, RpcResponse } from '../../../common/contract';
 import { ok, type Result } from '../../../common/result';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import type { PrintDocument, PrintError, Printer, PrintJob } from '../../../electron/core/printing/printer';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { hashPin } from '../../../core/pins/pin_hash';
+import type { PrintDocument, PrintError, Printer, PrintJob } from '../../../core/printing/printer';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { fillLegalAid, REPO } from '../forms/support';
 
 export const STAFF_PIN = '482913';

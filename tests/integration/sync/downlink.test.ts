@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import directory from '../../../assets/directory/baotou_sample.json';
 import feeRules from '../../../assets/fees/baotou_default.json';
 import { hubIdOfToken } from '../../../common/sync/token_format';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { AssetStore } from '../../../electron/core/sync/asset_store';
-import { HubClient } from '../../../electron/core/sync/hub_client';
-import { pollManifest } from '../../../electron/core/sync/manifest_poller';
+import { AssetStore } from '../../../core/sync/asset_store';
+import { HubClient } from '../../../core/sync/hub_client';
+import { pollManifest } from '../../../core/sync/manifest_poller';
 import { prepareItem } from '../../../hub/publish';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import {
   allStored,
   enrollTerminal,

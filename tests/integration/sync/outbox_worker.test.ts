@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { purgeDelivered } from '../../../electron/core/sync/retention';
+import { purgeDelivered } from '../../../core/sync/retention';
 import { allStored, enrollTerminal, startTestHub, type TestHub } from './support/hub_harness';
 import { startKioskCore } from './support/kiosk_core_harness';
 import { fileSubmissions, outboxStates, waitFor, waitForAsync } from './support/kiosk_harness';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RpcResponse } from '../../../common/contract';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const FAKE_PROGRAM = path.join(ROOT, 'tests/fixtures/video/fake_video_program.mjs');

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
-import { EventBus } from '../../../electron/core/event_bus';
-import { createLogger } from '../../../electron/core/logger';
-import { VideoLink } from '../../../electron/core/video/video_link';
+import { EventBus } from '../../../core/event_bus';
+import { VideoLink } from '../../../core/video/video_link';
+import { createLogger } from '../../../node_shared/logger';
 import { type HubProcess, signedIn, startHubProcess } from './hub_process';
 
 /** The core's link (what the call screen uses over RPC) against the real hub process. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const SAMPLE_CONFIG = path.resolve(import.meta.dirname, '../../../assets/config.sample.json');
 let dir: string;

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerminalInfo } from '../../../common/contract/system_methods';
-import { createKioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createKioskCore } from '../../../core/kiosk_core';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { testHooksEnabled } from '../../../renderer/test_hooks';
 
 const SAMPLE_CONFIG = path.resolve(import.meta.dirname, '../../../assets/config.sample.json');

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../common/config_schema';
 import { heartbeatSchema } from '../../../common/sync/protocol';
-import { AuditLog } from '../../../electron/core/audit_log';
-import type { CoreDeps } from '../../../electron/core/core_deps';
-import { createFakeDevices } from '../../../electron/core/diagnostics/fake_devices';
-import { startTechnician } from '../../../electron/core/diagnostics/technician_service';
-import { EventBus } from '../../../electron/core/event_bus';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { openDatabase } from '../../../electron/core/storage/database';
+import { AuditLog } from '../../../core/audit_log';
+import type { CoreDeps } from '../../../core/core_deps';
+import { createFakeDevices } from '../../../core/diagnostics/fake_devices';
+import { startTechnician } from '../../../core/diagnostics/technician_service';
+import { EventBus } from '../../../core/event_bus';
+import { openDatabase } from '../../../core/storage/database';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const sample = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/config.sample.json'), 'utf8'),

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../common/config_schema';
-import { hashPin, verifyPin } from '../../../electron/core/diagnostics/pin_hash';
-import { PinLock, settingsPinLockStore } from '../../../electron/core/diagnostics/pin_lock';
-import { openDatabase } from '../../../electron/core/storage/database';
+import { hashPin, verifyPin } from '../../../core/pins/pin_hash';
+import { PinLock, settingsPinLockStore } from '../../../core/pins/pin_lock';
+import { openDatabase } from '../../../core/storage/database';
 
 function openDb() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pin-lock-'));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../electron/core/config/load_config';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
+import { parseConfig } from '../../../core/config/load_config';
+import { hashPin } from '../../../core/pins/pin_hash';
 
 const sample = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/config.sample.json'), 'utf8'),

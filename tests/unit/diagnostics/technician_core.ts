@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFakeDevices } from '../../../electron/core/diagnostics/fake_devices';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createFakeDevices } from '../../../core/diagnostics/fake_devices';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { hashPin } from '../../../core/pins/pin_hash';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 export const PIN = '246810';
 const PIN_HASH = hashPin(PIN);

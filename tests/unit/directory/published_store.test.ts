@@ -4,19 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sample from '../../../assets/directory/baotou_sample.json';
-import {
-  CONTENT_KIND,
-  DIRECTORY_KIND,
-  FEE_RULES_KIND,
-} from '../../../electron/core/directory/published_kinds';
-import {
-  installPublished,
-  loadPublished,
-  type PublishedItem,
-} from '../../../electron/core/directory/published_store';
-import { createMemoryLogger } from '../../../electron/core/logger';
-import { type KioskDatabase, openDatabase } from '../../../electron/core/storage/database';
-import { AssetStore } from '../../../electron/core/sync/asset_store';
+import { CONTENT_KIND, DIRECTORY_KIND, FEE_RULES_KIND } from '../../../core/published/published_kinds';
+import { installPublished, loadPublished, type PublishedItem } from '../../../core/published/published_store';
+import { type KioskDatabase, openDatabase } from '../../../core/storage/database';
+import { AssetStore } from '../../../core/sync/asset_store';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 let dir: string;
 let db: KioskDatabase;

@@ -5,8 +5,8 @@ import { calculateFee } from '../../../common/fees/fee_engine';
 import { feeRuleTableSchema } from '../../../common/fees/fee_rule_schema';
 import { feeReductionSummary, type StoredFeeReduction } from '../../../common/fees/stored_fee_reduction';
 import { buildApplicationHtml } from '../../../common/print/application_html';
+import { printTextsFor } from '../../../common/print/print_catalogs';
 import type { StoredSubmission } from '../../../common/sync/protocol';
-import { printTextsFor } from '../../../electron/core/printing/print_texts';
 import { parseRow } from '../../../hub/desk/desk_view';
 import { latestTemplate } from '../forms/bundled_templates';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Template } from '../../../common/forms/template_schema';
-import { fileTemplateSource, TemplateRegistry } from '../../../electron/core/forms/template_registry';
+import { fileTemplateSource, TemplateRegistry } from '../../../core/forms/template_registry';
 
 /** `assets/templates`: every bundled version of every form. */
 export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '../../../assets/templates');

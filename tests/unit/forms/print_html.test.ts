@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { escapeHtml, trustedMarkup } from '../../../common/print/html';
+import { printTextsFor } from '../../../common/print/print_catalogs';
 import { printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
-import { printTextsFor } from '../../../electron/core/printing/print_texts';
 import { latestTemplate } from './bundled_templates';
 
 const ZH = { visitor: 'zh-CN', bilingual: false } as const;

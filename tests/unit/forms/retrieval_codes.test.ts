@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { receiptNumber, receiptPrefix, terminalCode } from '../../../electron/core/forms/receipt_numbers';
-import {
-  AttemptLimiter,
-  formatRetrievalCode,
-  newRetrievalCode,
-} from '../../../electron/core/forms/retrieval_codes';
+import { receiptNumber, receiptPrefix, terminalCode } from '../../../core/forms/receipt_numbers';
+import { AttemptLimiter, formatRetrievalCode, newRetrievalCode } from '../../../core/forms/retrieval_codes';
 
 describe('retrieval codes', () => {
   it('are 8 digits and never one already taken', () => {

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { TerminalInfo } from '../../../common/contract/system_methods';
-import type { Printer } from '../../../electron/core/printing/printer';
+import type { Printer } from '../../../core/printing/printer';
 import { AppContext } from '../../../renderer/app_context';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAudioPack } from '../../../electron/core/speech/audio_pack';
+import { loadAudioPack } from '../../../core/speech/audio_pack';
 import { formatImportReport, importAudioPack, keyOfFileName } from '../../../scripts/audio_pack_builder';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');

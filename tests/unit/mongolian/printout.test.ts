@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import mnPrint from '../../../assets/locales/mn-Mong-CN/print.json';
 import { buildApplicationHtml } from '../../../common/print/application_html';
 import { trustedMarkup } from '../../../common/print/html';
+import { printTextsFor } from '../../../common/print/print_catalogs';
 import { type PrintLanguages, printText } from '../../../common/print/print_runs';
 import { buildReceiptHtml } from '../../../common/print/receipt_html';
 import { buildRetrievalCodeHtml } from '../../../common/print/retrieval_code_html';
-import { printTextsFor } from '../../../electron/core/printing/print_texts';
 import { latestTemplate } from '../forms/bundled_templates';
 
 const MONGOLIAN: PrintLanguages = { visitor: 'mn-Mong-CN', bilingual: false };

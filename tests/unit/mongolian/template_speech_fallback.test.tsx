@@ -5,7 +5,7 @@ import { createKit } from '../../../renderer/a11y/create_kit';
 import { describeControl } from '../../../renderer/a11y/describe_control';
 import type { Utterance } from '../../../renderer/a11y/speaker';
 import { createI18n } from '../../../renderer/i18n/i18n';
-import { LocalText } from '../../../renderer/screens/forms/local_text';
+import { LocalText } from '../../../renderer/i18n/local_text';
 import { SessionStore } from '../../../renderer/state/session_store';
 import { speakerWithoutMongolian } from './no_mongolian_audio';
 

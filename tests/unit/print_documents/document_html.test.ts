@@ -10,7 +10,7 @@ import type { Language } from '../../../common/languages';
 import { buildChecklistHtml } from '../../../common/print/checklist_html';
 import type { DocumentFrameInput } from '../../../common/print/document_frame';
 import { buildFeeResultHtml } from '../../../common/print/fee_result_html';
-import { printTextsFor } from '../../../electron/core/printing/print_texts';
+import { printTextsFor } from '../../../common/print/print_catalogs';
 
 const baotou = feeRuleTableSchema.parse(table);
 const guide = contentLibrarySchema.parse(content).guide;

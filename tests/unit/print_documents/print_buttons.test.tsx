@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import content from '../../../assets/content/baotou_content.json';
 import table from '../../../assets/fees/baotou_default.json';
 import { err, ok } from '../../../common/result';
-import type { PrintDocument, Printer } from '../../../electron/core/printing/printer';
+import type { PrintDocument, Printer } from '../../../core/printing/printer';
 import type { TestCore } from '../../integration/forms/support';
 import { renderWithCore } from '../forms_ui/forms_harness';
 

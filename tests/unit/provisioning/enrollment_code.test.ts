@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatEnrollmentCode, normalizeEnrollmentCode } from '../../../common/provisioning/enrollment';
-import { provisionFromCode } from '../../../electron/core/config/redeem_enrollment';
+import { provisionFromCode } from '../../../core/config/redeem_enrollment';
 import { GuessLimiter } from '../../../hub/enrollment/guess_limiter';
 
 const sample = JSON.parse(

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { WebContentsPrintOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../electron/core/logger';
 import {
   createElectronPrinter,
   createPrinterInventory,
@@ -11,6 +10,7 @@ import {
 } from '../../../electron/main/electron_printer';
 import { type PrinterInfoLike, printerCondition } from '../../../electron/main/printer_condition';
 import { printerTestPage } from '../../../electron/main/printer_test_page';
+import { createMemoryLogger } from '../../../node_shared/logger';
 
 const IDLE = { 'printer-state': '3', 'printer-state-reasons': 'none' };
 

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RpcResponse } from '../../../common/contract';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../electron/core/logger';
+import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
 import { bindIpc } from '../../../electron/main/ipc_binding';
 import { createKioskBridge } from '../../../electron/preload/kiosk_bridge';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import type { KioskBridge } from '../../../renderer/rpc/transport';
 import { fakeIpc } from './support/fake_ipc';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMediaAccess, onTechnicianMediaChange } from '../../../electron/core/diagnostics/media_access';
-import { EventBus } from '../../../electron/core/event_bus';
+import { createMediaAccess, onTechnicianMediaChange } from '../../../core/diagnostics/media_access';
+import { EventBus } from '../../../core/event_bus';
 import { createPermissionPolicy } from '../../../electron/main/permission_policy';
 
 const FOREIGN = ['https://example.com', 'http://127.0.0.1:5199', 'app://kiosk.evil', 'file:///x', ''];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAudioPack, loadAudioPacks, sha256 } from '../../../electron/core/speech/audio_pack';
-import { parseWav } from '../../../electron/core/speech/wav';
+import { loadAudioPack, loadAudioPacks, sha256 } from '../../../core/speech/audio_pack';
+import { parseWav } from '../../../core/speech/wav';
 import { writeTestAudioPack } from '../../fixtures/speech/test_audio_pack';
 
 let root: string;

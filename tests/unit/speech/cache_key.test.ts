@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeechCacheIdentity } from '../../../common/speech/cache_key';
-import { SpeechCache } from '../../../electron/core/speech/speech_cache';
+import { SpeechCache } from '../../../core/speech/speech_cache';
 
 const base: SpeechCacheIdentity = {
   language: 'zh-CN',

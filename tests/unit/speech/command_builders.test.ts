@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { espeakBackend } from '../../../electron/core/speech/espeak_backend';
-import {
-  encodePowerShell,
-  SAPI_NO_VOICE_EXIT,
-  sapiBackend,
-} from '../../../electron/core/speech/sapi_backend';
-import { sayBackend } from '../../../electron/core/speech/say_backend';
+import { espeakBackend } from '../../../core/speech/espeak_backend';
+import { encodePowerShell, SAPI_NO_VOICE_EXIT, sapiBackend } from '../../../core/speech/sapi_backend';
+import { sayBackend } from '../../../core/speech/say_backend';
 import { hostileTexts } from './hostile_texts';
 
 const MEGABYTE = 'x'.repeat(1024 * 1024);

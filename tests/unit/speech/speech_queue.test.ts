@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpeechQueue } from '../../../electron/core/speech/speech_queue';
+import { SpeechQueue } from '../../../core/speech/speech_queue';
 
 function gate() {
   let open!: () => void;

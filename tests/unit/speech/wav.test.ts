@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav, fixWavSizes, parseWav } from '../../../electron/core/speech/wav';
+import { encodeWav, fixWavSizes, parseWav } from '../../../core/speech/wav';
 
 describe('WAV header', () => {
   const oneSecond = encodeWav(new Int16Array(22050), 22050);

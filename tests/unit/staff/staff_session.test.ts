@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../common/config_schema';
-import { hashPin } from '../../../electron/core/diagnostics/pin_hash';
-import { PinLock, type PinLockState } from '../../../electron/core/diagnostics/pin_lock';
-import { StaffSession } from '../../../electron/core/staff/staff_session';
+import { hashPin } from '../../../core/pins/pin_hash';
+import { PinLock, type PinLockState } from '../../../core/pins/pin_lock';
+import { StaffSession } from '../../../core/pins/staff_session';
 
 const PIN = '90817263';
 const HASH = hashPin(PIN);

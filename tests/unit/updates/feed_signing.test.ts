@@ -5,11 +5,11 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFeedYml } from '../../../common/updates/feed';
-import { checkArtifact } from '../../../electron/core/updates/artifact_check';
-import { publicKeyToBase64 } from '../../../electron/core/updates/release_keys';
-import { verifySignedFeed } from '../../../electron/core/updates/verify_feed';
+import { checkArtifact } from '../../../core/updates/artifact_check';
+import { verifySignedFeed } from '../../../core/updates/verify_feed';
 import { publishRelease, versionFromFileName } from '../../../hub/releases/publish_release';
 import { releaseKeyPath } from '../../../hub/releases/release_key_store';
+import { publicKeyToBase64 } from '../../../node_shared/release_keys';
 
 let dataDir: string;
 let buildDir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inRollout } from '../../../common/updates/rollout_bucket';
-import { deviceBucket } from '../../../electron/core/updates/device_bucket';
+import { deviceBucket } from '../../../core/updates/device_bucket';
 
 const ids = Array.from(
   { length: 10_000 },

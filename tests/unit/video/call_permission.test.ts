@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreDeps } from '../../../electron/core/core_deps';
-import { EventBus } from '../../../electron/core/event_bus';
-import { createLogger } from '../../../electron/core/logger';
-import { onCallScreenChange } from '../../../electron/core/video/call_screen_signal';
-import { videoHandlers } from '../../../electron/core/video/video_handlers';
+import type { CoreDeps } from '../../../core/core_deps';
+import { EventBus } from '../../../core/event_bus';
+import { onCallScreenChange } from '../../../core/video/call_screen_signal';
+import { videoHandlers } from '../../../core/video/video_handlers';
 import { APP_ORIGIN } from '../../../electron/main/navigation_policy';
 import { createPermissionPolicy } from '../../../electron/main/permission_policy';
+import { createLogger } from '../../../node_shared/logger';
 
 /** The core's video handlers drive the shell's permission policy exactly as main.ts wires them. */
 function wired() {

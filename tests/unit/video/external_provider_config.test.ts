@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedOriginsOf, externalProviderSchema } from '../../../common/video/external_provider';
-import { parseConfig } from '../../../electron/core/config/load_config';
+import { parseConfig } from '../../../core/config/load_config';
 
 const sample = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/config.sample.json'), 'utf8'),

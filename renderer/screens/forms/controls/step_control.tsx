@@ -4,7 +4,7 @@ import type { AnswerValue } from '../../../../common/forms/answers';
 import type { FieldOption, Step } from '../../../../common/forms/template_schema';
 import { ChoiceList } from '../../../components/choice_list';
 import { FieldError } from '../../../components/field_error';
-import { LocalText } from '../local_text';
+import { LocalText } from '../../../i18n/local_text';
 import { KeyboardField } from './keyboard_field';
 import { SignatureControl } from './signature_control';
 

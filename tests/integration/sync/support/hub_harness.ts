@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, type Logger } from '../../../../electron/core/logger';
 import { createHubServer, type HubOptions, listenHub, type RunningHub } from '../../../../hub/hub_server';
 import { prepareItem } from '../../../../hub/publish';
 import type { HubStore } from '../../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../../hub/tokens';
+import { createLogger, type Logger } from '../../../../node_shared/logger';
 import { fixtureTemplateBytes } from './fixture_template';
 
 export function tempDir(prefix: string): string {

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { AuditLog } from '../../../../electron/core/audit_log';
-import { loadConfig } from '../../../../electron/core/config/load_config';
-import { EventBus } from '../../../../electron/core/event_bus';
-import { createLogger } from '../../../../electron/core/logger';
-import { openDatabase } from '../../../../electron/core/storage/database';
-import { createSyncService } from '../../../../electron/core/sync/sync_service';
+import { AuditLog } from '../../../../core/audit_log';
+import { loadConfig } from '../../../../core/config/load_config';
+import { EventBus } from '../../../../core/event_bus';
+import { openDatabase } from '../../../../core/storage/database';
+import { createSyncService } from '../../../../core/sync/sync_service';
+import { createLogger } from '../../../../node_shared/logger';
 
 /**
  * The kiosk core's sync service as its own process, for the kill -9 tests:

@@ -1,6 +1,6 @@
-import { createKioskCore, type KioskCore } from '../../../../electron/core/kiosk_core';
-import { createMemoryLogger } from '../../../../electron/core/logger';
-import type { SyncTuning } from '../../../../electron/core/sync/sync_service';
+import { createKioskCore, type KioskCore } from '../../../../core/kiosk_core';
+import type { SyncTuning } from '../../../../core/sync/sync_service';
+import { createMemoryLogger } from '../../../../node_shared/logger';
 import { tempDir } from './hub_harness';
 import { writeKioskConfig } from './kiosk_harness';
 

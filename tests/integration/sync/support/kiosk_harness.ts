@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskConfigInput } from '../../../../common/config_schema';
 import type { AnswerValue } from '../../../../common/forms/answers';
-import { SubmissionStore } from '../../../../electron/core/forms/submissions';
-import type { KioskDatabase } from '../../../../electron/core/storage/database';
-import { openDatabase } from '../../../../electron/core/storage/database';
+import { SubmissionStore } from '../../../../core/forms/submissions';
+import type { KioskDatabase } from '../../../../core/storage/database';
+import { openDatabase } from '../../../../core/storage/database';
 
 /** Writes a provisioning file for a terminal pointing at `hubUrl`; returns its path. */
 export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string, hubToken: string): string {

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { calculateFee } from '../../common/fees/fee_engine';
+import type { CoreDeps } from '../core_deps';
+import { FEE_RULES_KIND } from '../published/published_kinds';
+import { loadPublished } from '../published/published_store';
+import type { Handlers } from '../rpc/dispatcher';
+import { FormsService } from './forms_service';
+import { type OptionProvider, sampleOptionProvider } from './option_sources';
+import { fileTemplateSource, TemplateRegistry, type TemplateSource } from './template_registry';
+
+type FormsMethod =
+  | 'forms.list_templates'
+  | 'forms.get_template'
+  | 'forms.get_options'
+  | 'forms.start_draft'
+  | 'forms.get_draft'
+  | 'forms.save_answer'
+  | 'forms.set_current_step'
+  | 'forms.attach_fee_reduction'
+  | 'forms.keep_draft'
+  | 'forms.resume_draft'
+  | 'forms.discard_draft'
+  | 'forms.end_session'
+  | 'forms.submit'
+  | 'forms.get_submission_summary';
+
+/** `assets/templates` (Electron sets `KIOSK_ASSETS_DIR` to the packaged assets). */
+export function bundledTemplatesDir(): string {
+  const assets =
+    process.env.KIOSK_ASSETS_DIR ??
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets');
+  return path.join(assets, 'templates');
+}
+
+/**
+ * The forms service of the core. Template sources: the bundled files; the sync downlink adds its own
+ * `TemplateSource` (published templates from the `assets` table) and calls `registry.reload()`.
+ */
+export function startForms(
+  deps: CoreDeps,
+  sources: readonly TemplateSource[] = fs.existsSync(bundledTemplatesDir())
+    ? [fileTemplateSource(bundledTemplatesDir())]
+    : [],
+  options: OptionProvider = sampleOptionProvider,
+): FormsService {
+  return new FormsService({
+    db: deps.db,
+    registry: new TemplateRegistry(sources, deps.logger),
+    options,
+    now: deps.now,
+    terminal: {
+      terminalId: deps.config?.terminalId ?? 'unprovisioned',
+      centreId: deps.config?.centre.id ?? '',
+    },
+  });
+}
+
+export function formsHandlers(
+  deps: CoreDeps,
+  forms: FormsService,
+  options: OptionProvider = sampleOptionProvider,
+): Pick<Handlers, FormsMethod> {
+  const audit = (action: string, subject = '') => deps.audit.record('visitor', action, subject);
+  return {
+    'forms.list_templates': () => ({
+      templates: forms.registry.latest().map(({ id, version, category, title, description }) => ({
+        id,
+        version,
+        category,
+        title,
+        description,
+      })),
+    }),
+    'forms.get_template': ({ id, version }) => {
+      const template = forms.registry.get(id, version);
+      return template ? { ok: true, template } : { ok: false, reason: 'not_found' };
+    },
+    'forms.get_options': ({ source }) => options(source),
+    'forms.start_draft': ({ templateId }) => {
+      const result = forms.startDraft(templateId);
+      if (result.ok) audit('forms.start', `${result.draft.template.id}@${result.draft.template.version}`);
+      return result;
+    },
+    'forms.get_draft': ({ draftId }) => forms.getDraft(draftId),
+    'forms.save_answer': ({ draftId, stepId, value }) => forms.saveAnswer(draftId, stepId, value),
+    'forms.set_current_step': ({ draftId, stepId }) => forms.setCurrentStep(draftId, stepId),
+    'forms.attach_fee_reduction': ({ draftId, situation }) => {
+      const quote = calculateFee(loadPublished(deps.db, FEE_RULES_KIND, deps.logger).value, situation);
+      return quote.ok
+        ? forms.attachFeeReduction(draftId, quote.value)
+        : { ok: false, reason: 'invalid_input' };
+    },
+    'forms.keep_draft': ({ draftId }) => {
+      const result = forms.keepDraft(draftId);
+      if (result.ok) audit('forms.keep');
+      return result;
+    },
+    'forms.resume_draft': ({ code }) => {
+      const result = forms.resumeDraft(code);
+      audit(result.ok ? 'forms.resume' : 'forms.resume_refused', result.ok ? '' : result.reason);
+      return result;
+    },
+    'forms.discard_draft': ({ draftId }) => {
+      forms.discardDraft(draftId);
+      return { ok: true };
+    },
+    'forms.end_session': () => ({ wiped: forms.endSession() }),
+    'forms.submit': ({ draftId }) => {
+      const result = forms.submit(draftId);
+      if (!result.ok) return result;
+      const { uuid, receiptNo, priority, templateId, templateVersion } = result.submission;
+      audit('forms.submit', `${templateId}@${templateVersion}`);
+      return { ok: true, uuid, receiptNo, priority };
+    },
+    'forms.get_submission_summary': ({ uuid }) => {
+      const submission = forms.submissions.get(uuid);
+      const template = submission && forms.registry.get(submission.templateId, submission.templateVersion);
+      if (!submission || !template) return { ok: false, reason: 'not_found' };
+      return {
+        ok: true,
+        summary: {
+          uuid,
+          receiptNo: submission.receiptNo,
+          template: { id: template.id, version: template.version },
+          title: template.title,
+          nextSteps: template.receipt.nextSteps,
+          createdAt: submission.createdAt,
+          priority: submission.priority,
+          officeName: deps.config?.centre.name ?? '',
+          officePhone: deps.config?.centre.phone ?? '',
+        },
+      };
+    },
+  };
+}

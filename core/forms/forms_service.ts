@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { DraftState, FeeReduction } from '../../common/contract/forms_methods';
+import type { Answers, AnswerValue } from '../../common/forms/answers';
+import type { FieldError } from '../../common/forms/field_error';
+import {
+  computePriority,
+  validateAllAnswers,
+  visibleAnswers,
+  visibleSteps,
+} from '../../common/forms/form_logic';
+import { allSteps, type FieldOption, type Step, type Template } from '../../common/forms/template_schema';
+import { validateAnswer } from '../../common/forms/validate_answer';
+import type { KioskDatabase } from '../storage/database';
+import { type DraftRow, DraftStore } from './draft_store';
+import type { OptionProvider } from './option_sources';
+import { AttemptLimiter, newRetrievalCode } from './retrieval_codes';
+import { type SubmissionRow, SubmissionStore } from './submissions';
+import type { TemplateRegistry } from './template_registry';
+
+/** Unkept drafts left behind by a crash or power cut are wiped after a day; kept drafts after 30 days. */
+const UNKEPT_DRAFT_MS = 24 * 3600_000;
+const KEPT_DRAFT_MS = 30 * 24 * 3600_000;
+/** Five wrong retrieval codes per minute, then a pause: guessing 8 digits stays hopeless. */
+const RESUME_LIMIT = 5;
+const RESUME_WINDOW_MS = 60_000;
+
+export interface FormsServiceOptions {
+  db: KioskDatabase;
+  registry: TemplateRegistry;
+  options: OptionProvider;
+  now: () => Date;
+  terminal: { terminalId: string; centreId: string };
+}
+
+type DraftMissing = { ok: false; reason: 'draft_not_found' };
+const DRAFT_MISSING: DraftMissing = { ok: false, reason: 'draft_not_found' };
+
+export type SaveAnswerResult =
+  | { ok: true; draft: DraftState }
+  | { ok: false; reason: 'invalid'; error: FieldError }
+  | { ok: false; reason: 'unknown_step' | 'step_hidden' }
+  | DraftMissing;
+
+export type SubmitResult =
+  | { ok: true; submission: SubmissionRow }
+  | { ok: false; reason: 'invalid'; errors: { stepId: string; error: FieldError }[] }
+  | DraftMissing;
+
+/** Drafts, answers and submissions of the guided forms. */
+export class FormsService {
+  readonly drafts: DraftStore;
+  readonly submissions: SubmissionStore;
+  private readonly limiter = new AttemptLimiter(RESUME_LIMIT, RESUME_WINDOW_MS);
+
+  constructor(private readonly opts: FormsServiceOptions) {
+    this.drafts = new DraftStore(opts.db);
+    this.submissions = new SubmissionStore(opts.db);
+    const now = opts.now().getTime();
+    this.drafts.expire(
+      new Date(now - UNKEPT_DRAFT_MS).toISOString(),
+      new Date(now - KEPT_DRAFT_MS).toISOString(),
+    );
+  }
+
+  get registry(): TemplateRegistry {
+    return this.opts.registry;
+  }
+
+  private sourceOptions(step: Step): readonly FieldOption[] {
+    return step.field.type === 'single_choice' && step.field.optionsSource
+      ? this.opts.options(step.field.optionsSource).options
+      : [];
+  }
+
+  /** The template a draft is on: always its own version, even when a newer one was published. */
+  private templateOf(draft: DraftRow): Template {
+    const template = this.opts.registry.get(draft.templateId, draft.templateVersion);
+    if (!template) throw new Error(`template ${draft.templateId}@${draft.templateVersion} is not loaded`);
+    return template;
+  }
+
+  private stateOf(draft: DraftRow, template: Template = this.templateOf(draft)): DraftState {
+    return {
+      draftId: draft.id,
+      template: { id: draft.templateId, version: draft.templateVersion },
+      answers: draft.answers,
+      currentStep: draft.currentStep,
+      visibleSteps: visibleSteps(template, draft.answers).map((step) => step.id),
+      retrievalCode: draft.retrievalCode,
+      feeReduction: draft.feeReduction,
+      priority: computePriority(template, draft.answers),
+    };
+  }
+
+  startDraft(
+    templateId: string,
+  ): { ok: true; draft: DraftState } | { ok: false; reason: 'template_not_found' } {
+    const template = this.opts.registry.get(templateId);
+    if (!template) return { ok: false, reason: 'template_not_found' };
+    const id = randomUUID();
+    this.drafts.create(
+      id,
+      template.id,
+      template.version,
+      allSteps(template)[0]!.id,
+      this.opts.now().toISOString(),
+    );
+    return { ok: true, draft: this.stateOf(this.drafts.get(id)!, template) };
+  }
+
+  getDraft(draftId: string): { ok: true; draft: DraftState } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    return draft ? { ok: true, draft: this.stateOf(draft) } : DRAFT_MISSING;
+  }
+
+  /**
+   * Validates the answer against its step (with the earlier answers it must agree with) and saves the
+   * draft at once. Answers of steps the new answer hides are dropped, so the draft never holds answers
+   * to questions the visitor was not asked.
+   */
+  saveAnswer(draftId: string, stepId: string, value: AnswerValue | null): SaveAnswerResult {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    const template = this.templateOf(draft);
+    const step = allSteps(template).find((s) => s.id === stepId);
+    if (!step) return { ok: false, reason: 'unknown_step' };
+    if (!visibleSteps(template, draft.answers).some((s) => s.id === stepId))
+      return { ok: false, reason: 'step_hidden' };
+    const { [stepId]: _previous, ...others } = visibleAnswers(template, draft.answers);
+    let normalized: AnswerValue | null = null;
+    if (value !== null) {
+      const checked = validateAnswer(step, value, {
+        answers: others,
+        now: this.opts.now(),
+        sourceOptions: this.sourceOptions(step),
+      });
+      if (!checked.ok) return { ok: false, reason: 'invalid', error: checked.error };
+      normalized = checked.value;
+    }
+    const next: Answers = normalized === null ? others : { ...others, [stepId]: normalized };
+    const kept = visibleAnswers(template, next);
+    this.drafts.saveAnswers(draftId, kept, draft.feeReduction, stepId, this.opts.now().toISOString());
+    return { ok: true, draft: this.stateOf({ ...draft, answers: kept, currentStep: stepId }, template) };
+  }
+
+  setCurrentStep(
+    draftId: string,
+    stepId: string,
+  ): { ok: true } | { ok: false; reason: 'unknown_step' } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    if (!allSteps(this.templateOf(draft)).some((s) => s.id === stepId))
+      return { ok: false, reason: 'unknown_step' };
+    this.drafts.setCurrentStep(draftId, stepId, this.opts.now().toISOString());
+    return { ok: true };
+  }
+
+  attachFeeReduction(
+    draftId: string,
+    fee: FeeReduction,
+  ): { ok: true } | { ok: false; reason: 'no_fee_slot' } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    if (!this.templateOf(draft).slots.includes('fee_reduction')) return { ok: false, reason: 'no_fee_slot' };
+    this.drafts.saveAnswers(draftId, draft.answers, fee, draft.currentStep, this.opts.now().toISOString());
+    return { ok: true };
+  }
+
+  keepDraft(draftId: string): { ok: true; code: string } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    if (draft.retrievalCode) return { ok: true, code: draft.retrievalCode };
+    const code = newRetrievalCode((candidate) => this.drafts.isCodeTaken(candidate));
+    this.drafts.setRetrievalCode(draftId, code, this.opts.now().toISOString());
+    return { ok: true, code };
+  }
+
+  resumeDraft(
+    code: string,
+  ): { ok: true; draft: DraftState } | { ok: false; reason: 'not_found' | 'too_many_attempts' } {
+    const nowMs = this.opts.now().getTime();
+    if (this.limiter.blocked(nowMs)) return { ok: false, reason: 'too_many_attempts' };
+    const draft = this.drafts.getByCode(code);
+    if (!draft) {
+      this.limiter.fail(nowMs);
+      return { ok: false, reason: 'not_found' };
+    }
+    return { ok: true, draft: this.stateOf(draft) };
+  }
+
+  discardDraft(draftId: string): void {
+    this.drafts.remove(draftId);
+  }
+
+  endSession(): number {
+    return this.drafts.wipeUnkept();
+  }
+
+  /** Re-validates every visible answer, then writes submission + outbox and deletes the draft in one go. */
+  submit(draftId: string, assisted = false): SubmitResult {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    const template = this.templateOf(draft);
+    const now = this.opts.now();
+    const problems = validateAllAnswers(template, draft.answers, now, (step) => this.sourceOptions(step));
+    if (problems.length > 0) return { ok: false, reason: 'invalid', errors: problems };
+    const submission = this.submissions.submit({
+      draftId,
+      template: { id: template.id, version: template.version },
+      terminalId: this.opts.terminal.terminalId,
+      centreId: this.opts.terminal.centreId,
+      priority: computePriority(template, draft.answers),
+      assisted: assisted || draft.assisted,
+      answers: visibleAnswers(template, draft.answers),
+      feeReduction: template.slots.includes('fee_reduction') ? draft.feeReduction : null,
+      now,
+    });
+    return { ok: true, submission };
+  }
+}

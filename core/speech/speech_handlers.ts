@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Language } from '../../common/languages';
+import type { CoreDeps } from '../core_deps';
+import type { Handlers } from '../rpc/dispatcher';
+import { createSpeechService, type SpeechService } from './speech_service';
+
+type SpeechMethod = 'speech.render' | 'speech.status';
+
+// Languages an OS voice can speak; Mongolian is spoken from audio packs only.
+const SYNTHESIZED: readonly Language[] = ['zh-CN', 'en'];
+const PRERENDER_DELAY_MS = 1500;
+
+function assetsDir(): string {
+  return (
+    process.env.KIOSK_ASSETS_DIR ??
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets')
+  );
+}
+
+/**
+ * The kiosk's speech service: packs from the hub (`<dataDir>/audio-packs`) before bundled ones, a cache
+ * under `<dataDir>/speech-cache`, pre-rendering of the terminal's spoken languages shortly after start-up
+ * (`KIOSK_SPEECH_PRERENDER=0` turns that off).
+ */
+export function startSpeech(deps: CoreDeps): SpeechService {
+  const assets = assetsDir();
+  const languages = (deps.config?.languages ?? SYNTHESIZED).filter((l) => SYNTHESIZED.includes(l));
+  return createSpeechService({
+    dataDir: deps.dataDir,
+    localesDir: path.join(assets, 'locales'),
+    packRoots: [path.join(deps.dataDir, 'audio-packs'), path.join(assets, 'audio_packs')],
+    seedCacheDirs: [path.join(assets, 'speech-cache')],
+    logger: deps.logger,
+    prerender:
+      process.env.KIOSK_SPEECH_PRERENDER === '0' ? false : { languages, delayMs: PRERENDER_DELAY_MS },
+  });
+}
+
+export function speechHandlers(speech: SpeechService): Pick<Handlers, SpeechMethod> {
+  return {
+    'speech.render': async ({ text, language, kind, key }) => {
+      const outcome = await speech.render({ text, language, kind, ...(key ? { key } : {}) });
+      if (!outcome.ok) return outcome;
+      const { wav, cached, source, durationMs } = outcome;
+      return { ok: true as const, audio: wav.toString('base64'), cached, source, durationMs };
+    },
+    'speech.status': () => speech.status(),
+  };
+}

@@ -1,0 +1,269 @@
+import path from 'node:path';
+import type { Language } from '../../common/languages';
+import { staticCatalogStrings } from '../../common/speech/catalog_strings';
+import { MAX_SPEECH_TEXT_CHARS, normalizeSpeechText } from '../../common/speech/text_limits';
+import type { Logger } from '../../node_shared/logger';
+import { type AudioPack, loadAudioPacks } from './audio_pack';
+import { loadCatalogStrings } from './catalogs';
+import { backendForPlatform, createSpeechEngine } from './create_engine';
+import { SpeechCache } from './speech_cache';
+import type { SpeechEngine, SpeechFailure } from './speech_engine';
+import { type Priority, SpeechQueue } from './speech_queue';
+import { parseWav } from './wav';
+
+export interface RenderRequest {
+  text: string;
+  language: Language;
+  kind: 'ui' | 'dynamic';
+  key?: string;
+}
+
+/** `no_audio`: nothing can speak this language (Mongolian without a clip); `empty`: nothing to say. */
+export type RenderReason = SpeechFailure | 'no_audio' | 'empty';
+export type RenderOutcome =
+  | { ok: true; wav: Buffer; cached: boolean; source: 'pack' | 'cache' | 'engine'; durationMs: number }
+  | { ok: false; reason: RenderReason };
+
+export interface PrerenderProgress {
+  state: 'idle' | 'running' | 'done' | 'stopped';
+  done: number;
+  failed: number;
+  total: number;
+}
+
+export interface SpeechStatus {
+  state: 'ok' | 'degraded';
+  reason: SpeechFailure | null;
+  engine: { name: string; version: string | null };
+  voices: Record<Language, string | null>;
+  cacheClips: number;
+  prerender: PrerenderProgress;
+  packs: { language: Language; version: string; clips: number }[];
+  invalidPacks: number;
+  queue: { running: number; waiting: number };
+  failures: Partial<Record<SpeechFailure, number>>;
+}
+
+export interface SpeechServiceOptions {
+  dataDir: string;
+  /** `assets/locales`: the catalogs whose strings are pre-rendered. */
+  localesDir: string;
+  /** Folders holding audio pack sub-folders, first wins per language. */
+  packRoots?: readonly string[];
+  /** Where clips are written; default `<dataDir>/speech-cache`. */
+  cacheDir?: string;
+  /** Read-only caches filled at build time (`npm run speech:prerender`). */
+  seedCacheDirs?: readonly string[];
+  engine?: SpeechEngine;
+  logger: Logger;
+  concurrency?: number;
+  maxWaiting?: number;
+  /** Background pre-rendering at start-up; false in tests that start it themselves. */
+  prerender?: { languages: readonly Language[]; delayMs: number } | false;
+}
+
+export interface SpeechService {
+  render(request: RenderRequest, priority?: Priority): Promise<RenderOutcome>;
+  status(): Promise<SpeechStatus>;
+  /** Fills the cache with every static catalog string of the languages that have a voice. */
+  prerender(languages: readonly Language[]): Promise<PrerenderProgress>;
+  /** Catalog keys of each language with neither a cached clip nor a pack clip (ACCESSIBILITY.md row 11). */
+  missingAudio(languages: readonly Language[]): Promise<{ language: Language; key: string }[]>;
+  readonly cache: SpeechCache;
+  close(): void;
+}
+
+const LANGUAGE_LIST: readonly Language[] = ['zh-CN', 'mn-Mong-CN', 'en'];
+// Failures that say the engine itself is unwell (as opposed to a refused or oversized request).
+const ENGINE_FAULTS: ReadonlySet<RenderReason> = new Set([
+  'engine_missing',
+  'engine_failed',
+  'timeout',
+  'no_voice_for_language',
+]);
+
+export function createSpeechService(options: SpeechServiceOptions): SpeechService {
+  const { logger } = options;
+  const engine = options.engine ?? createSpeechEngine(backendForPlatform());
+  const cache = new SpeechCache(
+    options.cacheDir ?? path.join(options.dataDir, 'speech-cache'),
+    options.seedCacheDirs,
+  );
+  const queue = new SpeechQueue(options.concurrency ?? 2, options.maxWaiting ?? 16);
+  const { packs, invalid } = loadAudioPacks(options.packRoots ?? [path.join(options.dataDir, 'audio-packs')]);
+  if (invalid.length > 0) logger.warn('speech.pack_invalid', { count: invalid.length });
+  const packFor = (language: Language): AudioPack | undefined => packs.find((p) => p.language === language);
+
+  // Static catalog strings per language: by key (pre-rendering) and as normalized texts (cache policy).
+  const catalogs = new Map<Language, { byKey: Map<string, string>; texts: Set<string> }>();
+  const catalogOf = (language: Language) => {
+    let catalog = catalogs.get(language);
+    if (!catalog) {
+      const strings = staticCatalogStrings(loadCatalogStrings(options.localesDir, language));
+      catalog = {
+        byKey: new Map(strings.map((s) => [s.key, s.text])),
+        texts: new Set(strings.map((s) => normalizeSpeechText(s.text))),
+      };
+      catalogs.set(language, catalog);
+    }
+    return catalog;
+  };
+
+  let health: SpeechFailure | null = null;
+  const failures: Partial<Record<SpeechFailure, number>> = {};
+  let progress: PrerenderProgress = { state: 'idle', done: 0, failed: 0, total: 0 };
+  let closed = false;
+
+  const noteFailure = (reason: SpeechFailure, language: Language, length: number) => {
+    failures[reason] = (failures[reason] ?? 0) + 1;
+    if (ENGINE_FAULTS.has(reason)) health = reason;
+    // Never the text: it may be what the visitor typed.
+    logger.warn('speech.render_failed', { reason, language, length });
+  };
+
+  const cacheKey = async (language: Language, voice: string, text: string) => {
+    const version = await engine.version();
+    if (!version.ok) return version;
+    return {
+      ok: true as const,
+      key: SpeechCache.keyOf({ language, voice, engine: engine.engine, engineVersion: version.value, text }),
+    };
+  };
+
+  async function render(request: RenderRequest, priority: Priority = 'live'): Promise<RenderOutcome> {
+    const text = normalizeSpeechText(request.text);
+    if (text === '') return { ok: false, reason: 'empty' };
+    if (text.length > MAX_SPEECH_TEXT_CHARS) return { ok: false, reason: 'text_too_long' };
+    const { language } = request;
+    if (request.kind === 'ui' && request.key) {
+      const clip = await packFor(language)?.clip(request.key, request.text);
+      if (clip?.ok) return done(clip.value, true, 'pack');
+      if (clip && clip.error === 'corrupt') logger.warn('speech.pack_clip_corrupt', { language });
+    }
+    const voice = engine.voiceFor(language);
+    if (!voice) return { ok: false, reason: 'no_audio' };
+    const synthesize = async () => {
+      const queued = await queue.run(() => engine.render(text, voice, priority === 'background'), priority);
+      return queued.ok ? queued.value : queued;
+    };
+    // Only catalog strings go to disk: dynamic text may be personal data and is never cached.
+    if (request.kind === 'ui' && catalogOf(language).texts.has(text)) {
+      const key = await cacheKey(language, voice, text);
+      if (!key.ok) return fail(key.error, language, text);
+      const result = await cache.getOrCreate(key.key, synthesize);
+      return result.ok
+        ? done(result.value.wav, result.value.cached, result.value.cached ? 'cache' : 'engine')
+        : fail(result.error, language, text);
+    }
+    const version = await engine.version();
+    if (!version.ok) return fail(version.error, language, text);
+    const result = await synthesize();
+    return result.ok ? done(result.value, false, 'engine') : fail(result.error, language, text);
+  }
+
+  function done(wav: Buffer, cached: boolean, source: 'pack' | 'cache' | 'engine'): RenderOutcome {
+    if (source === 'engine') health = null;
+    return { ok: true, wav, cached, source, durationMs: Math.round(parseWav(wav)?.durationMs ?? 0) };
+  }
+
+  function fail(reason: SpeechFailure, language: Language, text: string): RenderOutcome {
+    noteFailure(reason, language, text.length);
+    return { ok: false, reason };
+  }
+
+  async function prerender(languages: readonly Language[]): Promise<PrerenderProgress> {
+    const jobs = languages
+      .filter((language) => engine.voiceFor(language) !== null)
+      .flatMap((language) => [...catalogOf(language).byKey].map(([key, text]) => ({ language, key, text })));
+    progress = { state: 'running', done: 0, failed: 0, total: jobs.length };
+    for (const job of jobs) {
+      if (closed) {
+        progress = { ...progress, state: 'stopped' };
+        return progress;
+      }
+      const result = await render({ ...job, kind: 'ui' }, 'background');
+      progress = result.ok
+        ? { ...progress, done: progress.done + 1 }
+        : { ...progress, failed: progress.failed + 1 };
+      if (!result.ok && result.reason === 'engine_missing') break;
+    }
+    progress = { ...progress, state: 'done' };
+    if (progress.failed === 0) await pruneCache();
+    logger.info('speech.prerender_done', { done: progress.done, failed: progress.failed });
+    return progress;
+  }
+
+  /** Drops clips of texts that left the catalogs (reworded strings), so the cache does not grow forever. */
+  async function pruneCache() {
+    const keep = new Set<string>();
+    for (const language of LANGUAGE_LIST) {
+      const voice = engine.voiceFor(language);
+      if (!voice) continue;
+      for (const text of catalogOf(language).texts) {
+        const id = await cacheKey(language, voice, text);
+        if (id.ok) keep.add(id.key);
+      }
+    }
+    const removed = cache.prune(keep);
+    if (removed > 0) logger.info('speech.cache_pruned', { removed });
+  }
+
+  async function missingAudio(languages: readonly Language[]) {
+    const missing: { language: Language; key: string }[] = [];
+    for (const language of languages) {
+      const voice = engine.voiceFor(language);
+      for (const [key, text] of catalogOf(language).byKey) {
+        if (packFor(language)?.hasClip(key, text)) continue;
+        if (voice) {
+          const cacheId = await cacheKey(language, voice, normalizeSpeechText(text));
+          if (cacheId.ok && cache.has(cacheId.key)) continue;
+        }
+        missing.push({ language, key });
+      }
+    }
+    return missing;
+  }
+
+  async function status(): Promise<SpeechStatus> {
+    const version = await engine.version();
+    const reason = version.ok ? health : version.error;
+    return {
+      state: reason ? 'degraded' : 'ok',
+      reason,
+      engine: { name: engine.engine, version: version.ok ? version.value : null },
+      voices: Object.fromEntries(LANGUAGE_LIST.map((l) => [l, engine.voiceFor(l)])) as Record<
+        Language,
+        string | null
+      >,
+      cacheClips: cache.count(),
+      prerender: progress,
+      packs: packs.map((p) => ({ language: p.language, version: p.version, clips: p.clipCount })),
+      invalidPacks: invalid.length,
+      queue: queue.stats,
+      failures: { ...failures },
+    };
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  if (options.prerender) {
+    const { languages, delayMs } = options.prerender;
+    timer = setTimeout(() => {
+      prerender(languages).catch((error: unknown) =>
+        logger.error('speech.prerender_crashed', { error: error instanceof Error ? error.name : 'unknown' }),
+      );
+    }, delayMs);
+    timer.unref();
+  }
+
+  return {
+    render,
+    status,
+    prerender,
+    missingAudio,
+    cache,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}
