@@ -13,6 +13,10 @@ import { directoryHandlers } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
+import { createIdCardReader } from './idcard/create_reader';
+import { disarmOnSessionEnd, idCardHandlers } from './idcard/id_card_handlers';
+import type { IdCardReader } from './idcard/id_card_reader';
+import { IdCardService } from './idcard/id_card_service';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
@@ -42,6 +46,8 @@ export interface KioskCoreOptions {
   sync?: Partial<SyncTuning>;
   /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
   testHooks?: boolean;
+  /** Replaces the ID card reader the provisioning names (tests). */
+  idCardReader?: IdCardReader;
 }
 
 export interface KioskCore {
@@ -64,6 +70,7 @@ function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: b
     session,
     speech,
     bilingual,
+    idCardReader,
   } = result.value;
   return {
     provisioned: true,
@@ -78,6 +85,7 @@ function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: b
       speech,
       ...(bilingual === undefined ? {} : { bilingual }),
       ...(testHooks ? { testHooks } : {}),
+      ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),
     },
   };
 }
@@ -113,25 +121,40 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   // Each service contributes the handlers of its methods; the type demands every contract method.
   const speech = startSpeech(deps);
-  const technician = startTechnician(deps, {
-    configPath: options.configPath,
-    speech: speechProbeOf(speech),
-    ...options.technician,
-  });
   // Templates: the bundled files, then those the hub published (installed by the sync downlink).
   const bundled = bundledTemplatesDir();
   const forms = startForms(deps, [
     ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
     publishedTemplateSource(db),
   ]);
+  const readerConfig = deps.config?.idCardReader ?? null;
+  const idCard = new IdCardService({
+    reader: options.idCardReader ?? (readerConfig ? createIdCardReader(readerConfig) : null),
+    adapter: readerConfig?.adapter ?? null,
+    forms,
+    events: deps.events,
+    logger,
+    audit: deps.audit,
+    offersMongolian: deps.config?.languages.includes('mn-Mong-CN') ?? false,
+    now,
+  });
+  const technician = startTechnician(deps, {
+    configPath: options.configPath,
+    speech: speechProbeOf(speech),
+    idCard,
+    ...options.technician,
+  });
   const sync = createSyncService(deps, options.sync, {
     onAssetsSwitched: () => forms.registry.reload(),
     heartbeatExtras: technician.heartbeatExtras,
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
+  const formHandlers = formsHandlers(deps, forms);
   const handlers: Handlers = {
     ...systemHandlers(deps),
-    ...formsHandlers(deps, forms),
+    ...formHandlers,
+    'forms.end_session': disarmOnSessionEnd(formHandlers['forms.end_session'], idCard),
+    ...idCardHandlers(idCard),
     ...printHandlers(startPrinting(deps, forms)),
     ...directoryHandlers(deps),
     ...speechHandlers(speech),
@@ -151,6 +174,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       staff.close();
       technician.close();
       speech.close();
+      void idCard.close();
       db.close();
     },
   };

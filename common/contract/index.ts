@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
+import { idCardMethods } from './idcard_methods';
 import { printMethods } from './print_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
@@ -17,6 +18,7 @@ import { videoMethods } from './video_methods';
 export const contract = {
   ...systemMethods,
   ...formsMethods,
+  ...idCardMethods,
   ...printMethods,
   ...speechMethods,
   ...technicianMethods,

@@ -21,6 +21,8 @@ export interface ApplicationInput {
   priority: boolean;
   feeReduction: FeeReduction | null;
   sourceOptions: (step: Step) => readonly FieldOption[];
+  /** Steps whose answer was read from the applicant's ID card (marked on the paper). */
+  fromIdCard?: ReadonlySet<string>;
 }
 
 /** Signatures are drawn in a 600 × 200 box on the screen; the path data uses those coordinates. */
@@ -38,6 +40,7 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 .cell { break-inside: avoid; box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
 .full { width: 100%; } .half { width: 50%; } .third { width: 33.333%; }
 .label { font-size: 9pt; color: #333; display: block; }
+.source { font-size: 8pt; margin-inline-start: 1.5mm; }
 .value { white-space: pre-wrap; word-break: break-all; }
 .signature svg { height: 18mm; width: 54mm; } .signature path { fill: none; stroke: #000; stroke-width: 3; }
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
@@ -65,7 +68,10 @@ function cellValue(input: ApplicationInput, step: Step, shown: ReadonlySet<strin
   }
   const yesNo = { yes: t.values.yes.plain, no: t.values.no.plain };
   const words = answerText(step, value, input.languages.visitor, yesNo, input.sourceOptions(step));
-  return html`<span class="value">${answerRun(words, input.languages)}</span>`;
+  const source = input.fromIdCard?.has(step.id)
+    ? html`<span class="source" data-testid="from-id-card">${t.application.from_id_card}</span>`
+    : '';
+  return html`<span class="value">${answerRun(words, input.languages)}</span>${source}`;
 }
 
 /** The prefilled A4 application, laid out like the paper form: the template's print sections and rows. */

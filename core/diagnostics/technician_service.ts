@@ -5,6 +5,7 @@ import type { Heartbeat } from '../../common/sync/protocol';
 import { loadConfig } from '../config/load_config';
 import { provisionFromCode } from '../config/redeem_enrollment';
 import type { CoreDeps } from '../core_deps';
+import type { IdCardService } from '../idcard/id_card_service';
 import { verifyPin } from '../pins/pin_hash';
 import { PinLock, settingsPinLockStore } from '../pins/pin_lock';
 import type { Handlers } from '../rpc/dispatcher';
@@ -32,6 +33,7 @@ type TechnicianMethod =
   | 'diagnostics.speech'
   | 'diagnostics.media_access'
   | 'diagnostics.system'
+  | 'diagnostics.id_card'
   | 'technician.config_view'
   | 'technician.config_edit'
   | 'technician.export_logs'
@@ -48,12 +50,15 @@ export interface TechnicianOptions {
   fetchImpl?: typeof fetch;
   /** Technician mode closes after this long without a technician call. */
   idleLockMs?: number;
+  /** The ID card reader (its test, and its state in the heartbeat). */
+  idCard?: IdCardService | undefined;
 }
 
 export interface TechnicianService {
   handlers: Pick<Handlers, TechnicianMethod>;
-  /** For the sync heartbeat: printer and speech status (last known, refreshed on each call) and the last update. */
-  heartbeatExtras(): Pick<Heartbeat, 'printer' | 'speech' | 'update'>;
+  /** For the sync heartbeat: printer, speech and ID card reader status (last known, refreshed on each call) and
+   * the last update. */
+  heartbeatExtras(): Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'>;
   updates: UpdateService | null;
   record: UpdateRecord;
   close(): void;
@@ -205,6 +210,21 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
         updateStep: updates?.lastStep()?.kind ?? null,
       };
     },
+    'diagnostics.id_card': async ({ read }) => {
+      if (!unlocked()) return LOCKED;
+      const tested = await (options.idCard?.test(read) ?? { configured: false as const });
+      if (!tested.configured) return { ok: true, configured: false };
+      audit('technician.id_card_test');
+      return {
+        ok: true,
+        configured: true,
+        adapter: deps.config!.idCardReader!.adapter,
+        port: tested.probe.port,
+        status: tested.probe.status,
+        samId: tested.probe.samId,
+        read: tested.read,
+      };
+    },
     'technician.config_view': () => {
       if (!unlocked()) return LOCKED;
       const current = loadConfig(options.configPath);
@@ -288,14 +308,17 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
         ? 'offline'
         : 'unknown';
     const spoken = speech ? await speech.status().catch(() => null) : null;
+    await options.idCard?.refresh().catch(() => {});
     devicesNow = { printer, speech: spoken?.status ?? 'unknown' };
   };
   const heartbeatExtras = () => {
     void refreshDevices();
+    const reader = options.idCard?.status() ?? null;
     return {
       printer: { status: devicesNow.printer },
       speech: { status: devicesNow.speech },
       update: record.report(),
+      ...(reader ? { idCardReader: { status: reader } } : {}),
     };
   };
 

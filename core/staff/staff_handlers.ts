@@ -1,6 +1,7 @@
 import { pickText } from '../../common/content/pick_text';
 import type { StaffSubmission } from '../../common/contract/staff_methods';
 import { visibleSteps } from '../../common/forms/form_logic';
+import { isPersonalField } from '../../common/forms/personal_fields';
 import { answerText } from '../../common/print/answer_text';
 import { valueWordsFor } from '../../common/print/print_catalogs';
 import type { CoreDeps } from '../core_deps';
@@ -25,7 +26,8 @@ type StaffMethod =
   | 'staff.send_now'
   | 'staff.counts'
   | 'staff.find_draft'
-  | 'staff.assist_draft';
+  | 'staff.assist_draft'
+  | 'staff.start_assisted';
 
 export interface StaffServices {
   forms: FormsService;
@@ -122,6 +124,7 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
       if (!row || !submission) return { ok: false, reason: 'not_found' };
       audit('staff.view', uuid);
       const answers = submission.payload?.answers ?? {};
+      const fromIdCard = new Set(submission.payload?.fromIdCard ?? []);
       const words = valueWordsFor(language);
       const rows = template
         ? visibleSteps(template, answers)
@@ -136,6 +139,8 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
                 stepId: step.id,
                 label: pickText(step.label, language).text,
                 text: answerText(step, value, language, words, options),
+                personal: isPersonalField(step),
+                fromIdCard: fromIdCard.has(step.id),
               };
             })
         : [];
@@ -214,6 +219,15 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
       if (!queries.markAssisted(draftId)) return { ok: false, reason: 'draft_not_found' };
       audit('staff.assist', draftId);
       return { ok: true };
+    },
+    'staff.start_assisted': ({ templateId }) => {
+      if (!session.touch()) return LOCKED;
+      const started = forms.startDraft(templateId);
+      if (!started.ok) return started;
+      const { draftId, currentStep } = started.draft;
+      queries.markAssisted(draftId);
+      audit('staff.assist_new', draftId);
+      return { ok: true, draftId, stepId: currentStep };
     },
   };
   return {

@@ -61,7 +61,7 @@ export interface SyncHooks {
   /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
   onAssetsSwitched?: (items: readonly ManifestItem[]) => void;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
-  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update'>>;
+  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'>>;
 }
 
 export function createSyncService(

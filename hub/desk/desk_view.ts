@@ -9,6 +9,8 @@ export interface DeskRow {
   submission: StoredSubmission;
   answers: Record<string, AnswerValue>;
   feeReduction: StoredFeeReduction | null;
+  /** Steps the kiosk filled from the applicant's ID card (marked on the printed application). */
+  fromIdCard: string[];
   handledAt: string | null;
 }
 
@@ -38,7 +40,10 @@ const payloadSchema = z.looseObject({
   answers: z.record(z.string(), z.unknown()),
   // Checked on its own: an unreadable fee record must not hide the answers.
   feeReduction: z.unknown(),
+  fromIdCard: z.unknown(),
 });
+
+const stepIdsSchema = z.array(z.string().max(64)).max(100);
 
 /** `YYYY-MM-DD` of an instant in the hub's time zone (the centre's local day). */
 export function localDay(iso: string): string {
@@ -55,6 +60,7 @@ export function parseRow(submission: StoredSubmission, handled: ReadonlyMap<stri
     feeReduction: parsed.success
       ? (storedFeeReductionSchema.safeParse(parsed.data.feeReduction).data ?? null)
       : null,
+    fromIdCard: parsed.success ? (stepIdsSchema.safeParse(parsed.data.fromIdCard).data ?? []) : [],
     handledAt: handled.get(submission.uuid) ?? null,
   };
 }
