@@ -40,7 +40,7 @@ const payloadSchema = z.looseObject({
   answers: z.record(z.string(), z.unknown()),
   // Checked on its own: an unreadable fee record must not hide the answers.
   feeReduction: z.unknown(),
-  fromIdCard: z.unknown(),
+  fromIdCard: z.unknown().optional(),
 });
 
 const stepIdsSchema = z.array(z.string().max(64)).max(100);

@@ -53,6 +53,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
 <td>${escapeHtml(shownTime(row.lastSyncAt, t.never))}</td>
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
+<td>${row.idCardReader === null ? escapeHtml(t.noReader) : status(row.idCardReader)}</td>
 <td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}</td>
 </tr>`,
     )
@@ -67,6 +68,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
     t.lastSync,
     t.printer,
     t.speech,
+    t.idCardReader,
     t.update,
   ]
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)

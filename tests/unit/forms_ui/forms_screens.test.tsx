@@ -23,7 +23,7 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     await heading('法律援助申请');
     expect(screen.getByText('您的居民身份证')).toBeDefined();
     await user.click(button('开始填写'));
-    await heading('请说出或输入您的姓名。');
+    await heading('请输入您的姓名。');
     expect(screen.getByText(/^第 1 步，共 \d+ 步$/)).toBeDefined();
 
     const name = screen.getByRole('textbox', { name: '姓名' });
