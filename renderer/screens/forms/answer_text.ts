@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../../../common/forms/answers';
+import { isPersonalField } from '../../../common/forms/personal_fields';
 import type { FieldOption, Step } from '../../../common/forms/template_schema';
 import type { Language } from '../../../common/languages';
 import { localString } from '../../i18n/local_text';
@@ -38,8 +39,6 @@ export function answerText(
   }
 }
 
-const PRIVATE_TYPES = new Set(['phone', 'resident_id', 'disability_cert']);
-
 /** What the review reads aloud: personal numbers only as "filled in" (spoken when the visitor asks). */
 export function spokenAnswer(
   step: Step,
@@ -48,7 +47,7 @@ export function spokenAnswer(
   t: Translate,
   extraOptions: readonly FieldOption[] = [],
 ): string {
-  if (PRIVATE_TYPES.has(step.field.type) && typeof value === 'string' && value) {
+  if (isPersonalField(step) && typeof value === 'string' && value) {
     return t('review.private_filled', { count: value.length });
   }
   return answerText(step, value, language, t, extraOptions);

@@ -8,6 +8,7 @@ import { PagedList } from '../../components/paged_list';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { AssistedEntry } from './assisted_entry';
 import { DraftFinder } from './draft_finder';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
@@ -119,6 +120,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
           />
         )}
       </section>
+      <AssistedEntry onLocked={onLocked} onAssist={onAssist} />
       <StaffCounts onLocked={onLocked} />
       <DraftFinder onLocked={onLocked} onAssist={onAssist} />
     </div>

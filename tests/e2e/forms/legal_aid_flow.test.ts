@@ -215,6 +215,9 @@ describe('legal-aid application, keypad only, speech on', () => {
     await keypadKeys(page, [...APPLICANT.changedPhone]);
     await keypadPress(page, button('保存并返回核对页'));
     await heading('请核对您的回答');
+    // personal numbers stay masked on the review until the visitor chooses "show"
+    expect(await page.getByText(APPLICANT.changedPhone).count()).toBe(0);
+    await keypadPress(page, button('显示联系电话'));
     await page.getByText(APPLICANT.changedPhone).waitFor();
     expect(await page.getByText(APPLICANT.phone).count()).toBe(0);
   });
