@@ -40,7 +40,7 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 .cell { break-inside: avoid; box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
 .full { width: 100%; } .half { width: 50%; } .third { width: 33.333%; }
 .label { font-size: 9pt; color: #333; display: block; }
-.source { font-size: 8pt; margin-inline-start: 1.5mm; }
+.source { margin-inline-start: 1mm; }
 .value { white-space: pre-wrap; word-break: break-all; }
 .signature svg { height: 18mm; width: 54mm; } .signature path { fill: none; stroke: #000; stroke-width: 3; }
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
@@ -68,10 +68,7 @@ function cellValue(input: ApplicationInput, step: Step, shown: ReadonlySet<strin
   }
   const yesNo = { yes: t.values.yes.plain, no: t.values.no.plain };
   const words = answerText(step, value, input.languages.visitor, yesNo, input.sourceOptions(step));
-  const source = input.fromIdCard?.has(step.id)
-    ? html`<span class="source" data-testid="from-id-card">${t.application.from_id_card}</span>`
-    : '';
-  return html`<span class="value">${answerRun(words, input.languages)}</span>${source}`;
+  return html`<span class="value">${answerRun(words, input.languages)}</span>`;
 }
 
 /** The prefilled A4 application, laid out like the paper form: the template's print sections and rows. */
@@ -84,7 +81,11 @@ export function buildApplicationHtml(input: ApplicationInput): string {
   const sections = template.print.sections.map((section) => {
     const cells = section.rows.map((row) => {
       const step = steps.get(row.step)!;
-      return html`<div class="cell ${row.width}"><span class="label">${printText(step.label, languages)}</span>${cellValue(input, step, shown)}</div>`;
+      // an answer read from the ID card says so next to its label (the value keeps the whole cell width)
+      const fromCard =
+        input.fromIdCard?.has(step.id) && shown.has(step.id) && input.answers[step.id] !== undefined;
+      const source = fromCard ? html`<span class="source">${t.from_id_card}</span>` : '';
+      return html`<div class="cell ${row.width}"><span class="label">${printText(step.label, languages)}${source}</span>${cellValue(input, step, shown)}</div>`;
     });
     return html`<section><h2>${printText(section.title, languages)}</h2><div class="grid">${cells}</div></section>`;
   });

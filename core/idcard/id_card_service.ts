@@ -159,20 +159,22 @@ export class IdCardService {
 
   private fill(target: { draftId: string; holder: string }, event: Extract<ReaderEvent, { kind: 'read' }>) {
     const { events, logger, audit, forms } = this.opts;
+    // logged as the reader hands over (its time apart from the kiosk's: the bench reads both)
+    logger.info('idcard.read', { readerMs: event.readerMs });
     const checked = cardValues(event.card, this.opts.now());
     if (!checked.ok) {
-      logger.info('idcard.refused', { reason: checked.error, readerMs: event.readerMs });
+      logger.info('idcard.refused', { reason: checked.error });
       events.emit('idcard.state', { state: 'failed', reason: checked.error });
       return;
     }
     const filled = forms.fillFromIdCard(target.draftId, target.holder, checked.value.values);
     if (!filled.ok || filled.filled.length === 0) {
-      logger.info('idcard.not_filled', { readerMs: event.readerMs });
+      logger.info('idcard.not_filled', {});
       events.emit('idcard.state', { state: 'failed', reason: 'unreadable' });
       return;
     }
     this.disarm();
-    logger.info('idcard.read', { filled: filled.filled.length, readerMs: event.readerMs });
+    logger.info('idcard.filled', { steps: filled.filled.length });
     audit.record('visitor', 'idcard.read');
     events.emit('idcard.state', {
       state: 'read',

@@ -15,7 +15,7 @@ import { TEXT_BLOCK_BYTES } from './text_block';
 export interface SerialTimeouts {
   /** Find, select, SAM id: the reader answers these in tens of milliseconds. */
   commandMs: number;
-  /** Reading the base information takes a real reader up to about a second. */
+  /** Reading the base information is the reader's longest command (chip access plus 1,295 bytes). */
   readMs: number;
 }
 
