@@ -58,13 +58,14 @@ export class SignController {
     private readonly store: SessionStore,
     private readonly lookup: SignLookup,
   ) {
-    let screen = store.getState().screen;
+    // A screen is new when the app remounts it: same key as the app's <main> (the screen as JSON).
+    let screen = JSON.stringify(store.getState().screen);
     let language = store.getState().settings.language;
     this.detach.push(
       store.subscribe(() => {
         const now = store.getState();
-        if (now.screen !== screen) {
-          screen = now.screen;
+        if (JSON.stringify(now.screen) !== screen) {
+          screen = JSON.stringify(now.screen);
           this.screenFresh = true;
           this.set({ open: false, clips: null, screenKey: null, shownKey: null, focusPanel: false });
         } else if (now.settings.language !== language) void this.refresh();

@@ -47,7 +47,10 @@ function ClipPlayer({ controller, clip }: { controller: SignController; clip: Si
     element.playbackRate = state.rate;
   }, [state.rate]);
 
-  const caption = state.captionsOn ? captionAt(clip.captions, positionMs) : null;
+  // After the last frame the last caption stays, so it can still be read.
+  const caption = state.captionsOn
+    ? captionAt(clip.captions, Math.min(positionMs, clip.durationMs - 1))
+    : null;
   const say = (key: string, values?: Record<string, string>) => announce.polite(t(key, values));
 
   return (
