@@ -18,7 +18,12 @@ import {
 } from '../common/sign_language/sign_pack_manifest';
 import { identifierSchema, versionSchema } from '../common/sync/protocol';
 import { type SignSources, sourceTextOf, textSha256 } from '../core/sign_language/sign_sources';
-import { describeRefusal, openSignPack } from '../node_shared/sign_pack/sign_pack_reader';
+import {
+  checkClipHeaders,
+  describeRefusal,
+  openSignPack,
+  type SignPackRefusal,
+} from '../node_shared/sign_pack/sign_pack_reader';
 import { writeTar } from '../node_shared/sign_pack/tar_archive';
 import { probeSignClip } from './sign_clip_probe';
 
@@ -76,7 +81,16 @@ export type BuildRefusalReason =
   | 'unknown_key'
   | 'bad_captions'
   | 'no_caption'
+  | 'bad_headers'
   | 'pack_too_large';
+
+/** The kiosk verifier's reasons about one clip's headers, as the builder reports them. */
+const HEADER_REASONS: Partial<Record<SignPackRefusal['reason'], BuildRefusalReason>> = {
+  not_webm: 'wrong_container',
+  wrong_codec: 'wrong_codec',
+  too_long: 'too_long',
+  too_small: 'too_small',
+};
 
 export interface BuildReport {
   outFile: string;
@@ -182,19 +196,19 @@ async function buildClip(
   const captions = captionsOf(entry, options.sourceDir, probed.value.durationMs, firstKeyText, refuse);
   if (!captions) return null;
   const body = fs.readFileSync(source);
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  return {
-    body,
-    clip: {
-      file: `${String(index + 1).padStart(4, '0')}.webm`,
-      sha256,
-      bytes: body.length,
-      ...probed.value,
-      review: entry.review ?? review,
-      targets,
-      captions,
-    },
+  const clip: SignClip = {
+    file: `${String(index + 1).padStart(4, '0')}.webm`,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    bytes: body.length,
+    ...probed.value,
+    review: entry.review ?? review,
+    targets,
+    captions,
   };
+  // The kiosks' own check of the file's headers (a Matroska file passes ffprobe's WebM test, not this).
+  const headers = checkClipHeaders(clip, body);
+  if (!headers.ok) return refuse(HEADER_REASONS[headers.error.reason] ?? 'bad_headers', headers.error.detail);
+  return { body, clip };
 }
 
 /**
@@ -263,6 +277,7 @@ const REASONS: Record<BuildRefusalReason, string> = {
   unknown_key: 'unknown key',
   bad_captions: 'bad captions',
   no_caption: 'no caption',
+  bad_headers: 'its WebM headers disagree with ffprobe',
   pack_too_large: 'pack too large',
 };
 

@@ -77,7 +77,7 @@ function parseManifest(bytes: Buffer): Result<SignPackManifest, SignPackRefusal>
 }
 
 /** The clip's own headers must agree with the manifest: WebM, its codecs, ≤ 60 s, ≥ 480p. */
-function checkClipHeaders(clip: SignClip, bytes: Buffer): Result<void, SignPackRefusal> {
+export function checkClipHeaders(clip: SignClip, bytes: Buffer): Result<void, SignPackRefusal> {
   const info = readWebmInfo(bytes);
   if (!info.ok || info.value.docType !== 'webm')
     return refuse(
