@@ -49,7 +49,12 @@ export function signClipAnswer(
   const found = clip(match[1]!);
   if (!found.ok) return { status: 404, headers: {}, body: null };
   const bytes = found.value;
-  const headers = { 'content-type': 'video/webm', 'accept-ranges': 'bytes' };
+  // Named by their hash, clips never change: the browser may keep them (public content, no personal data).
+  const headers = {
+    'content-type': 'video/webm',
+    'accept-ranges': 'bytes',
+    'cache-control': 'private, max-age=31536000, immutable',
+  };
   const range = byteRange(request.range, bytes.length);
   if (range === 'unsatisfiable')
     return { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` }, body: null };

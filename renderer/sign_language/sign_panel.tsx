@@ -28,7 +28,7 @@ function ClipPlayer({ controller, clip }: { controller: SignController; clip: Si
   const [failed, setFailed] = useState(false);
   const [positionMs, setPositionMs] = useState(0);
 
-  // A new clip, or "play from the start": rewind and play.
+  // A new clip, or "play from the start", in the open panel: rewind and play. Closed: stop, rewound.
   // biome-ignore lint/correctness/useExhaustiveDependencies: playRequest and the clip are the triggers
   useEffect(() => {
     const element = video.current;
@@ -37,8 +37,9 @@ function ClipPlayer({ controller, clip }: { controller: SignController; clip: Si
     setFailed(false);
     element.currentTime = 0;
     setPositionMs(0);
-    void element.play()?.catch(() => setPaused(true));
-  }, [state.playRequest, clip.sha256]);
+    if (state.open) void element.play()?.catch(() => setPaused(true));
+    else element.pause();
+  }, [state.playRequest, clip.sha256, state.open]);
 
   useEffect(() => {
     const element = video.current;
@@ -186,13 +187,19 @@ export default function SignPanel({ controller }: { controller: SignController }
 
   // Opened by a button press: focus moves to the panel's first control (play, or the call offer).
   useEffect(() => {
-    if (!state.focusPanel || !looked) return;
+    if (!state.open || !state.focusPanel || !looked) return;
     panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
     controller.panelFocused();
-  }, [controller, state.focusPanel, looked]);
+  }, [controller, state.open, state.focusPanel, looked]);
 
   return (
-    <aside id="sign-panel" ref={panel} className="sign-panel" aria-labelledby="sign-panel-heading">
+    <aside
+      id="sign-panel"
+      ref={panel}
+      className="sign-panel"
+      aria-labelledby="sign-panel-heading"
+      hidden={!state.open}
+    >
       <h2 id="sign-panel-heading" className="sign-panel__heading">
         <Text ns="sign_language" k="heading" />
       </h2>

@@ -228,7 +228,7 @@ describe('sign-language clips on the kiosk (real hub, dev host, Chromium)', () =
     expect(await polite()).toBe('字幕已打开');
 
     await keypadPress(page, button('关闭手语'));
-    await expect.poll(() => page.locator('#sign-panel').count()).toBe(0);
+    await expect.poll(() => page.locator('#sign-panel').isVisible()).toBe(false);
     // Focus returns to the control that opened the panel.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('手语');
   });
@@ -242,7 +242,7 @@ describe('sign-language clips on the kiosk (real hub, dev host, Chromium)', () =
     expect(await page.getByText('这段手语还没有经过聋人审核。').count()).toBe(1);
 
     await openStep('sex');
-    expect(await page.locator('#sign-panel').count()).toBe(0);
+    expect(await page.locator('#sign-panel').isVisible()).toBe(false);
     await keypadPress(page, button('看这一页的手语'));
     await advancing(0.1);
     expect((await video())!.src).toBe(`/sign-clips/${clips.get(KEYS.sex)!.sha256}.webm`);
@@ -298,6 +298,6 @@ describe('sign-language clips on the kiosk (real hub, dev host, Chromium)', () =
     expect(await page.evaluate(() => window.__kioskDebug!.store.getState().settings.signFirst)).toBe(false);
     await openStep('full_name');
     await page.waitForTimeout(500);
-    expect(await page.locator('#sign-panel').count()).toBe(0);
+    expect(await page.locator('#sign-panel').isVisible()).toBe(false);
   });
 });
