@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findForbiddenKey } from '../../common/contract/rpc_envelope';
 import type { SignClipInfo } from '../../common/contract/sign_methods';
-import type { Language } from '../../common/languages';
+import { DEFAULT_LANGUAGE, type Language } from '../../common/languages';
 import { err, ok, type Result } from '../../common/result';
 import { parseSignKey } from '../../common/sign_language/sign_keys';
 import {
@@ -173,15 +173,21 @@ export class SignLibrary {
   }
 
   /**
-   * The best current clip of each key: captions in the visitor's language first, then clips a deaf signer
-   * reviewed, then by pack id.
+   * The best current clip of each key: captions in the visitor's language first, then in Chinese (the written
+   * language every visitor here was schooled in), then any; among those, clips a deaf signer reviewed; then
+   * by pack id.
    */
   lookup(keys: readonly string[], language: Language): { key: string; clip: SignClipInfo }[] {
     const out: { key: string; clip: SignClipInfo }[] = [];
     for (const key of new Set(keys)) {
       const candidates = (this.byKey.get(key) ?? []).filter((entry) => this.isCurrent(entry));
-      const rank = (entry: Indexed) =>
-        (entry.manifest.captionLanguage === language ? 0 : 2) + (entry.clip.review === 'reviewed' ? 0 : 1);
+      const caption = (entry: Indexed) =>
+        entry.manifest.captionLanguage === language
+          ? 0
+          : entry.manifest.captionLanguage === DEFAULT_LANGUAGE
+            ? 2
+            : 4;
+      const rank = (entry: Indexed) => caption(entry) + (entry.clip.review === 'reviewed' ? 0 : 1);
       const best = candidates.sort(
         (a, b) => rank(a) - rank(b) || a.manifest.id.localeCompare(b.manifest.id),
       )[0];

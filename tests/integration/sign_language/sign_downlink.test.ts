@@ -187,6 +187,35 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     expect(await lookup(core, [GREETING])).toEqual([]);
   });
 
+  it('of several packs, the clip with captions in the visitor’s language wins, then Chinese, then one a deaf signer reviewed', async () => {
+    const home = fs.readFileSync(path.join(path.dirname(v1.file), 'recordings', 'home.webm'));
+    const variant = (id: string, captionLanguage: 'zh-CN' | 'en', review: 'reviewed' | 'unreviewed') => {
+      const manifest = structuredClone(v1.manifest);
+      Object.assign(manifest, { id, captionLanguage });
+      manifest.clips = [{ ...clipOf(v1, HOME), review }];
+      return writeTar([
+        { name: 'manifest.json', body: Buffer.from(JSON.stringify(manifest)) },
+        { name: '0001.webm', body: home },
+      ]);
+    };
+    const { hub, token } = await hubWith(
+      variant('csl-a', 'zh-CN', 'unreviewed'),
+      variant('csl-b', 'en', 'unreviewed'),
+      variant('csl-c', 'zh-CN', 'reviewed'),
+    );
+    const { core } = startKiosk(hub.url, token);
+    await installed(core, [HOME], 1);
+    const packOf = async (language: string) => {
+      const response = await core.dispatch('sign.lookup', { keys: [HOME], language });
+      return response.ok
+        ? (response.value as { clips: { clip: { pack: { id: string } } }[] }).clips[0]?.clip.pack.id
+        : null;
+    };
+    expect(await packOf('zh-CN')).toBe('csl-c');
+    expect(await packOf('en')).toBe('csl-b');
+    expect(await packOf('mn-Mong-CN')).toBe('csl-c');
+  });
+
   it('a pack the kiosk refuses is never installed, and the other published items still switch', async () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
