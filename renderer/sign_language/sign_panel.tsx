@@ -16,7 +16,7 @@ const RATE_KEYS: Record<SignRate, string> = { 1: 'rate.normal', 0.75: 'rate.slow
 
 /**
  * The clip: a large muted video (the kiosk's voice is its speech; a clip never talks over it) with the
- * caption beside it, and big controls: play/pause, replay, 0.75× and 0.5×, captions on/off. Every change is
+ * caption under it, and big controls: play/pause, replay, 0.75× and 0.5×, captions on/off. Every change is
  * announced in the polite live region.
  */
 function ClipPlayer({ controller, clip }: { controller: SignController; clip: SignClipInfo }) {
