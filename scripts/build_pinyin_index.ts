@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 /** Words kept for whole-word candidates, most frequent first (the index stays a few hundred KB gzip). */
 const MAX_WORDS = 40_000;
 /** Given-name characters used this often in the dictionary's names join the index if not in it already. */
-const MIN_NAME_USES = 3;
+const MIN_NAME_USES = 2;
 /** The most frequent characters, in order: offered for a partial syllable ("zh" → 这 中 张). */
 const FREQUENT = 3000;
 

@@ -33,13 +33,17 @@ export interface PinyinEngine {
   candidates(typed: string, context?: CandidateContext): Candidate[];
   /** The typed letters split into syllables for display ("zhang san"). */
   split(typed: string): string[];
+  /** A character's readings, most common first ("长" → zhang, chang). */
+  readings(character: string): string[];
+  /** The most common word that uses the character ("张" → 紧张), if the index has one. */
+  wordWith(character: string): string | undefined;
 }
 
 const MAX_SYLLABLE = 6;
 const MAX_TYPED = 40;
 /** How many surnames and given-name characters per slot are combined into name candidates. */
 const NAME_BREADTH = 12;
-const NAME_CANDIDATES = 12;
+const NAME_CANDIDATES = 24;
 
 interface Ranked {
   text: string;
@@ -67,9 +71,20 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
     const [text, ...parts] = entry.split(' ');
     return { text: text!, parts, rank };
   });
-  const readingsOf = new Map<string, string[]>();
+  // a character's readings, the one under which it ranks highest first (its usual reading)
+  const placed = new Map<string, { syllable: string; at: number }[]>();
   for (const [syllable, characters] of Object.entries(index.chars))
-    for (const c of characters) push(readingsOf, c, syllable);
+    [...characters].forEach((c, at) => {
+      const list = placed.get(c) ?? [];
+      list.push({ syllable, at });
+      placed.set(c, list);
+    });
+  const readingsOf = new Map<string, string[]>();
+  for (const [c, list] of placed)
+    readingsOf.set(
+      c,
+      list.sort((a, b) => a.at - b.at).map((p) => p.syllable),
+    );
   const givenRank = new Map([...index.given].map((c, rank) => [c, rank]));
   const givenBySyllable = new Map<string, Ranked[]>();
   for (const [syllable, characters] of Object.entries(index.chars)) {
@@ -132,7 +147,7 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
       list = syllablesFor(segment)
         .flatMap((s) => givenBySyllable.get(s) ?? [])
         .sort((a, b) => a.rank - b.rank)
-        .slice(0, NAME_BREADTH);
+        .slice(0, segment.whole ? NAME_BREADTH * 2 : NAME_BREADTH);
       givenCache.set(key, list);
     }
     return list;
@@ -187,8 +202,12 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
     };
     const first = parts[0]?.syllable ?? '';
     if (context === 'name') {
-      // one syllable in a name field: the surnames read so first ("zhang" → 张 before 长)
-      if (parts.length === 1) for (const s of surnames) if (s.parts.join('') === first) add(s.text, all);
+      // one syllable in a name field: the surnames read so first ("zhang" → 张 before 长), then the
+      // characters names use (婧 before 井)
+      if (parts.length === 1) {
+        for (const s of surnames) if (s.parts.join('') === first) add(s.text, all);
+        for (const { text } of givenBySyllable.get(first) ?? []) add(text, all);
+      }
       nameCandidates();
       fullWords();
       initialWords();
@@ -214,7 +233,24 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
     return out;
   }
 
-  return { candidates, split: (typed) => segments(typed).map((s) => s.syllable) };
+  let firstWord: Map<string, string> | null = null;
+  function wordWith(character: string): string | undefined {
+    if (!firstWord) {
+      firstWord = new Map();
+      for (const entry of index.words) {
+        const word = entry.slice(0, entry.indexOf(' '));
+        for (const c of word) if (!firstWord.has(c)) firstWord.set(c, word);
+      }
+    }
+    return firstWord.get(character);
+  }
+
+  return {
+    candidates,
+    split: (typed) => segments(typed).map((s) => s.syllable),
+    readings: (character) => readingsOf.get(character) ?? [],
+    wordWith,
+  };
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

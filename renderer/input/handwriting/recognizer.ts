@@ -16,6 +16,8 @@ export interface Recognizer {
   readonly size: number;
 }
 
+/** References prepared between two pauses while loading. */
+const SLICE = 250;
 /** How many references the coarse first pass hands to the full comparison. */
 const SHORTLIST = 300;
 /** How much one stroke more or fewer than the reference costs, relative to the spread of similarities. */
@@ -30,7 +32,10 @@ const FREQUENCY_PRIOR = 0.004;
  * than the query loses a little per stroke of difference (joined or split strokes change the count by one or
  * two, a different character usually by more), and frequent characters win ties.
  */
-export function createRecognizer(data: HandwritingData): Recognizer {
+export async function createRecognizer(
+  data: HandwritingData,
+  pause?: () => Promise<void>,
+): Promise<Recognizer> {
   const characters = [...data.characters];
   const count = characters.length;
   const features = new Float32Array(count * FEATURE_LENGTH);
@@ -38,6 +43,7 @@ export function createRecognizer(data: HandwritingData): Recognizer {
   const strokeCounts = new Uint8Array(count);
   const scratch = new Float32Array(FEATURE_LENGTH);
   for (let i = 0; i < count; i++) {
+    if (pause && i % SLICE === SLICE - 1) await pause();
     const strokes = decodeStrokes(data.strokes[i]!);
     strokeCounts[i] = Math.min(255, strokes.length);
     features.set(featureOf(strokes, scratch), i * FEATURE_LENGTH);
