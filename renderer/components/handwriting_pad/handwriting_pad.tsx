@@ -50,16 +50,15 @@ export function HandwritingPad({
         : strokes.length === 0
           ? t('handwriting.status_empty')
           : t('handwriting.status_strokes', { count: strokes.length, candidates: candidates.join(' ') });
-  const first = useRef(true);
+  // News are what the writing changed (and a failure to load): opening the pad is announced by the switch
+  // key, and "loading" → "write here" would only talk over it.
+  const wrote = useRef(false);
   useEffect(() => {
-    // the first status is part of the pad's own description; changes are news
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (strokes.length > 0) wrote.current = true;
+    if (!wrote.current && recognizer.status !== 'failed') return;
     announcer.polite(status);
     speech.sayText(status, 'dynamic');
-  }, [status, announcer, speech]);
+  }, [status, strokes, recognizer.status, announcer, speech]);
 
   const candidateRow: GridKey[] = candidates.map((character, index) => ({
     id: `hw-candidate-${index}`,

@@ -55,7 +55,8 @@ export async function createRecognizer(
   const scores = new Float32Array(count);
 
   function recognize(strokes: readonly Stroke[], limit = 10): string[] {
-    const ink = strokes.filter((s) => s.length > 0);
+    const finite = (p: readonly number[]) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+    const ink = strokes.map((s) => s.filter(finite)).filter((s) => s.length > 0);
     if (ink.length === 0) return [];
     const query = featureOf(ink, scratch);
     coarseFeatureOf(query, coarseQuery);
