@@ -156,24 +156,53 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
   /**
    * Surname + one or two given-name characters for the typed pieces, likeliest first. Frequencies of names
    * fall off roughly as 1/rank, so a name's cost is the sum of log(rank + 1) of its surname and characters.
+   * Surnames and characters come cheapest first, so the search stops as soon as nothing cheaper than the
+   * current NAME_CANDIDATES best can follow (typing "sfz" would otherwise weigh ten thousand names).
    */
   function names(parts: Segment[]): string[] {
-    const found: { text: string; cost: number }[] = [];
+    const best: { text: string; cost: number }[] = [];
+    const worst = () => (best.length < NAME_CANDIDATES ? Number.POSITIVE_INFINITY : best[best.length - 1]!.cost);
+    const offer = (text: string, cost: number) => {
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.cost > cost) at--;
+      best.splice(at, 0, { text, cost });
+      if (best.length > NAME_CANDIDATES) best.pop();
+    };
+    const slotsAfter = new Map<number, { slots: Ranked[][]; cheapest: number[] }>();
+    const slotsFrom = (n: number) => {
+      let found = slotsAfter.get(n);
+      if (!found) {
+        const slots = parts.slice(n).map(givenFor);
+        // cheapest[i]: the least the slots from i on can add
+        const cheapest = slots.map(() => 0);
+        for (let i = slots.length - 1; i >= 0; i--)
+          cheapest[i] = Math.log((slots[i]![0]?.rank ?? 0) + 1) + (cheapest[i + 1] ?? 0);
+        found = { slots, cheapest };
+        slotsAfter.set(n, found);
+      }
+      return found;
+    };
     for (const surname of surnames) {
-      const rest = parts.slice(surname.parts.length);
-      if (rest.length < 1 || rest.length > 2) continue;
+      const rest = parts.length - surname.parts.length;
+      if (rest < 1 || rest > 2) continue;
       if (!surname.parts.every((p, i) => syllablesFor(parts[i]!).includes(p))) continue;
-      const slots = rest.map(givenFor);
+      const { slots, cheapest } = slotsFrom(surname.parts.length);
+      if (slots.some((slot) => slot.length === 0)) continue;
       const combine = (i: number, text: string, cost: number) => {
-        if (i === slots.length) found.push({ text, cost });
-        else for (const { text: c, rank } of slots[i]!) combine(i + 1, text + c, cost + Math.log(rank + 1));
+        if (i === slots.length) {
+          offer(text, cost);
+          return;
+        }
+        for (const { text: c, rank } of slots[i]!) {
+          const next = cost + Math.log(rank + 1);
+          if (next + (cheapest[i + 1] ?? 0) >= worst()) break;
+          combine(i + 1, text + c, next);
+        }
       };
-      combine(0, surname.text, Math.log(surname.rank + 1));
+      const base = Math.log(surname.rank + 1);
+      if (base + cheapest[0]! < worst()) combine(0, surname.text, base);
     }
-    return found
-      .sort((a, b) => a.cost - b.cost)
-      .slice(0, NAME_CANDIDATES)
-      .map((f) => f.text);
+    return best.map((f) => f.text);
   }
 
   function candidates(raw: string, context: CandidateContext = 'text'): Candidate[] {
