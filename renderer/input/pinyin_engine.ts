@@ -161,7 +161,8 @@ export function createPinyinEngine(index: PinyinIndex): PinyinEngine {
    */
   function names(parts: Segment[]): string[] {
     const best: { text: string; cost: number }[] = [];
-    const worst = () => (best.length < NAME_CANDIDATES ? Number.POSITIVE_INFINITY : best[best.length - 1]!.cost);
+    const worst = () =>
+      best.length < NAME_CANDIDATES ? Number.POSITIVE_INFINITY : best[best.length - 1]!.cost;
     const offer = (text: string, cost: number) => {
       let at = best.length;
       while (at > 0 && best[at - 1]!.cost > cost) at--;

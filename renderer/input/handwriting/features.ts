@@ -21,11 +21,14 @@ const SPREAD = 2.2;
 /** The narrow axis is scaled as if at least this fraction of the wide one (一 stays a line, not a smear). */
 const MIN_ASPECT = 0.35;
 const SMOOTHING = 2;
+/** The most slant removed (x per y). */
+const MAX_SLANT = 0.6;
 
 export function featureOf(strokes: readonly Stroke[], out = new Float32Array(FEATURE_LENGTH)): Float32Array {
   out.fill(0);
-  const ink = strokes.filter((s) => s.length > 0);
-  if (ink.length === 0) return out;
+  const written = strokes.filter((s) => s.length > 0);
+  if (written.length === 0) return out;
+  const ink = deslant(written);
   const moments = inkMoments(ink);
   if (!moments) return out;
   const { cx, cy, sx, sy } = moments;
@@ -68,19 +71,35 @@ export function coarseFeatureOf(feature: Float32Array, out = new Float32Array(CO
   return out;
 }
 
+/**
+ * Removes the slant of a hand (a shear): x moves by a multiple of the height so that x and y of the ink no
+ * longer go together. References and writing are both deslanted, so both meet in the same upright form.
+ */
+function deslant(strokes: readonly Stroke[]): Stroke[] {
+  const m = inkMoments(strokes, false);
+  if (!m || m.vy === 0) return [...strokes];
+  const k = Math.max(-MAX_SLANT, Math.min(MAX_SLANT, m.cxy / m.vy));
+  return strokes.map((stroke) => stroke.map(([x, y]) => [x - k * (y - m.cy), y] as Point));
+}
+
 /** Centre and spread of the ink, weighted by length (a dot has a little weight of its own). */
-function inkMoments(strokes: readonly Stroke[]): { cx: number; cy: number; sx: number; sy: number } | null {
+function inkMoments(
+  strokes: readonly Stroke[],
+  clampAspect = true,
+): { cx: number; cy: number; sx: number; sy: number; vy: number; cxy: number } | null {
   let weight = 0;
   let mx = 0;
   let my = 0;
   let mxx = 0;
   let myy = 0;
+  let mxy = 0;
   const add = (x: number, y: number, w: number) => {
     weight += w;
     mx += w * x;
     my += w * y;
     mxx += w * x * x;
     myy += w * y * y;
+    mxy += w * x * y;
   };
   let extent = 0;
   for (const stroke of strokes)
@@ -101,18 +120,23 @@ function inkMoments(strokes: readonly Stroke[]): { cx: number; cy: number; sx: n
       add(x, y, length);
       mxx += (length * (b[0] - a[0]) ** 2) / 12;
       myy += (length * (b[1] - a[1]) ** 2) / 12;
+      mxy += (length * (b[0] - a[0]) * (b[1] - a[1])) / 12;
     }
   }
   if (weight <= 0) return null;
   const cx = mx / weight;
   const cy = my / weight;
+  const vy = Math.max(0, myy / weight - cy * cy);
+  const cxy = mxy / weight - cx * cy;
   let sx = Math.sqrt(Math.max(0, mxx / weight - cx * cx));
-  let sy = Math.sqrt(Math.max(0, myy / weight - cy * cy));
+  let sy = Math.sqrt(vy);
   const wide = Math.max(sx, sy);
-  if (wide === 0) return { cx, cy, sx: 1, sy: 1 };
-  sx = Math.max(sx, wide * MIN_ASPECT);
-  sy = Math.max(sy, wide * MIN_ASPECT);
-  return { cx, cy, sx, sy };
+  if (wide === 0) return { cx, cy, sx: 1, sy: 1, vy, cxy };
+  if (clampAspect) {
+    sx = Math.max(sx, wide * MIN_ASPECT);
+    sy = Math.max(sy, wide * MIN_ASPECT);
+  }
+  return { cx, cy, sx, sy, vy, cxy };
 }
 
 /** A moving average over SMOOTHING points each side: a shaky hand's zigzag is not a direction. */
