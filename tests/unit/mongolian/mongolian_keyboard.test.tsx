@@ -3,13 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import type { TerminalInfo } from '../../../common/contract/system_methods';
 import type { Language } from '../../../common/languages';
+import { AppContext } from '../../../renderer/app_context';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { MongolianKeyboard } from '../../../renderer/components/mongolian_keyboard/mongolian_keyboard';
 import { PLAIN_ROWS, SHIFTED_ROWS } from '../../../renderer/components/mongolian_keyboard/mongolian_layout';
 import { OnScreenKeyboard } from '../../../renderer/components/onscreen_keyboard/onscreen_keyboard';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { ScriptText } from '../../../renderer/i18n/script_text';
+import type { SessionStore } from '../../../renderer/state/session_store';
 
 function Harness({ maxLength, onDone = () => {} }: { maxLength?: number; onDone?: () => void }) {
   const [value, setValue] = useState('');
@@ -172,6 +175,26 @@ describe('the form text keyboard: one keyboard with a layout choice', { timeout:
     await user.click(key('输入法：手写。按此换成蒙古文'));
     await user.click(letter('a'));
     expect(codes()).toBe('6c 1820');
+  });
+});
+
+describe('a terminal without Mongolian', { timeout: 30_000 }, () => {
+  it('offers pinyin, handwriting and numbers only', async () => {
+    const user = userEvent.setup();
+    const terminal = { languages: ['zh-CN', 'en'] } as unknown as TerminalInfo;
+    render(
+      <AppContext.Provider value={{ store: {} as SessionStore, terminal }}>
+        <FormHarness language="zh-CN" />
+      </AppContext.Provider>,
+    );
+    const switchKey = () => document.querySelector<HTMLButtonElement>('button[data-key="layout"]')!;
+    switchKey().focus();
+    const seen: (string | null | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
+      await user.keyboard('{Enter}');
+      seen.push(document.querySelector('[data-layout]')?.getAttribute('data-layout'));
+    }
+    expect(seen).toEqual(['handwriting', 'numbers', 'pinyin']);
   });
 });
 
