@@ -15,7 +15,7 @@ export type TextLayout = 'pinyin' | 'handwriting' | 'mongolian' | 'numbers';
 const MONGOLIAN = 'mn-Mong-CN';
 
 /** The input methods offered for text, in switching order; Mongolian only where the terminal offers it. */
-export function textLayouts(mongolianEnabled: boolean): TextLayout[] {
+function textLayouts(mongolianEnabled: boolean): TextLayout[] {
   return mongolianEnabled
     ? ['pinyin', 'handwriting', 'mongolian', 'numbers']
     : ['pinyin', 'handwriting', 'numbers'];

@@ -156,7 +156,7 @@ function smooth(points: Point[]): Point[] {
 }
 
 /** Points along the polyline every `step` (its corners kept), first and last included. */
-export function resample(stroke: Stroke, step: number): Point[] {
+function resample(stroke: Stroke, step: number): Point[] {
   const out: Point[] = [stroke[0]!];
   for (let i = 1; i < stroke.length; i++) {
     const [a, b] = [stroke[i - 1]!, stroke[i]!];
