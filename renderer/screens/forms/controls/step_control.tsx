@@ -61,6 +61,7 @@ export function StepControl({
       return typed(
         field.pattern === 'digits' || field.pattern === 'postal_code' ? 'number' : 'text',
         field.maxLength,
+        field.pattern === 'person_name' ? { candidateContext: 'name' } : {},
       );
     case 'address':
       return typed('text', field.maxLength, { hint: t('step.hint_address') });
