@@ -20,6 +20,8 @@ import { IdCardService } from './idcard/id_card_service';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
+import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { startStaff } from './staff/staff_handlers';
 import { openDatabase } from './storage/database';
@@ -52,6 +54,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   dispatch: Dispatch;
+  /** Media the page loads by URL (sign-language clips); null for other paths. */
+  media: (request: MediaRequest) => MediaAnswer | null;
   events: EventBus;
   deps: CoreDeps;
   close(): void;
@@ -144,8 +148,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     idCard,
     ...options.technician,
   });
+  const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => forms.registry.reload(),
+    onAssetsSwitched: () => {
+      forms.registry.reload();
+      sign.library.reload();
+    },
+    verifyItem: verifySignPackItem,
     heartbeatExtras: technician.heartbeatExtras,
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
@@ -163,10 +172,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...videoHandlers(deps),
     ...externalProviderHandlers(deps, options.externalView),
     ...staff.handlers,
+    ...sign.handlers,
   };
 
   return {
     dispatch: createDispatcher(handlers, logger),
+    media: sign.media,
     events: deps.events,
     deps,
     close: () => {
