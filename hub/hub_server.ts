@@ -251,7 +251,7 @@ export function createHubServer(options: HubOptions): http.Server {
   );
   server.keepAliveTimeout = 5_000;
   server.once('close', () => enrollment?.close());
-  attachVideoSignalling(server, { store, logger, dataDir: options.dataDir });
+  attachVideoSignalling(server, { store, logger });
   return server;
 }
 

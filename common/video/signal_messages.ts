@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callKindSchema, rosterSchema } from './roster';
+import { CALL_KINDS, callKindSchema, rosterSchema } from './roster';
 
 /** The hub's signalling endpoint (WebSocket upgrade on the hub's own port). */
 export const VIDEO_WS_PATH = '/api/v1/video/ws';
@@ -37,7 +37,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('available'),
-      kinds: z.array(callKindSchema).min(1).max(4),
+      kinds: z.array(callKindSchema).min(1).max(CALL_KINDS.length),
       name: z.string().min(1).max(60),
     })
     .strict(),
@@ -65,7 +65,11 @@ export type EndReason = (typeof END_REASONS)[number];
 
 /** Who is on the roster and which kinds have a free agent now; sent on connect and on every change. */
 export const presenceMessageSchema = z
-  .object({ type: z.literal('presence'), roster: rosterSchema, freeKinds: z.array(callKindSchema).max(4) })
+  .object({
+    type: z.literal('presence'),
+    roster: rosterSchema,
+    freeKinds: z.array(callKindSchema).max(CALL_KINDS.length),
+  })
   .strict();
 export type PresenceMessage = z.infer<typeof presenceMessageSchema>;
 

@@ -6,7 +6,7 @@ import { answerText } from '../../common/print/answer_text';
 import { valueWordsFor } from '../../common/print/print_catalogs';
 import type { CoreDeps } from '../core_deps';
 import type { FormsService } from '../forms/forms_service';
-import { sampleOptionProvider } from '../forms/option_sources';
+import { publishedOptionProvider } from '../forms/option_sources';
 import { PinLock, settingsPinLockStore } from '../pins/pin_lock';
 import { STAFF_IDLE_LOCK_MS, StaffSession } from '../pins/staff_session';
 import type { PrintService } from '../printing/print_service';
@@ -133,7 +133,7 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
               const value = answers[step.id]!;
               const options =
                 step.field.type === 'single_choice' && step.field.optionsSource
-                  ? sampleOptionProvider(step.field.optionsSource).options
+                  ? publishedOptionProvider(deps.db, deps.logger)(step.field.optionsSource).options
                   : [];
               return {
                 stepId: step.id,

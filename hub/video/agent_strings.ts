@@ -38,6 +38,9 @@ export const AGENT_STRINGS = {
       lawyer: '值班律师',
       notary: '公证员',
       legal_aid: '法律援助中心',
+      mediator: '人民调解员',
+      judicial_appraiser: '司法鉴定人',
+      arbitrator: '仲裁员',
     } satisfies Record<CallKind, string>,
   },
   en: {
@@ -74,6 +77,9 @@ export const AGENT_STRINGS = {
       lawyer: 'Duty lawyer',
       notary: 'Notary',
       legal_aid: 'Legal-aid office',
+      mediator: "People's mediator",
+      judicial_appraiser: 'Judicial appraiser',
+      arbitrator: 'Arbitrator',
     } satisfies Record<CallKind, string>,
   },
 } as const;

@@ -1,23 +1,26 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Roster, rosterSchema } from '../../common/video/roster';
+import { dutyRosterSchema, rosterForCentre } from '../../common/published/duty_roster_schema';
+import type { Roster } from '../../common/video/roster';
+import type { HubStore } from '../storage/hub_store';
 
-const SAMPLE = path.resolve(import.meta.dirname, '../../assets/video/roster.sample.json');
+const NO_ROSTER: Roster = { version: 1, people: [] };
 
 /**
- * The duty roster the hub publishes to kiosks: `<data>/video/roster.json` when the centre has written one,
- * else the bundled sample (labelled 示例数据). Re-read when the file changes, so edits need no restart.
+ * The roster in the hub's presence messages: the newest published `duty_roster`, every centre's people (each
+ * kiosk narrows it to its own centre from the copy it downloaded). Nothing published: nobody, so no times.
+ * Parsed again only when a new version is published.
  */
-export function rosterSource(dataDir: string | undefined): () => Roster {
-  const file =
-    dataDir && fs.existsSync(path.join(dataDir, 'video/roster.json'))
-      ? path.join(dataDir, 'video/roster.json')
-      : SAMPLE;
-  let cached: { mtimeMs: number; roster: Roster } | null = null;
+export function publishedRoster(store: HubStore): () => Roster {
+  let cached: { sha256: string; roster: Roster } | null = null;
   return () => {
-    const mtimeMs = fs.statSync(file).mtimeMs;
-    if (!cached || cached.mtimeMs !== mtimeMs)
-      cached = { mtimeMs, roster: rosterSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))) };
+    const listed = store.manifest().find((item) => item.kind === 'duty_roster');
+    if (!listed) return NO_ROSTER;
+    if (cached?.sha256 !== listed.sha256) {
+      const body = store.item(listed.kind, listed.id, listed.version)?.body;
+      // Publishing checked the file against this schema; a failure here is a corrupted store.
+      const duty = dutyRosterSchema.parse(JSON.parse(body?.toString('utf8') ?? 'null'));
+      const everyone = { ...duty, people: duty.people.map(({ centre: _centre, ...person }) => person) };
+      cached = { sha256: listed.sha256, roster: rosterForCentre(everyone, '') };
+    }
     return cached.roster;
   };
 }

@@ -14,13 +14,12 @@ import { isSameOrigin } from '../http_io';
 import type { HubStore } from '../storage/hub_store';
 import { TokenBuckets } from '../token_bucket';
 import { hashToken } from '../tokens';
-import { rosterSource } from './roster_source';
+import { publishedRoster } from './roster_source';
 import { VideoExchange } from './video_exchange';
 
 export interface VideoSocketOptions {
   store: HubStore;
   logger: Logger;
-  dataDir?: string | undefined;
   ringTimeoutMs?: number;
 }
 
@@ -36,7 +35,7 @@ const PER_CONNECTION = { burst: 80, perSecond: 20 };
  */
 export function attachVideoSignalling(server: http.Server, options: VideoSocketOptions): VideoExchange {
   const exchange = new VideoExchange({
-    roster: rosterSource(options.dataDir),
+    roster: publishedRoster(options.store),
     ...(options.ringTimeoutMs ? { ringTimeoutMs: options.ringTimeoutMs } : {}),
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNAL_FRAME_BYTES });

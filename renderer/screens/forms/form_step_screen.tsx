@@ -199,6 +199,15 @@ function StepView({
   const chinesePrompt = step.prompt['zh-CN'];
   const chineseSpoken = step.speak ? step.speak['zh-CN'] : chinesePrompt;
   const helpText = step.help ? localString(step.help, language) : null;
+  // A published-list step: nothing published means the centre assigns; demo data is labelled as such.
+  const fromList = step.field.type === 'single_choice' && step.field.optionsSource !== undefined;
+  const sourceNote = !fromList
+    ? null
+    : form.sourceOptions.length === 0
+      ? 'no_published_lawyers'
+      : form.sampleOptions
+        ? 'sample_data_label'
+        : null;
 
   return (
     <section className="screen form-step" aria-labelledby="screen-heading">
@@ -231,6 +240,7 @@ function StepView({
                 },
               ]
             : []),
+          ...(sourceNote ? [{ k: sourceNote, ns: 'forms' }] : []),
         ]}
       />
       <ErrorSummary
@@ -258,9 +268,7 @@ function StepView({
         sourceOptions={form.sourceOptions}
         optionSignKey={optionSignKey}
       />
-      {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
-        <p className="form-step__note">{t('sample_data_label', { ns: 'forms' })}</p>
-      ) : null}
+      {sourceNote ? <p className="form-step__note">{t(sourceNote, { ns: 'forms' })}</p> : null}
       <div className="forms-actions">
         <KioskButton onPress={back}>
           <Text ns="forms_ui" k={fromReview ? 'step.back_to_review' : 'step.back'} />

@@ -1,5 +1,5 @@
 import type { DraftState } from '../../../common/contract/forms_methods';
-import type { Template } from '../../../common/forms/template_schema';
+import type { FieldOption, Template } from '../../../common/forms/template_schema';
 import { call } from '../../rpc/api';
 import type { SessionStore } from '../../state/session_store';
 
@@ -11,6 +11,8 @@ import type { SessionStore } from '../../state/session_store';
 const templates = new Map<string, Template>();
 const drafts = new Map<string, DraftState>();
 const registered = new WeakSet<SessionStore>();
+/** The lawyers the centre published, read once per visit (a list published meanwhile shows to the next one). */
+let lawyers: { options: FieldOption[]; sample: boolean } | null = null;
 
 export function rememberDraft(draft: DraftState): void {
   drafts.set(draft.draftId, draft);
@@ -42,12 +44,22 @@ export async function loadDraft(draftId: string): Promise<DraftState | null> {
   return result.draft;
 }
 
+export function cachedLawyers(): { options: FieldOption[]; sample: boolean } | null {
+  return lawyers;
+}
+
+export async function loadLawyers(): Promise<{ options: FieldOption[]; sample: boolean }> {
+  lawyers ??= await call('forms.get_options', { source: 'published_lawyers' });
+  return lawyers;
+}
+
 /** On session end: forget this visit's drafts here and have the core wipe those not kept. */
 export function wipeOnSessionEnd(store: SessionStore): void {
   if (registered.has(store)) return;
   registered.add(store);
   store.onReset(() => {
     drafts.clear();
+    lawyers = null;
     void call('forms.end_session', {}).catch(() => {
       // the core wipes unkept drafts at start-up too; a failed call here loses nothing
     });

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { FieldOption, Template } from '../../../common/forms/template_schema';
-import { call } from '../../rpc/api';
-import { cachedDraft, cachedTemplate, loadDraft, loadTemplate } from './forms_session';
+import {
+  cachedDraft,
+  cachedLawyers,
+  cachedTemplate,
+  loadDraft,
+  loadLawyers,
+  loadTemplate,
+} from './forms_session';
 
 export interface LoadedForm {
   draft: DraftState;
@@ -11,8 +17,6 @@ export interface LoadedForm {
   sourceOptions: readonly FieldOption[];
   sampleOptions: boolean;
 }
-
-let lawyers: { options: FieldOption[]; sample: boolean } | null = null;
 
 /** The draft and its template version (from the screen cache when we have them: no wait between steps). */
 export function useForm(draftId: string): LoadedForm | null | 'missing' {
@@ -30,8 +34,7 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
       const needsLawyers = template.sections.some((s) =>
         s.steps.some((step) => step.field.type === 'single_choice' && step.field.optionsSource),
       );
-      if (needsLawyers && !lawyers)
-        lawyers = await call('forms.get_options', { source: 'published_lawyers' });
+      if (needsLawyers) await loadLawyers();
       if (live) setForm(assemble(draft, template));
     })();
     return () => {
@@ -42,6 +45,7 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
 }
 
 function assemble(draft: DraftState, template: Template): LoadedForm {
+  const lawyers = cachedLawyers();
   return { draft, template, sourceOptions: lawyers?.options ?? [], sampleOptions: lawyers?.sample ?? false };
 }
 

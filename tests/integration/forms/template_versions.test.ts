@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormsService } from '../../../core/forms/forms_service';
-import { sampleOptionProvider } from '../../../core/forms/option_sources';
+import { publishedOptionProvider } from '../../../core/forms/option_sources';
 import { fileTemplateSource, TemplateRegistry } from '../../../core/forms/template_registry';
 import { openDatabase } from '../../../core/storage/database';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { REPO } from './support';
 
 const FEEDBACK = 'satisfaction_feedback@1.0.0.json';
@@ -19,7 +20,7 @@ function setup() {
   const forms = new FormsService({
     db: opened.value,
     registry,
-    options: sampleOptionProvider,
+    options: publishedOptionProvider(opened.value, createMemoryLogger()),
     now: () => new Date('2026-11-28T04:00:00Z'),
     terminal: { terminalId: 't-1', centreId: 'c-1' },
   });
