@@ -20,11 +20,11 @@ function bytes(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body));
 }
 
-function installed(kind: typeof LAWYERS_KIND | typeof DUTY_ROSTER_KIND, body: unknown, version: string) {
+function installed(body: unknown, version: string) {
   const buffer = bytes(body);
   return installPublished(
     db,
-    kind,
+    LAWYERS_KIND,
     { version, sha256: createHash('sha256').update(buffer).digest('hex'), body: buffer },
     at,
   );
@@ -120,7 +120,7 @@ describe('the kiosk with and without a published lawyer list', () => {
   });
 
   it('offers the published lawyers who take legal-aid cases, with firm and years of practice', () => {
-    expect(installed(LAWYERS_KIND, lawyerList(), 'v1').ok).toBe(true);
+    expect(installed(lawyerList(), 'v1').ok).toBe(true);
     const { options, sample } = publishedOptionProvider(db, logger)('published_lawyers');
     expect(sample).toBe(false);
     expect(options.map((o) => o.label['zh-CN'])).toEqual([
@@ -131,7 +131,7 @@ describe('the kiosk with and without a published lawyer list', () => {
   });
 
   it('labels every name of a demo list as sample data', () => {
-    installed(LAWYERS_KIND, lawyerList({ sample: true }), 'demo');
+    installed(lawyerList({ sample: true }), 'demo');
     const { options, sample } = publishedOptionProvider(db, logger)('published_lawyers');
     expect(sample).toBe(true);
     for (const option of options) {
@@ -141,8 +141,8 @@ describe('the kiosk with and without a published lawyer list', () => {
   });
 
   it('refuses a hostile download and keeps the list it had', () => {
-    installed(LAWYERS_KIND, lawyerList(), 'v1');
-    const refused = installed(LAWYERS_KIND, withLawyer({ yearsOfPractice: '$(id)' }), 'v2');
+    installed(lawyerList(), 'v1');
+    const refused = installed(withLawyer({ yearsOfPractice: '$(id)' }), 'v2');
     expect(refused).toEqual({
       ok: false,
       error: expect.objectContaining({ reason: 'invalid', field: 'lawyers.0.yearsOfPractice' }),
