@@ -1,5 +1,11 @@
 import { pinyin } from 'pinyin-pro';
-import { type District, INSTITUTION_KINDS, type Institution, type InstitutionKind } from './directory_schema';
+import {
+  type AccessibilityFeature,
+  type District,
+  INSTITUTION_KINDS,
+  type Institution,
+  type InstitutionKind,
+} from './directory_schema';
 
 const PLATFORM_ORDER = ['city', 'county', 'township', 'village'];
 
@@ -36,6 +42,8 @@ export interface DirectoryQuery {
   text?: string;
   kind?: InstitutionKind;
   district?: District;
+  /** Only places that list this feature (a ramp, a lift, sign language, 绿色通道 …). */
+  feature?: AccessibilityFeature;
 }
 
 function letters(syllables: string[]): string {
@@ -146,6 +154,7 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): I
     if (tiers[i] === 0) return;
     if (query.kind && institution.kind !== query.kind) return;
     if (query.district && institution.district !== query.district) return;
+    if (query.feature && !institution.accessibility.includes(query.feature)) return;
     (tiers[i] === STARTS ? starts : contains).push(institution);
   });
   return starts.concat(contains);
