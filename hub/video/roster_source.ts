@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Roster, rosterSchema } from '../../common/video/roster';
+import { projectRoot } from '../../node_shared/project_root';
 
-const SAMPLE = path.resolve(import.meta.dirname, '../../assets/video/roster.sample.json');
+const SAMPLE = path.join(projectRoot(import.meta.dirname), 'assets/video/roster.sample.json');
 
 /**
  * The duty roster the hub publishes to kiosks: `<data>/video/roster.json` when the centre has written one,
