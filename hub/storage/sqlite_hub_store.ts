@@ -13,6 +13,7 @@ import type {
   PublishOutcome,
 } from './hub_store';
 import { decideOutcomes } from './intake_outcomes';
+import { importLegacyFiles } from './sqlite_legacy_import';
 import { SQLITE_MIGRATIONS } from './sqlite_migrations';
 import {
   DESK_COLUMNS,
@@ -56,6 +57,7 @@ export function openSqliteHubStore(dataDir: string): HubStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   migrate(db);
+  importLegacyFiles(db, dataDir);
   // The hub id is created once and never changes; it is in every token and every health answer.
   const metaInsert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
   const metaSelect = db.prepare('SELECT value FROM meta WHERE key = ?');

@@ -467,4 +467,63 @@ describe('SQLite store migration from the one-city hub of before', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('imports the desk marks, desk audit and enrollment codes of the files beside it (before issue 21)', async () => {
+    const dir = tempDir('store-legacy');
+    const Database = (await import('better-sqlite3')).default;
+    const old = openSqliteHubStore(dir);
+    const filed = submission('kiosk-1', 'centre-a');
+    await old.storeSubmissions([filed], '2026-11-01T08:00:00.000Z');
+    await old.close();
+    const desk = new Database(`${dir}/desk.sqlite`);
+    desk.exec(`CREATE TABLE handled (seq INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL UNIQUE,
+      terminal_id TEXT NOT NULL, centre TEXT NOT NULL, handled_at TEXT NOT NULL, handled_by TEXT NOT NULL) STRICT;
+      CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL, token_id TEXT NOT NULL, action TEXT NOT NULL,
+      uuid TEXT NOT NULL) STRICT;`);
+    desk
+      .prepare('INSERT INTO handled VALUES (7, ?, ?, ?, ?, ?)')
+      .run(filed.uuid, 'kiosk-1', 'centre-a', '2026-11-02T08:00:00.000Z', 'tok-s');
+    desk
+      .prepare('INSERT INTO audit VALUES (1, ?, ?, ?, ?)')
+      .run('2026-11-02T08:00:00.000Z', 'tok-s', 'desk.mark_handled', filed.uuid);
+    desk.close();
+    const enrollment = new Database(`${dir}/enrollment.sqlite`);
+    enrollment.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE enrollment_codes (code_id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, terminal_id TEXT NOT NULL,
+      centre TEXT NOT NULL, template TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, redeemed_at TEXT) STRICT;`);
+    enrollment.prepare("INSERT INTO meta VALUES ('salt', 'old-salt')").run();
+    enrollment
+      .prepare('INSERT INTO enrollment_codes VALUES (?, ?, ?, ?, ?, ?, ?, NULL)')
+      .run(
+        'enr-1',
+        'hash-old',
+        'kiosk-9',
+        'centre-a',
+        '{"a":1}',
+        '2026-11-01T00:00:00.000Z',
+        '2099-01-01T00:00:00.000Z',
+      );
+    enrollment.close();
+    const store = openSqliteHubStore(dir);
+    try {
+      expect(await store.deskEntry(filed.uuid)).toMatchObject({
+        state: 'handled',
+        stateAt: '2026-11-02T08:00:00.000Z',
+      });
+      expect(await store.deskMarks({ terminalId: 'kiosk-1', state: 'handled', since: 0, limit: 5 })).toEqual([
+        { seq: 7, uuid: filed.uuid, terminalId: 'kiosk-1', state: 'handled', at: '2026-11-02T08:00:00.000Z' },
+      ]);
+      expect((await store.latestDeskAudit(5)).map((e) => e.action)).toEqual(['desk.mark_handled']);
+      expect(await store.secret('enrollment_salt', () => 'new')).toBe('old-salt');
+      expect(await store.redeemEnrollmentCode('hash-old', new Date())).toMatchObject({
+        ok: true,
+        terminalId: 'kiosk-9',
+      });
+      expect(fs.existsSync(`${dir}/desk.sqlite`)).toBe(false);
+      expect(fs.existsSync(`${dir}/desk.sqlite.imported`)).toBe(true);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
