@@ -89,6 +89,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     seq BIGINT NOT NULL UNIQUE
   );
   CREATE INDEX desk_states_feed ON desk_states (terminal_id, state, seq);
+  CREATE INDEX submissions_by_centre_day ON submissions (centre, created_ms);
+  CREATE INDEX submissions_by_day ON submissions (created_ms);
 
   CREATE TABLE desk_audit (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -96,6 +96,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     seq INTEGER NOT NULL UNIQUE
   ) STRICT;
   CREATE INDEX desk_states_feed ON desk_states (terminal_id, state, seq);
+  -- The desk's day filter: a day of one centre (or of every centre) is found without scanning the others.
+  CREATE INDEX submissions_by_centre_day ON submissions (centre, created_ms);
+  CREATE INDEX submissions_by_day ON submissions (created_ms);
 
   -- Who looked at, printed or marked which application: token ids and uuids only, never answers.
   CREATE TABLE desk_audit (
