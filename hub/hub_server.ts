@@ -93,6 +93,7 @@ export function createHubServer(options: HubOptions): http.Server {
   server.keepAliveTimeout = 5_000;
 
   const exchange = attachVideoSignalling(server, {
+    store,
     tokens,
     logger,
     dataDir: options.dataDir,

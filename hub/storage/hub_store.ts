@@ -8,7 +8,8 @@ import type {
 } from '../../common/sync/protocol';
 
 /**
- * Everything the hub keeps, behind one asynchronous interface with two implementations: SQLite for one
+ * Everything the hub keeps (except release files and the release key, which stay in its data folder), behind
+ * one asynchronous interface with two implementations: SQLite for one
  * city on one machine (`sqlite_hub_store.ts`, the embedded default) and PostgreSQL for a province served
  * by several hub processes (`postgres_hub_store.ts`). Both pass the same contract suite
  * (`tests/integration/hub/store_contract.test.ts`).
@@ -205,6 +206,10 @@ export interface HubStore {
 
   recordHeartbeat(record: HeartbeatRecord): Promise<void>;
   heartbeats(): Promise<HeartbeatRecord[]>;
+
+  /** The duty roster the centres published (JSON text, validated before it is set), or null. */
+  roster(): Promise<{ body: string; updatedAt: string } | null>;
+  setRoster(body: string, at: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -399,6 +399,19 @@ export async function openPostgresHubStore(url: string, options: { max?: number 
         receivedAt: row.received_at,
         heartbeat: heartbeatSchema.parse(JSON.parse(row.body)),
       })),
+    roster: async () =>
+      (
+        await query<{ body: string; updatedAt: string }>(
+          'SELECT body, updated_at AS "updatedAt" FROM roster WHERE id = 1',
+        )
+      )[0] ?? null,
+    setRoster: async (body, at) => {
+      await query(
+        `INSERT INTO roster (id, body, updated_at) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+        [body, at],
+      );
+    },
     close: () => pool.end(),
   };
 }

@@ -111,6 +111,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     redeemed_at TEXT
   );
 
+  CREATE TABLE roster (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, updated_at TEXT NOT NULL);
+
   CREATE TABLE attempt_buckets (
     key TEXT PRIMARY KEY,
     tokens DOUBLE PRECISION NOT NULL,

@@ -146,6 +146,11 @@ export function openSqliteHubStore(dataDir: string): HubStore {
        ON CONFLICT (terminal_id) DO UPDATE SET received_at = excluded.received_at, body = excluded.body`,
     ),
     allHeartbeats: db.prepare('SELECT terminal_id, received_at, body FROM heartbeats ORDER BY terminal_id'),
+    roster: db.prepare('SELECT body, updated_at AS updatedAt FROM roster WHERE id = 1'),
+    setRoster: db.prepare(
+      `INSERT INTO roster (id, body, updated_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+    ),
   };
 
   const storeBatch = db.transaction((items: readonly NewSubmission[], receivedAt: string) => {
@@ -336,6 +341,10 @@ export function openSqliteHubStore(dataDir: string): HubStore {
         receivedAt: row.received_at,
         heartbeat: heartbeatSchema.parse(JSON.parse(row.body)),
       })),
+    roster: async () => (q.roster.get() as { body: string; updatedAt: string } | undefined) ?? null,
+    setRoster: async (body, at) => {
+      q.setRoster.run(body, at);
+    },
     close: async () => {
       db.close();
     },

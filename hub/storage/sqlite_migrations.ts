@@ -120,6 +120,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     redeemed_at TEXT
   ) STRICT;
 
+  -- The duty roster of the video desk (one row), shared by every hub process.
+  CREATE TABLE roster (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+
   -- Token buckets of attempts keyed on what is attempted (an enrollment code), shared by hub processes.
   CREATE TABLE attempt_buckets (
     key TEXT PRIMARY KEY,

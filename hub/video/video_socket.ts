@@ -12,12 +12,14 @@ import {
 import type { Logger } from '../../node_shared/logger';
 import { isSameOrigin, Refused } from '../http_io';
 import type { TokenChecker } from '../request_auth';
+import type { HubStore } from '../storage/hub_store';
 import { TokenBuckets } from '../token_bucket';
 import { rosterSource } from './roster_source';
 import type { VideoBus } from './video_bus';
 import { VideoExchange } from './video_exchange';
 
 export interface VideoSocketOptions {
+  store: HubStore;
   tokens: TokenChecker;
   logger: Logger;
   dataDir?: string | undefined;
@@ -46,8 +48,9 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * tokens are limited per token presented (`TokenChecker`), never per address.
  */
 export function attachVideoSignalling(server: http.Server, options: VideoSocketOptions): VideoExchange {
+  const roster = rosterSource(options.store, options.dataDir, options.logger);
   const exchange = new VideoExchange({
-    roster: rosterSource(options.dataDir),
+    roster: () => roster.current(),
     ...(options.ringTimeoutMs ? { ringTimeoutMs: options.ringTimeoutMs } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
   });
@@ -71,6 +74,7 @@ export function attachVideoSignalling(server: http.Server, options: VideoSocketO
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, address));
   });
   server.on('close', () => {
+    roster.stop();
     exchange.close();
     for (const client of wss.clients) client.terminate();
   });

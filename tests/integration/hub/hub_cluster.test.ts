@@ -151,6 +151,35 @@ describe('several hub processes on one PostgreSQL', () => {
     for (const client of [stranger, agent, kiosk]) client.close();
   }, 30_000);
 
+  it('a roster published once reaches the kiosks of every process', async () => {
+    const roster = {
+      version: 1,
+      label: '东河区 12 月',
+      people: [
+        {
+          id: 'wang',
+          kind: 'lawyer',
+          name: '值班律师 王律师',
+          weekly: [{ day: 1, from: '09:00', to: '12:00' }],
+          exceptions: [],
+        },
+      ],
+    };
+    await store.setRoster(JSON.stringify(roster), new Date().toISOString());
+    const kioskToken = await enrollTerminal(store, 'kiosk-roster', 'centre-a');
+    await expect
+      .poll(
+        async () => {
+          const kiosk = await signedIn(processes[1]!.url, kioskToken);
+          const presence = await kiosk.next('presence');
+          kiosk.close();
+          return presence.roster.label;
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBe('东河区 12 月');
+  }, 20_000);
+
   it('revoking a token closes its socket on the process that holds it at once', async () => {
     const issued = await issueToken(
       store,

@@ -434,6 +434,17 @@ describe.each(factories)('hub store contract: $name', (factory) => {
       { terminalId: 'k1', receivedAt: '2026-12-01T08:05:00.000Z', heartbeat: heartbeat(2) },
     ]);
   });
+
+  it('keeps one duty roster, replaced as a whole', async () => {
+    const { store, again } = await fresh();
+    expect(await store.roster()).toBeNull();
+    await store.setRoster('{"version":1,"people":[]}', '2026-12-01T08:00:00.000Z');
+    await store.setRoster('{"version":1,"label":"\u793a\u4f8b","people":[]}', '2026-12-01T09:00:00.000Z');
+    expect(await (await again()).roster()).toEqual({
+      body: '{"version":1,"label":"\u793a\u4f8b","people":[]}',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+  });
 });
 
 describe('SQLite store migration from the one-city hub of before', () => {
