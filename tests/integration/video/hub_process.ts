@@ -22,15 +22,17 @@ export interface HubProcess {
 export async function startHubProcess(): Promise<HubProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-hub-'));
   const store = openSqliteHubStore(dataDir);
-  const issue = (role: 'terminal' | 'staff', terminalId: string | null) =>
-    issueToken(store, { role, terminalId, centre: 'centre-a' }, new Date()).token;
+  const kiosk = async (terminalId: string) =>
+    (await issueToken(store, { role: 'terminal', terminalId, centre: 'centre-a' }, new Date())).token;
+  const agent = async (name: string) =>
+    (await issueToken(store, { role: 'staff', centres: ['centre-a'], name }, new Date())).token;
   const tokens = {
-    kioskA: issue('terminal', 'kiosk-a'),
-    kioskB: issue('terminal', 'kiosk-b'),
-    agent1: issue('staff', null),
-    agent2: issue('staff', null),
+    kioskA: await kiosk('kiosk-a'),
+    kioskB: await kiosk('kiosk-b'),
+    agent1: await agent('Agent One'),
+    agent2: await agent('Agent Two'),
   };
-  store.close();
+  await store.close();
   const child = spawn(
     process.execPath,
     [
