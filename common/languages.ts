@@ -6,8 +6,3 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
-
-/** Mongolian script runs top to bottom, columns left to right. */
-export function isVerticalScript(language: Language): boolean {
-  return language === 'mn-Mong-CN';
-}
