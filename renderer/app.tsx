@@ -20,7 +20,8 @@ import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
-import { createRpcSpeaker, type RpcSpeaker } from './speech';
+import { createRpcSpeaker, type RpcSpeaker } from './speech/rpc_speaker';
+import type { SpeechLogEntry } from './speech/speech_log';
 import { IdleTimer } from './state/idle_timer';
 import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
 
@@ -29,7 +30,7 @@ const i18n = createI18n();
 declare global {
   interface Window {
     /** Only with test hooks on (`test_hooks.ts`): dev host started for tests and `?e2e` in the page URL. */
-    __kioskDebug?: { speechLog: KitServices['speechLog']['log']; store: SessionStore };
+    __kioskDebug?: { speechLog: () => SpeechLogEntry[]; store: SessionStore };
   }
 }
 
@@ -55,12 +56,6 @@ interface KioskSession {
   store: SessionStore;
   kit: KitServices;
   engine: RpcSpeaker;
-}
-
-/** The Chinese text of a `ns:key` catalog key: what the engine says when a Mongolian clip is missing. */
-function chineseText(key: string): string | undefined {
-  const [ns, k] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
-  return i18n.exists(k, { ns, lng: 'zh-CN' }) ? i18n.t(k, { ns, lng: 'zh-CN' }) : undefined;
 }
 
 function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
@@ -150,10 +145,10 @@ export function App() {
       if (result.provisioned) {
         const { defaultLanguage, speech } = result.terminal;
         const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
-        const engine = createRpcSpeaker({ fallbackText: chineseText });
+        const engine = createRpcSpeaker();
         const kit = createKit(store, i18n, engine);
         if (testHooksEnabled(result.terminal)) {
-          window.__kioskDebug = { speechLog: kit.speechLog.log, store };
+          window.__kioskDebug = { speechLog: () => kit.speechLog.entries(), store };
         }
         setSession({ store, kit, engine });
       }

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from '../a11y/kit_context';
-import type { SpeechPart } from '../a11y/speech_output';
 import { Text } from '../i18n/text';
+import type { SpeechPart } from '../speech/speech_output';
 
 interface ScreenHeadingProps {
   k: string;

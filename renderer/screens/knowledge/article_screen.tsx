@@ -1,7 +1,6 @@
 import '../../styles/directory.css';
 import type { Article } from '../../../common/content/content_schema';
 import { useSpeech } from '../../a11y/kit_context';
-import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -9,6 +8,7 @@ import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
 import { usePublished } from '../../published/use_published';
+import type { SpeechPart } from '../../speech/speech_output';
 
 /** One article, readable aloud paragraph by paragraph. */
 export function ArticleScreen({ id }: { id: string }) {

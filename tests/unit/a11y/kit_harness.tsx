@@ -44,6 +44,6 @@ export function renderWithKit(ui: ReactNode, { speechOn = true } = {}) {
       </KitContext.Provider>
     </I18nextProvider>,
   );
-  const spoken = () => kit.speechLog.log().map((entry) => entry.text);
+  const spoken = () => kit.speechLog.entries().map((entry) => entry.text);
   return { ...result, store, kit, idle, spoken, uninstall };
 }

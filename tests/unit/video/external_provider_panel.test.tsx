@@ -65,7 +65,7 @@ async function openScreen() {
     </I18nextProvider>,
   );
   await screen.findByRole('heading', { name: '视频通话：手语翻译、律师' });
-  const spoken = () => kit.speechLog.log().map((entry) => entry.text);
+  const spoken = () => kit.speechLog.entries().map((entry) => entry.text);
   return { store, spoken };
 }
 
