@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Provisioning, TerminalInfo } from '../common/contract/system_methods';
 import { applySettings } from './a11y/apply_settings';
-import { createKit } from './a11y/create_kit';
 import { installKioskInput, SELF_ANNOUNCING } from './a11y/kiosk_input';
 import { KitContext, type KitServices } from './a11y/kit_context';
 import { DEFAULT_SCREEN } from './a11y/text_sizes';
@@ -20,10 +19,10 @@ import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
-import { createRpcSpeaker, type RpcSpeaker } from './speech/rpc_speaker';
 import type { SpeechLogEntry } from './speech/speech_log';
 import { IdleTimer } from './state/idle_timer';
-import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
+import { createKioskSession, type KioskSession } from './state/kiosk_session';
+import { FACTORY_SETTINGS, type SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
 
@@ -52,14 +51,8 @@ function useRespeakOnLanguageChange(kit: KitServices) {
   }, [language, kit]);
 }
 
-interface KioskSession {
-  store: SessionStore;
-  kit: KitServices;
-  engine: RpcSpeaker;
-}
-
 function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
-  const { store, kit, engine } = session;
+  const { store, kit, engine, forms } = session;
   const state = useSession(store, (s) => s);
   const idle = useMemo(
     () =>
@@ -84,16 +77,6 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
     [store, kit, idle, terminal.languages],
   );
 
-  useEffect(
-    () =>
-      store.onReset(() => {
-        engine.resetSession();
-        kit.speechLog.clear();
-        kit.announcer.clear();
-      }),
-    [store, kit, engine],
-  );
-
   useEffect(() => {
     engine.setRateStep(state.settings.rateStep);
     engine.setVolumeStep(state.settings.volumeStep);
@@ -107,7 +90,7 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
   useRespeakOnLanguageChange(kit);
 
   return (
-    <AppContext.Provider value={{ store, terminal }}>
+    <AppContext.Provider value={{ store, terminal, forms }}>
       <div className="app" key={state.sessionNumber}>
         <header className="app-header">
           <h1 className="app-title">
@@ -143,14 +126,12 @@ export function App() {
   useEffect(() => {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
-        const { defaultLanguage, speech } = result.terminal;
-        const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
-        const engine = createRpcSpeaker();
-        const kit = createKit(store, i18n, engine);
+        const session = createKioskSession(result.terminal, i18n);
+        const { kit, store } = session;
         if (testHooksEnabled(result.terminal)) {
           window.__kioskDebug = { speechLog: () => kit.speechLog.entries(), store };
         }
-        setSession({ store, kit, engine });
+        setSession(session);
       }
       setProvisioning(result);
     });

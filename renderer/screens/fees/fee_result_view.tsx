@@ -68,7 +68,7 @@ export function FeeResultView({
   onAgain: () => void;
   onBack: () => void;
 }) {
-  const { store } = useApp();
+  const { store, forms } = useApp();
   const { t } = useTranslation('fees');
   const speech = useSpeech();
   const pick = useDataText();
@@ -108,7 +108,7 @@ export function FeeResultView({
         <PrintButton what="fee_result" print={() => call('print.fee_result', { situation, language })}>
           <Text ns="print" k="buttons.fee_result" />
         </PrintButton>
-        <KioskButton onPress={() => void startNotarizationRequest(store, situation)}>
+        <KioskButton onPress={() => void startNotarizationRequest(store, forms, situation)}>
           <Text ns="fees" k="result.start_request" />
         </KioskButton>
         <KioskButton onPress={onBack}>

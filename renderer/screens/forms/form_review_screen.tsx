@@ -11,15 +11,13 @@ import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { MissingDraft } from './missing_draft';
 import { reviewAnswer, spokenReviewAnswer } from './review_answer';
 import { useForm } from './use_form';
 
 /** "Check your answers": every answer by section, read aloud, each with "change"; then submit. */
 export function FormReviewScreen({ draftId }: { draftId: string }) {
-  const { store } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, forms } = useApp();
   const { t, i18n } = useTranslation('forms_ui');
   const language = useLanguage();
   const announcer = useAnnounce();
@@ -127,7 +125,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                   <KioskButton
                     label={t('review.change_named', { label: localString(step.label, language) })}
                     onPress={() => {
-                      rememberDraft(draft);
+                      forms.remember(draft);
                       store.navigate({ name: 'form_step', draftId, stepId: step.id, fromReview: true });
                     }}
                   >

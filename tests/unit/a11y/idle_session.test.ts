@@ -24,7 +24,7 @@ describe('idle timeout and session reset (fake timers)', () => {
     vi.useFakeTimers();
     store = new SessionStore(TERMINAL_DEFAULTS);
     draft = null;
-    store.onReset(() => {
+    store.visitorData.register('test draft', () => {
       draft = null;
     });
     idle = new IdleTimer({ idleSeconds: 120, warningSeconds: 45, onExpire: () => store.endSession() });
@@ -138,7 +138,7 @@ describe('session store', () => {
   it('a feature can unregister its reset hook', () => {
     const store = new SessionStore();
     const hook = vi.fn();
-    const off = store.onReset(hook);
+    const off = store.visitorData.register('test hook', hook);
     store.reset();
     off();
     store.reset();

@@ -8,16 +8,19 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 import { LEGAL_AID_ANSWERS } from '../../integration/forms/support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../../integration/staff/staff_support';
 
 const NAME = LEGAL_AID_ANSWERS.find(([id]) => id === 'full_name')![1] as string;
 
+const forms = new FormsSession();
+
 function Shell({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
   const state = useSession(store, (s) => s);
   return (
-    <AppContext.Provider value={{ store, terminal }}>
+    <AppContext.Provider value={{ store, terminal, forms }}>
       <main key={`${state.sessionNumber}-${JSON.stringify(state.screen)}`}>
         <CurrentScreen screen={state.screen} />
       </main>
