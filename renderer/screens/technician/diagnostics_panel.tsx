@@ -77,10 +77,12 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
     case 'speech': {
       const r = await call('diagnostics.speech', {});
       if (!r.ok) return 'locked';
+      const engine = await call('speech.status', {});
       return {
         state: r.status === 'ok' ? 'ok' : 'problem',
         lines: [
           t('speech.engine', { engine: r.engine || t('status.unknown'), status: status(r.status) }),
+          ...(engine.reason === 'engine_missing' ? [t('speech.engine_missing')] : []),
           ...r.languages.map((l) =>
             t(l.available ? 'speech.language_ok' : 'speech.language_missing', {
               language: t(`languages.${l.language}`),

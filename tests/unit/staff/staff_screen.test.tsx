@@ -89,6 +89,24 @@ describe('staff screen', () => {
     expect(t.core.deps.audit.latest(20).map((e) => `${e.action} ${e.subject}`)).toContain(
       `staff.view ${uuid}`,
     );
+    // espeak-ng is installed here: the status bar has nothing to say about speech
+    expect(screen.queryByText(/语音引擎未安装/)).toBeNull();
+  });
+
+  it('says in its status bar when the speech engine is missing', {
+    timeout: 20_000,
+  }, async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent-bin';
+    try {
+      const store = await open();
+      act(() => store.navigate({ name: 'staff' }));
+      await typePin(STAFF_PIN);
+      const notice = await screen.findByText(/语音引擎未安装：访客听不到任何朗读/);
+      expect(notice.closest('[role="status"]')).not.toBeNull();
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('leaves to a fresh visitor session when the core locked staff mode after 10 idle minutes', async () => {
