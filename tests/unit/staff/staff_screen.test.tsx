@@ -102,7 +102,7 @@ describe('staff screen', () => {
       const store = await open();
       act(() => store.navigate({ name: 'staff' }));
       await typePin(STAFF_PIN);
-      const notice = await screen.findByText(/语音引擎未安装：访客听不到任何朗读/);
+      const notice = await screen.findByText(/语音引擎未安装：访客听不到任何朗读/, {}, { timeout: 10_000 });
       expect(notice.closest('[role="status"]')).not.toBeNull();
     } finally {
       process.env.PATH = path;
