@@ -59,7 +59,7 @@ async function typePin(pin: string) {
   return user;
 }
 
-describe('staff screen', () => {
+describe('staff screen', { timeout: 20_000 }, () => {
   it('says how many tries are left after a wrong PIN and stays closed', async () => {
     const store = await open();
     act(() => store.navigate({ name: 'staff' }));
@@ -93,9 +93,7 @@ describe('staff screen', () => {
     expect(screen.queryByText(/语音引擎未安装/)).toBeNull();
   });
 
-  it('says in its status bar when the speech engine is missing', {
-    timeout: 20_000,
-  }, async () => {
+  it('says in its status bar when the speech engine is missing', async () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent-bin';
     try {
