@@ -19,6 +19,8 @@ import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
+import { SignContext } from './sign_language/sign_context';
+import { SignPanelSlot } from './sign_language/sign_panel_slot';
 import type { SpeechLogEntry } from './speech/speech_log';
 import { IdleTimer } from './state/idle_timer';
 import { createKioskSession, type KioskSession } from './state/kiosk_session';
@@ -52,7 +54,7 @@ function useRespeakOnLanguageChange(kit: KitServices) {
 }
 
 function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
-  const { store, kit, engine, forms } = session;
+  const { store, kit, engine, forms, sign } = session;
   const state = useSession(store, (s) => s);
   const idle = useMemo(
     () =>
@@ -91,18 +93,23 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
 
   return (
     <AppContext.Provider value={{ store, terminal, forms }}>
-      <div className="app" key={state.sessionNumber}>
-        <header className="app-header">
-          <h1 className="app-title">
-            <Text k="app.title" bilingual />
-          </h1>
-          <p className="app-subtitle">{terminal.centre.name}</p>
-        </header>
-        <AccessibilityBar />
-        <main className="app-main" key={JSON.stringify(state.screen)}>
-          <CurrentScreen screen={state.screen} />
-        </main>
-      </div>
+      <SignContext.Provider value={sign}>
+        <div className="app" key={state.sessionNumber}>
+          <header className="app-header">
+            <h1 className="app-title">
+              <Text k="app.title" bilingual />
+            </h1>
+            <p className="app-subtitle">{terminal.centre.name}</p>
+          </header>
+          <AccessibilityBar />
+          <div className="app-body">
+            <main className="app-main" key={JSON.stringify(state.screen)}>
+              <CurrentScreen screen={state.screen} />
+            </main>
+            <SignPanelSlot />
+          </div>
+        </div>
+      </SignContext.Provider>
       <IdleWarningDialog
         idle={idle}
         warningSeconds={terminal.session.warningSeconds}

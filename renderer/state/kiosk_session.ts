@@ -4,6 +4,7 @@ import { createKit } from '../a11y/create_kit';
 import type { KitServices } from '../a11y/kit_context';
 import { call } from '../rpc/api';
 import { FormsSession } from '../screens/forms/forms_session';
+import { SignController } from '../sign_language/sign_controller';
 import { createRpcSpeaker, type RpcSpeaker } from '../speech/rpc_speaker';
 import { SessionStore } from './session_store';
 import { VisitorData } from './visitor_data';
@@ -14,6 +15,7 @@ export interface KioskSession {
   kit: KitServices;
   engine: RpcSpeaker;
   forms: FormsSession;
+  sign: SignController;
 }
 
 /**
@@ -40,5 +42,10 @@ export function createKioskSession(
   visitorData.register('staff mode', () => {
     if (store.getState().mode === 'staff') void call('staff.lock', {}).catch(() => {});
   });
-  return { store, kit, engine, forms };
+  // Registers its own reset (panel closed, speed and captions back to defaults) in `visitorData`.
+  const sign = new SignController(store, async (keys, language) => {
+    const found = await call('sign.lookup', { keys: [...keys], language });
+    return found.clips;
+  });
+  return { store, kit, engine, forms, sign };
 }

@@ -40,6 +40,7 @@ describe('session end wipes every holder of visitor data (ACCESSIBILITY.md row 2
       'speech log of the kit',
       'live regions',
       'staff mode',
+      'sign-language panel: open, speed, captions',
     ]);
   });
 
