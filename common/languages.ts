@@ -12,8 +12,3 @@ export const HUB_NAMESPACES: readonly string[] = ['hub'];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
-
-/** Mongolian script runs top to bottom, columns left to right. */
-export function isVerticalScript(language: Language): boolean {
-  return language === 'mn-Mong-CN';
-}
