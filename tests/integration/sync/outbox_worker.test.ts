@@ -124,7 +124,7 @@ describe('outbox worker', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
     const revoked = await enrollTerminal(hub.store, 'kiosk-1');
-    hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
+    await hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
     const core = startKioskCore(hub.url, revoked);
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 3);
