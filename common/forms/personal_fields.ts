@@ -1,16 +1,12 @@
-import type { Step } from './template_schema';
+import type { Field, FieldType } from './template_schema';
 
-/** Field types whose answers are personal numbers: never spoken unasked, never in logs, masked on screen. */
-const PERSONAL_TYPES: ReadonlySet<Step['field']['type']> = new Set([
-  'phone',
-  'resident_id',
-  'disability_cert',
-]);
+const PERSONAL_TYPES: ReadonlySet<FieldType> = new Set(['phone', 'resident_id', 'disability_cert']);
 
 /**
- * Whether a step's answer is a personal number (ID number, disability certificate number, phone). The one
- * decision the keyboard, the review screen, speech and logs share.
+ * Whether a field holds personal numbers (phone, resident ID, disability certificate): the one place that
+ * decides it. The on-screen keyboard marks such a field private (its value is never read aloud, the typing
+ * status says only how many characters), and the review reads it as "filled in".
  */
-export function isPersonalField(step: Pick<Step, 'field'>): boolean {
-  return PERSONAL_TYPES.has(step.field.type);
+export function isPersonalField(field: Pick<Field, 'type'>): boolean {
+  return PERSONAL_TYPES.has(field.type);
 }

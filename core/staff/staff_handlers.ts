@@ -139,7 +139,7 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
                 stepId: step.id,
                 label: pickText(step.label, language).text,
                 text: answerText(step, value, language, words, options),
-                personal: isPersonalField(step),
+                personal: isPersonalField(step.field),
                 fromIdCard: fromIdCard.has(step.id),
               };
             })

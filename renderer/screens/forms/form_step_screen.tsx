@@ -17,7 +17,6 @@ import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
-import { rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { PlaceCardPanel } from './id_card/place_card_panel';
 import type { CardRead } from './id_card/use_card_reader';
 import { MissingDraft } from './missing_draft';
@@ -69,8 +68,7 @@ function StepView({
   form,
   step,
 }: StepScreenProps & { form: LoadedForm; step: Step }) {
-  const { store, terminal } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, terminal, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -118,7 +116,7 @@ function StepView({
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
-        rememberDraft(result.draft);
+        forms.remember(result.draft);
         return result.draft;
       }
       if (result.reason === 'invalid') {
@@ -170,7 +168,7 @@ function StepView({
   async function cardRead(read: CardRead) {
     // the core wrote the card into the draft: load it afresh (the screen cache holds the old one)
     const fresh = await call('forms.get_draft', { draftId });
-    if (fresh.ok) rememberDraft(fresh.draft);
+    if (fresh.ok) forms.remember(fresh.draft);
     store.navigate({
       name: 'form_card_check',
       draftId,

@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { FieldOption, Template } from '../../../common/forms/template_schema';
-import {
-  cachedDraft,
-  cachedLawyers,
-  cachedTemplate,
-  loadDraft,
-  loadLawyers,
-  loadTemplate,
-} from './forms_session';
+import { useApp } from '../../app_context';
+import type { FormsSession } from './forms_session';
 
 export interface LoadedForm {
   draft: DraftState;
@@ -20,13 +14,14 @@ export interface LoadedForm {
 
 /** The draft and its template version (from the screen cache when we have them: no wait between steps). */
 export function useForm(draftId: string): LoadedForm | null | 'missing' {
-  const [form, setForm] = useState<LoadedForm | null | 'missing'>(() => fromCache(draftId));
+  const { forms } = useApp();
+  const [form, setForm] = useState<LoadedForm | null | 'missing'>(() => fromCache(forms, draftId));
   useEffect(() => {
     if (form) return;
     let live = true;
     void (async () => {
-      const draft = await loadDraft(draftId);
-      const template = draft ? await loadTemplate(draft.template.id, draft.template.version) : null;
+      const draft = await forms.loadDraft(draftId);
+      const template = draft ? await forms.loadTemplate(draft.template.id, draft.template.version) : null;
       if (!draft || !template) {
         if (live) setForm('missing');
         return;
@@ -34,23 +29,23 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
       const needsLawyers = template.sections.some((s) =>
         s.steps.some((step) => step.field.type === 'single_choice' && step.field.optionsSource),
       );
-      if (needsLawyers) await loadLawyers();
-      if (live) setForm(assemble(draft, template));
+      if (needsLawyers) await forms.loadLawyers();
+      if (live) setForm(assemble(forms, draft, template));
     })();
     return () => {
       live = false;
     };
-  }, [draftId, form]);
+  }, [forms, draftId, form]);
   return form;
 }
 
-function assemble(draft: DraftState, template: Template): LoadedForm {
-  const lawyers = cachedLawyers();
+function assemble(forms: FormsSession, draft: DraftState, template: Template): LoadedForm {
+  const lawyers = forms.cachedLawyers();
   return { draft, template, sourceOptions: lawyers?.options ?? [], sampleOptions: lawyers?.sample ?? false };
 }
 
-function fromCache(draftId: string): LoadedForm | null {
-  const draft = cachedDraft(draftId);
-  const template = draft ? cachedTemplate(draft.template.id, draft.template.version) : undefined;
-  return draft && template ? assemble(draft, template) : null;
+function fromCache(forms: FormsSession, draftId: string): LoadedForm | null {
+  const draft = forms.cachedDraft(draftId);
+  const template = draft ? forms.cachedTemplate(draft.template.id, draft.template.version) : undefined;
+  return draft && template ? assemble(forms, draft, template) : null;
 }

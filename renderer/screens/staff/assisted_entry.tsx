@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../common/contract';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { useFormTemplates } from '../../data/forms_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 
 const NS = 'staff';
-type Listed = MethodResult<'forms.list_templates'>['templates'][number];
 
 /**
  * Assisted entry at the desk: staff start a form for the visitor in front of them; the forms screens then
@@ -19,11 +17,8 @@ export function AssistedEntry({ onLocked, onAssist }: { onLocked: () => void; on
   const { store, terminal } = useApp();
   const { t } = useTranslation(NS);
   const language = useLanguage();
-  const [templates, setTemplates] = useState<Listed[]>([]);
-
-  useEffect(() => {
-    void call('forms.list_templates', {}).then((result) => setTemplates(result.templates));
-  }, []);
+  const listed = useFormTemplates();
+  const templates = listed.status === 'ready' ? listed.value : [];
 
   const start = async (templateId: string) => {
     const result = await call('staff.start_assisted', { templateId });

@@ -27,6 +27,7 @@ import { keypadKeys, keypadPress } from './keypad';
 const CARD = SAMPLE_CARDS.sample;
 const PHONE = '13912345678';
 const STAFF_PIN = '482913';
+const TECHNICIAN_PIN = '715309';
 const LOCATION = { 'zh-CN': '屏幕右下方的读卡区', en: 'the card area below the screen, on the right' };
 
 let host: RunningDevHost;
@@ -64,6 +65,7 @@ beforeAll(async () => {
     configPath: writeTestConfig({
       idCardReader: { adapter: 'simulated', folder: cards, location: LOCATION },
       staff: { id: 'desk-e2e', pinHash: hashPin(STAFF_PIN) },
+      technicianPinHash: hashPin(TECHNICIAN_PIN),
     }),
   });
   browser = await launchChromium();
@@ -298,6 +300,37 @@ describe('staff', () => {
     expect(await page.locator('.staff-answers').textContent()).toContain(CARD.idNumber);
     expect(await runAxe(page)).toEqual([]);
     await page.evaluate(() => window.__kioskDebug!.store.endSession());
+  });
+});
+
+describe('technician', () => {
+  it('the reader test: adapter, port, state and SAM id; one card read whose contents are not shown', async () => {
+    await endSession();
+    for (const key of ['F9', 'F9', 'F10', 'F10']) await page.keyboard.press(key);
+    await page.getByLabel('技术维护密码').fill(TECHNICIAN_PIN);
+    await page.keyboard.press('Enter');
+    const reader = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /^身份证读卡器/ }) });
+    await page.getByRole('heading', { name: '身份证读卡器: 正常' }).waitFor();
+    const lines = await reader.textContent();
+    expect(lines).toContain(`接口：模拟读卡器；端口：${cards}；状态：正常`);
+    expect(lines).toMatch(/SAM 编号：\d+\.\d+-\d{8}-\d{10}-\d{10}/);
+    await page.getByRole('button', { name: '放一张身份证测试读卡' }).click();
+    await page.getByText('请在 15 秒内把一张身份证放在读卡器上。').first().waitFor();
+    placeCard(cards, CARD);
+    await page
+      .getByText(/^读卡成功，读卡器用时 \d+ 毫秒。卡上的信息没有保存。$/)
+      .first()
+      .waitFor();
+    const text = await pageText();
+    expect(text).not.toContain(CARD.name);
+    expect(text).not.toContain(CARD.idNumber);
+    expect(text).not.toContain(CARD.address);
+    expect(await runAxe(page)).toEqual([]);
+    removeCard(cards);
+    await page.getByRole('button', { name: '退出技术维护' }).click();
+    await heading('请选择服务');
   });
 });
 

@@ -27,10 +27,10 @@ let host: RunningDevHost | null = null;
 let browser: BrowserContext;
 
 /** What `hub:publish` does with a file (the CLI itself is tested in tests/integration/hub/publish_data). */
-function publish(kind: 'lawyers' | 'duty_roster', json: unknown): void {
+async function publish(kind: 'lawyers' | 'duty_roster', json: unknown): Promise<void> {
   const item = prepareItem({ kind, body: Buffer.from(JSON.stringify(json)) });
   if (!item.ok) throw new Error(item.error);
-  expect(store.publish({ ...item.value, publishedAt: new Date().toISOString() })).toBe('published');
+  expect(await store.publish({ ...item.value, publishedAt: new Date().toISOString() })).toBe('published');
 }
 
 /** A kiosk start: it probes the hub, downloads what changed and verifies it before anything is shown. */
@@ -84,7 +84,7 @@ beforeAll(async () => {
   hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'published-e2e-hub-'));
   store = openSqliteHubStore(hubDir);
   hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
-  const terminal = issueToken(
+  const terminal = await issueToken(
     store,
     { role: 'terminal', terminalId: 'sample-kiosk-01', centre: CENTRE },
     new Date(),
@@ -99,7 +99,7 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
   await hub?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('lawyers and duty rosters the centre publishes, seen on the kiosk', () => {
@@ -120,8 +120,8 @@ describe('lawyers and duty rosters the centre publishes, seen on the kiosk', () 
   });
 
   it('publishes a lawyer list and a roster on the hub: the kiosk offers those lawyers and its centre’s times', async () => {
-    publish('lawyers', lawyerList());
-    publish('duty_roster', dutyRoster(CENTRE));
+    await publish('lawyers', lawyerList());
+    await publish('duty_roster', dutyRoster(CENTRE));
     await restartKiosk();
 
     const step = await lawyerStep();
@@ -148,8 +148,8 @@ describe('lawyers and duty rosters the centre publishes, seen on the kiosk', () 
   });
 
   it('demo data published as sample is labelled 示例数据 beside every name and every time', async () => {
-    publish('lawyers', lawyerList({ version: 'demo-1', sample: true }));
-    publish('duty_roster', dutyRoster(CENTRE, { version: 'demo-1', sample: true }));
+    await publish('lawyers', lawyerList({ version: 'demo-1', sample: true }));
+    await publish('duty_roster', dutyRoster(CENTRE, { version: 'demo-1', sample: true }));
     await restartKiosk();
 
     const step = await lawyerStep();

@@ -26,7 +26,12 @@ describe('the reader in the fleet heartbeat', () => {
     const hub: TestHub = await startTestHub();
     cleanups.push(() => hub.stop());
     const dataDir = tempDir('kiosk');
-    const configPath = writeKioskConfig(dataDir, 'kiosk-1', hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    const configPath = writeKioskConfig(
+      dataDir,
+      'kiosk-1',
+      hub.url,
+      await enrollTerminal(hub.store, 'kiosk-1'),
+    );
     const config: KioskConfigInput = JSON.parse(fs.readFileSync(configPath, 'utf8'));
     config.idCardReader = {
       adapter: 'simulated',
@@ -42,11 +47,12 @@ describe('the reader in the fleet heartbeat', () => {
       sync: { heartbeatMs: 100, probeMs: 200 },
     });
     cleanups.push(() => core.close());
-    const reported = () => hub.store.heartbeats().find((r) => r.terminalId === 'kiosk-1')?.heartbeat;
-    for (let i = 0; i < 100 && reported()?.idCardReader?.status !== 'ok'; i++) await sleep(50);
-    expect(reported()?.idCardReader).toEqual({ status: 'ok' });
+    const reported = async () =>
+      (await hub.store.heartbeats()).find((r) => r.terminalId === 'kiosk-1')?.heartbeat;
+    for (let i = 0; i < 100 && (await reported())?.idCardReader?.status !== 'ok'; i++) await sleep(50);
+    expect((await reported())?.idCardReader).toEqual({ status: 'ok' });
 
-    const admin = issueToken(hub.store, { role: 'admin', terminalId: null, centre: null }, new Date()).token;
+    const admin = (await issueToken(hub.store, { role: 'admin', centres: null }, new Date())).token;
     const page = await (
       await fetch(`${hub.url}/fleet`, { headers: { authorization: `Bearer ${admin}` } })
     ).text();

@@ -16,10 +16,9 @@ import { LocalText, localString, useLanguage } from '../../../i18n/local_text';
 import { ScriptText } from '../../../i18n/script_text';
 import { Text } from '../../../i18n/text';
 import { call } from '../../../rpc/api';
-import { answerText } from '../answer_text';
 import { nextStepAfter } from '../form_step_screen';
-import { rememberDraft, wipeOnSessionEnd } from '../forms_session';
 import { MissingDraft } from '../missing_draft';
+import { reviewAnswer } from '../review_answer';
 import { type LoadedForm, useForm } from '../use_form';
 import { FromIdCardMark } from './from_id_card_mark';
 import { languageOffered, markLanguageOffered } from './language_offer';
@@ -44,8 +43,7 @@ export function CardCheckScreen(props: CardCheckProps) {
 }
 
 function CardCheck({ draftId, holder, offerLanguage, form }: CardCheckProps & { form: LoadedForm }) {
-  const { store, terminal } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, terminal, forms } = useApp();
   const { t, i18n } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -96,7 +94,7 @@ function CardCheck({ draftId, holder, offerLanguage, form }: CardCheckProps & { 
     }
     const last = holderSteps.at(-1);
     const next = last ? nextStepAfter(draft, last.id) : null;
-    rememberDraft(draft);
+    forms.remember(draft);
     if (next === null) {
       store.navigate({ name: 'form_review', draftId });
       return;
@@ -137,10 +135,10 @@ function CardCheck({ draftId, holder, offerLanguage, form }: CardCheckProps & { 
                 <LocalText text={step.label} />
               </dt>
               <dd>
-                {isPersonalField(step) && typeof value === 'string' ? (
+                {isPersonalField(step.field) && typeof value === 'string' ? (
                   <MaskedValue value={value} label={localString(step.label, language)} />
                 ) : (
-                  <ScriptText className="form-review__answer" text={answerText(step, value, language, t)} />
+                  <ScriptText className="form-review__answer" text={reviewAnswer(step, value, language, t)} />
                 )}
                 <FromIdCardMark />
               </dd>

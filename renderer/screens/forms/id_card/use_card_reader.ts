@@ -33,10 +33,11 @@ export function useCardReader(draftId: string, holder: string, onRead: (read: Ca
       else if (event.state === 'read' && event.draftId === draftId && event.holder === holder)
         readRef.current({ filled: event.filled, offerLanguage: event.offerLanguage });
     });
-    void call('idcard.arm', { draftId, holder }).then((armed) => {
-      if (!live) return;
-      if (!armed.ok || !armed.ready) setPhase({ kind: 'failed', reason: 'reader_unavailable' });
-    });
+    // a refused or failed call leaves no silent "waiting": the visitor hears it and may type instead
+    const unavailable = () => live && setPhase({ kind: 'failed', reason: 'reader_unavailable' });
+    call('idcard.arm', { draftId, holder }).then((armed) => {
+      if (!armed.ok || !armed.ready) unavailable();
+    }, unavailable);
     return () => {
       live = false;
       off();
