@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../common/forms/canonical_json';
 import { sha256Hex } from '../../../core/forms/submissions';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 let core: TestCore;
@@ -51,7 +50,7 @@ describe('drafts on a real SQLite file', () => {
     expect(draft.visibleSteps).not.toContain('household_income');
     expect(draft.priority).toBe(true);
     // Read back straight from the file: the row holds exactly these answers.
-    const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'), { readonly: true });
+    const db = openKioskDataDb(core.dataDir, { readonly: true });
     const row = db.prepare('SELECT answers, current_step FROM drafts WHERE id = ?').get(draftId) as {
       answers: string;
       current_step: string;
@@ -216,7 +215,7 @@ describe('submit', () => {
     expect(result.priority).toBe(true);
     expect(await core.call('forms.get_draft', { draftId })).toEqual({ ok: false, reason: 'draft_not_found' });
 
-    const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'));
+    const db = openKioskDataDb(core.dataDir);
     const row = db.prepare('SELECT * FROM submissions WHERE uuid = ?').get(result.uuid) as Record<
       string,
       string | number

@@ -53,6 +53,8 @@ export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCo
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),
+    // One settable clock for wall and monotonic time (idle locks and lockouts count on the latter).
+    monotonicMs: () => clock.now,
     printer,
   });
   const call = async <M extends MethodName>(method: M, args: MethodArgs<M>) => {

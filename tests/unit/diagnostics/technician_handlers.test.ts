@@ -167,8 +167,12 @@ describe('technician mode', () => {
     expect(await t.call('diagnostics.media_access', { open: true })).toEqual({ ok: true });
     await t.call('technician.lock');
     expect(seen).toEqual([{ active: true }, { active: false }, { active: true }, { active: false }]);
-    // Closing needs no PIN (leaving the screen after a lock must still close it); it sends nothing new.
-    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({ ok: true });
+    // The lock closed it already: a close from the screen left afterwards is answered `locked` (the dispatcher
+    // runs no technician method while locked) and sends nothing new.
+    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     expect(seen).toHaveLength(4);
     expect((await t.call('diagnostics.media_access', { open: 'yes' })).rpcError.code).toBe('invalid_args');
     expect((await t.call('diagnostics.media_access', { open: true, device: 'screen' })).rpcError.code).toBe(

@@ -56,7 +56,8 @@ async function typePin(pin: string) {
   return user;
 }
 
-describe('staff screen', () => {
+// Each test starts a real core and checks a real scrypt PIN on a shared, busy machine: room beyond 5 s.
+describe('staff screen', { timeout: 20_000 }, () => {
   it('says how many tries are left after a wrong PIN and stays closed', async () => {
     const store = await open();
     act(() => store.navigate({ name: 'staff' }));

@@ -5,6 +5,7 @@ import type { AnswerValue } from '../../../../common/forms/answers';
 import { SubmissionStore } from '../../../../core/forms/submissions';
 import type { KioskDatabase } from '../../../../core/storage/database';
 import { openDatabase } from '../../../../core/storage/database';
+import { TEST_KEY } from '../../../support/kiosk_database';
 
 /** Writes a provisioning file for a terminal pointing at `hubUrl`; returns its path. */
 export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string, hubToken: string): string {
@@ -21,7 +22,7 @@ export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string
 }
 
 export function openKioskDb(dataDir: string): KioskDatabase {
-  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('database from a newer app');
   return opened.value;
 }

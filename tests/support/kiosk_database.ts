@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { CoreDeps } from '../../core/core_deps';
+import { clockOf } from '../../core/pins/core_clock';
+import { type KioskDatabase, openDatabase } from '../../core/storage/database';
+import { loadOrCreateKey } from '../../core/storage/database_key';
+import { diskReserve } from '../../core/storage/disk_reserve';
+import { KEY_FILE } from '../../core/storage/open_kiosk_database';
+import { openEncrypted } from '../../core/storage/sqlcipher';
+
+/** A fixed key for databases a test opens by itself (a kiosk core makes its own in its data folder). */
+export const TEST_KEY = Buffer.alloc(32, 0x5a);
+
+/** A kiosk database at `file`, encrypted with the test key, migrated to the current schema. */
+export function openTestDatabase(file: string, migrations?: readonly string[]): KioskDatabase {
+  const opened = openDatabase(file, TEST_KEY, migrations ? { migrations } : {});
+  if (!opened.ok) throw new Error(`database: ${opened.error.kind}`);
+  return opened.value;
+}
+
+/** The database a kiosk core (or dev host) keeps in `dataDir`, opened with that terminal's own key file. */
+export function openKioskDataDb(dataDir: string, options: { readonly?: boolean } = {}): KioskDatabase {
+  const key = loadOrCreateKey(path.join(dataDir, KEY_FILE));
+  if (!key.ok) throw new Error(`key: ${key.error.kind}`);
+  return openEncrypted(path.join(dataDir, 'kiosk.sqlite'), key.value, {
+    readonly: options.readonly === true,
+    fileMustExist: true,
+  });
+}
+
+/** The clock, disk and the rest a `CoreDeps` needs beyond what a test sets up itself. */
+export function testDepsExtras(dataDir: string, now: () => Date): Pick<CoreDeps, 'clock' | 'disk'> {
+  return { clock: clockOf(now), disk: diskReserve(dataDir, 0) };
+}
