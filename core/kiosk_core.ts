@@ -70,6 +70,8 @@ export interface KioskCoreOptions {
   printer?: Printer;
   /** The Electron shell's restricted view for a contracted web video service (absent in the dev host). */
   externalView?: ExternalViewPort;
+  /** How often expired data is erased while running (default every minute; tests shorten it). */
+  sweepMs?: number;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
   /** The OS's protection of the database key (Electron `safeStorage`); without it the key file is owner-only. */
@@ -183,7 +185,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const print = startPrinting(deps, forms);
-  const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir));
+  const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
   const sync = createSyncService(deps, options.sync, {
     onAssetsSwitched: () => forms.registry.reload(),
     heartbeatExtras: heartbeatDeviceStatus(devices, speechProbe, config?.printer.name ?? '', updates.record),

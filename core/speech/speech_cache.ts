@@ -20,7 +20,8 @@ export class SpeechCache {
     readonly dir: string,
     private readonly seedDirs: readonly string[] = [],
   ) {
-    fs.mkdirSync(dir, { recursive: true });
+    // Owner-only like every data folder (the clips are UI strings, but the folder sits in the data folder).
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
   static keyOf(identity: SpeechCacheIdentity): string {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CoreDeps } from '../../core/core_deps';
 import { clockOf } from '../../core/pins/core_clock';
@@ -30,4 +32,45 @@ export function openKioskDataDb(dataDir: string, options: { readonly?: boolean }
 /** The clock, disk and the rest a `CoreDeps` needs beyond what a test sets up itself. */
 export function testDepsExtras(dataDir: string, now: () => Date): Pick<CoreDeps, 'clock' | 'disk'> {
   return { clock: clockOf(now), disk: diskReserve(dataDir, 0) };
+}
+
+/**
+ * The bytes of a kiosk database as they would be without encryption — every page, free ones included —
+ * so a test can byte-search what a stolen key would reveal. Works on a copy; the original stays untouched.
+ */
+export function decryptedPages(dataDir: string): Buffer {
+  const key = loadOrCreateKey(path.join(dataDir, KEY_FILE));
+  if (!key.ok) throw new Error(`key: ${key.error.kind}`);
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-decrypted-')), 'copy.sqlite');
+  fs.copyFileSync(path.join(dataDir, 'kiosk.sqlite'), copy);
+  const walFile = path.join(dataDir, 'kiosk.sqlite-wal');
+  if (fs.existsSync(walFile)) fs.copyFileSync(walFile, `${copy}-wal`);
+  const db = openEncrypted(copy, key.value);
+  db.pragma('journal_mode = DELETE');
+  db.pragma("rekey = ''");
+  db.close();
+  const bytes = fs.readFileSync(copy);
+  fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+  return bytes;
+}
+
+/** Files under `dir` (recursively) whose bytes contain `text` in UTF-8 or UTF-16. */
+export function filesContaining(dir: string, text: string): string[] {
+  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => {
+      // A file SQLite removed meanwhile (a closed database's shared memory) holds nothing any more.
+      const bytes = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? readIfThere(file) : null;
+      return bytes !== null && needles.some((needle) => bytes.includes(needle));
+    });
+}
+
+function readIfThere(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
 }

@@ -135,7 +135,7 @@ describe('drafts on a real SQLite file', () => {
     await core.call('forms.save_answer', { draftId: kept, stepId: 'full_name', value: '张示例' });
     const keep = await core.call('forms.keep_draft', { draftId: kept });
     if (!keep.ok) throw new Error('keep failed');
-    expect(keep.code).toMatch(/^\d{8}$/);
+    expect(keep.code).toMatch(/^\d{12}$/);
     expect(await core.call('forms.keep_draft', { draftId: kept })).toEqual(keep);
 
     expect(await core.call('forms.end_session', {})).toEqual({ wiped: 1 });
@@ -144,7 +144,7 @@ describe('drafts on a real SQLite file', () => {
       reason: 'draft_not_found',
     });
 
-    const spaced = `${keep.code.slice(0, 4)} ${keep.code.slice(4)}`;
+    const spaced = keep.code.replace(/(\d{4})(?=\d)/g, '$1 ');
     const resumed = await core.call('forms.resume_draft', { code: spaced });
     expect(resumed).toMatchObject({
       ok: true,
@@ -157,8 +157,9 @@ describe('drafts on a real SQLite file', () => {
     const draftId = await newDraft();
     const keep = await core.call('forms.keep_draft', { draftId });
     if (!keep.ok) throw new Error('keep failed');
-    const wrong = keep.code === '00000000' ? '00000001' : '00000000';
-    for (let i = 0; i < 5; i++)
+    const wrong = keep.code === '000000000000' ? '000000000001' : '000000000000';
+    // A persisted allowance of 10 wrong codes, then one more a minute (see attempt_budget.ts).
+    for (let i = 0; i < 10; i++)
       expect(await core.call('forms.resume_draft', { code: wrong })).toEqual({
         ok: false,
         reason: 'not_found',

@@ -6,6 +6,7 @@ import { SubmissionStore } from '../../../../core/forms/submissions';
 import type { KioskDatabase } from '../../../../core/storage/database';
 import { openDatabase } from '../../../../core/storage/database';
 import { TEST_KEY } from '../../../support/kiosk_database';
+import { STAFF_PIN_HASH } from '../../staff/staff_support';
 
 /** Writes a provisioning file for a terminal pointing at `hubUrl`; returns its path. */
 export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string, hubToken: string): string {
@@ -15,6 +16,8 @@ export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string
     platformLevel: 'village',
     hubUrl,
     hubToken,
+    // Staff mode, for the staff-only sync methods (sync.problems, sync.send_now).
+    staff: { id: 'desk', pinHash: STAFF_PIN_HASH },
   };
   const file = path.join(dir, 'kiosk-config.json');
   fs.writeFileSync(file, JSON.stringify(config));
