@@ -153,6 +153,24 @@ describe('technician mode', () => {
     expect(system.diskTotalBytes).toBeGreaterThanOrEqual(system.diskFreeBytes);
   });
 
+  it('says why speech is silent when no speech engine is installed (engine_missing), for staff and technicians', async () => {
+    t = startTestCore();
+    await unlock();
+    const savedPath = process.env.PATH;
+    process.env.PATH = '/nonexistent-bin';
+    try {
+      expect(await t.call('diagnostics.speech')).toMatchObject({
+        ok: true,
+        status: 'degraded',
+        reason: 'engine_missing',
+      });
+      // The same state without a PIN (no personal data): what the status bar shows staff.
+      expect(await t.call('speech.status')).toMatchObject({ state: 'degraded', reason: 'engine_missing' });
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
   it('opens camera/microphone permission only for an unlocked technician, and closes it on lock', async () => {
     t = startTestCore();
     const seen: unknown[] = [];
