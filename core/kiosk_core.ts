@@ -29,6 +29,8 @@ import { spoolDirOf } from './printing/print_spool';
 import type { Printer } from './printing/printer';
 import { startRetentionSweeper } from './privacy/retention_sweeper';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
+import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { draftAssistHandlers } from './staff/draft_assist';
 import { staffActionHandlers } from './staff/staff_actions';
@@ -82,6 +84,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   dispatch: Dispatch;
+  /** Media the page loads by URL (sign-language clips); null for other paths. */
+  media: (request: MediaRequest) => MediaAnswer | null;
   events: EventBus;
   deps: CoreDeps;
   close(): void;
@@ -186,8 +190,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   ]);
   const print = startPrinting(deps, forms);
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
+  const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => forms.registry.reload(),
+    onAssetsSwitched: () => {
+      forms.registry.reload();
+      sign.library.reload();
+    },
+    verifyItem: verifySignPackItem,
     heartbeatExtras: heartbeatDeviceStatus(devices, speechProbe, config?.printer.name ?? '', updates.record),
   });
   const desk = startStaffDesk(deps, forms, { fetchImpl });
@@ -217,11 +226,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...staffActionHandlers(desk, print, sync, deps.now),
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
+    ...sign.handlers,
   };
   const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();
 
   return {
     dispatch: createDispatcher(handlers, gate, deps.logger),
+    media: sign.media,
     events: deps.events,
     deps,
     close: () => {

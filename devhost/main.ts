@@ -37,6 +37,7 @@ async function main() {
   const server = await startHttpRpcServer({
     dispatch: core.dispatch,
     events: core.events,
+    media: core.media,
     token,
     staticRoot,
     port: Number(process.env.KIOSK_PORT ?? 5199),

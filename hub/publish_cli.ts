@@ -5,7 +5,7 @@ import { type PreparedItem, prepareItem } from './publish';
 import { openSqliteHubStore } from './storage/sqlite_hub_store';
 
 /**
- * `npm run hub:publish -- --data DIR [--kind template|directory|content|fee_rules|audio_pack]
+ * `npm run hub:publish -- --data DIR [--kind template|directory|content|fee_rules|audio_pack|sign_pack]
  *   [--id ID --version V] FILE…` publishes new versions. Every file is validated first; if one is
  * refused, nothing is published and the reason is printed. Published versions are immutable: the same
  * version with other content is refused.

@@ -20,6 +20,9 @@ import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
+import { SignContext } from './sign_language/sign_context';
+import { SignController } from './sign_language/sign_controller';
+import { SignPanelSlot } from './sign_language/sign_panel_slot';
 import { createRpcSpeaker, type RpcSpeaker } from './speech';
 import { IdleTimer } from './state/idle_timer';
 import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
@@ -55,6 +58,7 @@ interface KioskSession {
   store: SessionStore;
   kit: KitServices;
   engine: RpcSpeaker;
+  sign: SignController;
 }
 
 /** The Chinese text of a `ns:key` catalog key: what the engine says when a Mongolian clip is missing. */
@@ -64,7 +68,7 @@ function chineseText(key: string): string | undefined {
 }
 
 function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
-  const { store, kit, engine } = session;
+  const { store, kit, engine, sign } = session;
   const state = useSession(store, (s) => s);
   const idle = useMemo(
     () =>
@@ -113,18 +117,23 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
 
   return (
     <AppContext.Provider value={{ store, terminal }}>
-      <div className="app" key={state.sessionNumber}>
-        <header className="app-header">
-          <h1 className="app-title">
-            <Text k="app.title" bilingual />
-          </h1>
-          <p className="app-subtitle">{terminal.centre.name}</p>
-        </header>
-        <AccessibilityBar />
-        <main className="app-main" key={JSON.stringify(state.screen)}>
-          <CurrentScreen screen={state.screen} />
-        </main>
-      </div>
+      <SignContext.Provider value={sign}>
+        <div className="app" key={state.sessionNumber}>
+          <header className="app-header">
+            <h1 className="app-title">
+              <Text k="app.title" bilingual />
+            </h1>
+            <p className="app-subtitle">{terminal.centre.name}</p>
+          </header>
+          <AccessibilityBar />
+          <div className="app-body">
+            <main className="app-main" key={JSON.stringify(state.screen)}>
+              <CurrentScreen screen={state.screen} />
+            </main>
+            <SignPanelSlot />
+          </div>
+        </div>
+      </SignContext.Provider>
       <IdleWarningDialog
         idle={idle}
         warningSeconds={terminal.session.warningSeconds}
@@ -152,10 +161,14 @@ export function App() {
         const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
         const engine = createRpcSpeaker({ fallbackText: chineseText });
         const kit = createKit(store, i18n, engine);
+        const sign = new SignController(store, async (keys, language) => {
+          const found = await call('sign.lookup', { keys: [...keys], language });
+          return found.clips;
+        });
         if (testHooksEnabled(result.terminal)) {
           window.__kioskDebug = { speechLog: kit.speechLog.log, store };
         }
-        setSession({ store, kit, engine });
+        setSession({ store, kit, engine, sign });
       }
       setProvisioning(result);
     });

@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
+import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
 import { syncMethods } from './sync_methods';
@@ -26,6 +27,7 @@ export const contract = {
   ...staffMethods,
   ...videoMethods,
   ...videoExternalMethods,
+  ...signMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

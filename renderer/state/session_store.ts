@@ -21,6 +21,8 @@ export interface Settings {
   volumeStep: number;
   /** 长辈版: largest text, fewest choices per screen, speech on. */
   elderMode: boolean;
+  /** 手语优先: each screen opens its sign-language clip and plays it (renderer/sign_language). */
+  signFirst: boolean;
 }
 
 /** Visitor sessions time out; staff mode (issue 9) will set `staff` and is exempt from the idle timeout. */
@@ -44,6 +46,7 @@ export const FACTORY_SETTINGS: Settings = {
   rateStep: DEFAULT_RATE_STEP,
   volumeStep: DEFAULT_VOLUME_STEP,
   elderMode: false,
+  signFirst: false,
 };
 
 const HISTORY_LIMIT = 30;
@@ -144,6 +147,10 @@ export class SessionStore {
         ? { elderMode: true, textSize: TEXT_SIZE_IDS[TEXT_SIZE_IDS.length - 1]!, speechOn: true }
         : { elderMode: false },
     );
+  }
+
+  setSignFirst(signFirst: boolean): void {
+    this.updateSettings({ signFirst });
   }
 
   /** Goes to a screen; Back returns to the one we came from. Going home starts the history afresh. */
