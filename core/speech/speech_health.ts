@@ -1,6 +1,6 @@
 import type { Language } from '../../common/languages';
+import type { SpeechFailure } from '../../common/speech/speech_failures';
 import type { Logger } from '../../node_shared/logger';
-import type { SpeechFailure } from './speech_engine';
 
 // Failures that say the engine itself is unwell (as opposed to a refused or oversized request).
 const ENGINE_FAULTS: ReadonlySet<SpeechFailure> = new Set([

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Language } from '../../common/languages';
+import type { SpeechFailure, SpeechRenderReason } from '../../common/speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS, normalizeSpeechText } from '../../common/speech/text_limits';
 import type { Logger } from '../../node_shared/logger';
 import { type AudioPack, loadAudioPacks } from './audio_pack';
 import { backendForPlatform, createSpeechEngine } from './create_engine';
 import { SpeechCache } from './speech_cache';
 import { speechCatalogs } from './speech_catalog';
-import type { SpeechEngine, SpeechFailure } from './speech_engine';
+import type { SpeechEngine } from './speech_engine';
 import { SpeechHealth } from './speech_health';
 import { createPrerenderer, type PrerenderProgress } from './speech_prerender';
 import { type Priority, SpeechQueue } from './speech_queue';
@@ -19,11 +20,9 @@ export interface RenderRequest {
   key?: string;
 }
 
-/** `no_audio`: nothing can speak this language (Mongolian without a clip); `empty`: nothing to say. */
-export type RenderReason = SpeechFailure | 'no_audio' | 'empty';
 export type RenderOutcome =
   | { ok: true; wav: Buffer; cached: boolean; source: 'pack' | 'cache' | 'engine'; durationMs: number }
-  | { ok: false; reason: RenderReason };
+  | { ok: false; reason: SpeechRenderReason };
 
 export type { PrerenderProgress } from './speech_prerender';
 

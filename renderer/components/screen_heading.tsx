@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogSignKey } from '../../common/sign_language/sign_keys';
 import { useSpeech } from '../a11y/kit_context';
-import type { SpeechPart } from '../a11y/speech_output';
 import { Text } from '../i18n/text';
 import { SignScreenButton } from '../sign_language/sign_buttons';
 import { useSignKeys } from '../sign_language/sign_context';
+import type { SpeechPart } from '../speech/speech_output';
 
 interface ScreenHeadingProps {
   k: string;

@@ -71,7 +71,7 @@ export class SignController {
         } else if (now.settings.language !== language) void this.refresh();
         language = now.settings.language;
       }),
-      store.onReset(() => this.reset()),
+      store.visitorData.register('sign-language panel: open, speed, captions', () => this.reset()),
       this.registry.subscribe(() => void this.refresh()),
     );
   }

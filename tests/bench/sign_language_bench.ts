@@ -56,12 +56,12 @@ async function throughput(): Promise<void> {
   const item = prepareItem({ kind: 'sign_pack', body: big.archive });
   if (!item.ok) throw new Error(item.error);
   const publishMs = performance.now() - started;
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
   started = performance.now();
-  store.item('sign_pack', 'csl-big', '1');
+  await store.item('sign_pack', 'csl-big', '1');
   const hubReadMs = performance.now() - started;
   const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: quiet }), 0);
-  const terminalToken = token(store, 'terminal', 'centre-a', 'kiosk-bench');
+  const terminalToken = await token(store, 'terminal', 'centre-a', 'kiosk-bench');
   const client = new HubClient({
     hubUrl: hub.url,
     token: terminalToken,
@@ -132,7 +132,7 @@ async function throughput(): Promise<void> {
     db.close();
     client.close();
     await hub.close();
-    store.close();
+    await store.close();
   }
 }
 
@@ -151,7 +151,7 @@ async function clipStart(): Promise<void> {
   const store = openSqliteHubStore(hubDir);
   const item = prepareItem({ kind: 'sign_pack', body: small.archive });
   if (!item.ok) throw new Error(item.error);
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
   const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: quiet }), 0);
   const sample = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'assets/config.sample.json'), 'utf8'));
   const configPath = path.join(work, 'kiosk.json');
@@ -160,7 +160,7 @@ async function clipStart(): Promise<void> {
     JSON.stringify({
       ...sample,
       hubUrl: hub.url,
-      hubToken: token(store, 'terminal', 'centre-a', sample.terminalId),
+      hubToken: await token(store, 'terminal', 'centre-a', sample.terminalId),
     }),
   );
   await buildWeb({ onlyIfStale: true });
@@ -217,7 +217,7 @@ async function clipStart(): Promise<void> {
     await browser.close();
     await host.stop();
     await hub.close();
-    store.close();
+    await store.close();
   }
 }
 

@@ -16,7 +16,6 @@ import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
-import { rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 
@@ -66,8 +65,7 @@ function StepView({
   form,
   step,
 }: StepScreenProps & { form: LoadedForm; step: Step }) {
-  const { store } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -107,7 +105,7 @@ function StepView({
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
-        rememberDraft(result.draft);
+        forms.remember(result.draft);
         return result.draft;
       }
       if (result.reason === 'invalid') {

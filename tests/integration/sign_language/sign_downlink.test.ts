@@ -49,15 +49,15 @@ beforeAll(async () => {
   );
 });
 
-function publish(hub: TestHub, body: Buffer): void {
+async function publish(hub: TestHub, body: Buffer): Promise<void> {
   const item = prepareItem({ kind: 'sign_pack', body });
   if (!item.ok) throw new Error(item.error);
-  hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  await hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
 }
 
 /** Straight into the hub's store, past its checks: a broken hub, or something posing as one. */
-function publishUnchecked(hub: TestHub, body: Buffer, id: string, version: string): void {
-  hub.store.publish({
+async function publishUnchecked(hub: TestHub, body: Buffer, id: string, version: string): Promise<void> {
+  await hub.store.publish({
     kind: 'sign_pack',
     id,
     version,
@@ -70,8 +70,8 @@ function publishUnchecked(hub: TestHub, body: Buffer, id: string, version: strin
 async function hubWith(...packs: Buffer[]): Promise<{ hub: TestHub; token: string }> {
   const hub = await startTestHub();
   cleanups.push(() => hub.stop());
-  for (const body of packs) publish(hub, body);
-  return { hub, token: enrollTerminal(hub.store, 'kiosk-1') };
+  for (const body of packs) await publish(hub, body);
+  return { hub, token: await enrollTerminal(hub.store, 'kiosk-1') };
 }
 
 /** A kiosk core provisioned for the hub; it polls the manifest as soon as it reaches the hub. */
@@ -222,14 +222,14 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     cleanups.push(() => hub.stop());
     const damaged = Buffer.from(v1.archive);
     damaged[damaged.length - 1024 - 600] = (damaged[damaged.length - 1024 - 600] ?? 0) ^ 0xff;
-    publishUnchecked(hub, damaged, 'csl-basic', '1');
+    await publishUnchecked(hub, damaged, 'csl-basic', '1');
     const data = prepareItem({
       kind: 'directory',
       body: Buffer.from(JSON.stringify({ ...directory, version: '2026.9' })),
     });
     if (!data.ok) throw new Error(data.error);
-    hub.store.publish({ ...data.value, publishedAt: new Date().toISOString() });
-    const { core, dataDir, logger } = startKiosk(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    await hub.store.publish({ ...data.value, publishedAt: new Date().toISOString() });
+    const { core, dataDir, logger } = startKiosk(hub.url, await enrollTerminal(hub.store, 'kiosk-1'));
     const db = openKioskDataDb(dataDir);
     cleanups.push(() => db.close());
     const rows = () => db.prepare('SELECT kind, version, state FROM assets ORDER BY kind').all();
@@ -277,7 +277,7 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     const first = startKiosk(hub.url, token);
     await installed(first.core, [HOME, MALE], 2);
     first.close();
-    publish(hub, v2.archive);
+    await publish(hub, v2.archive);
     const second = startKiosk(hub.url, token, first.dataDir);
     expect(
       await waitForAsync(

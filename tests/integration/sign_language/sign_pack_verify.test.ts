@@ -225,7 +225,7 @@ describe('hostile sign packs are refused (the same verifier on the hub and on ev
     });
   });
 
-  it('npm run hub:publish: a bad pack is refused with the clip named and nothing is published', () => {
+  it('npm run hub:publish: a bad pack is refused with the clip named and nothing is published', async () => {
     const hubDir = path.join(dir, 'hub');
     const bad = path.join(dir, 'bad.tar');
     fs.writeFileSync(
@@ -242,7 +242,7 @@ describe('hostile sign packs are refused (the same verifier on the hub and on ev
     expect(published.output).toContain('sign_pack csl-verify@1: published');
     const store = openSqliteHubStore(hubDir);
     try {
-      expect(store.manifest()).toEqual([
+      expect(await store.manifest()).toEqual([
         expect.objectContaining({
           kind: 'sign_pack',
           id: 'csl-verify',
@@ -251,7 +251,7 @@ describe('hostile sign packs are refused (the same verifier on the hub and on ev
         }),
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

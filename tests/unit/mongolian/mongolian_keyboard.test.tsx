@@ -12,6 +12,7 @@ import { PLAIN_ROWS, SHIFTED_ROWS } from '../../../renderer/components/mongolian
 import { OnScreenKeyboard } from '../../../renderer/components/onscreen_keyboard/onscreen_keyboard';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { ScriptText } from '../../../renderer/i18n/script_text';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import type { SessionStore } from '../../../renderer/state/session_store';
 
 function Harness({ maxLength, onDone = () => {} }: { maxLength?: number; onDone?: () => void }) {
@@ -183,7 +184,7 @@ describe('a terminal without Mongolian', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     const terminal = { languages: ['zh-CN', 'en'] } as unknown as TerminalInfo;
     render(
-      <AppContext.Provider value={{ store: {} as SessionStore, terminal }}>
+      <AppContext.Provider value={{ store: {} as SessionStore, terminal, forms: new FormsSession() }}>
         <FormHarness language="zh-CN" />
       </AppContext.Provider>,
     );

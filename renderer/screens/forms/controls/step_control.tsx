@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../../../common/forms/answers';
+import { isPersonalField } from '../../../../common/forms/personal_fields';
 import type { FieldOption, Step } from '../../../../common/forms/template_schema';
 import { ChoiceList } from '../../../components/choice_list';
 import { FieldError } from '../../../components/field_error';
@@ -52,6 +53,7 @@ export function StepControl({
       onDone={onDone}
       layout={layout}
       maxLength={maxLength}
+      privateValue={isPersonalField(field)}
       {...extra}
     />
   );
@@ -76,12 +78,11 @@ export function StepControl({
     case 'phone':
       return typed(field.accept === 'mobile' ? 'number' : 'phone', 20, {
         hint: t(`step.hint_phone_${field.accept}`),
-        privateValue: true,
       });
     case 'resident_id':
-      return typed('id_number', 18, { hint: t('step.hint_resident_id'), privateValue: true });
+      return typed('id_number', 18, { hint: t('step.hint_resident_id') });
     case 'disability_cert':
-      return typed('id_number', 20, { hint: t('step.hint_disability_cert'), privateValue: true });
+      return typed('id_number', 20, { hint: t('step.hint_disability_cert') });
     case 'yes_no':
       return (
         <ChoiceList

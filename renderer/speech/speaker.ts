@@ -2,8 +2,8 @@ import type { Language } from '../../common/languages';
 
 /**
  * What the UI asks to be spoken. `ui` text is a catalog string (pre-rendered, instant); `dynamic` text is
- * anything else (typed values, search results) and is synthesized live. `private` text (ID numbers,
- * phones) is spoken only when the visitor asked for it; masked fields are never passed here.
+ * anything else (typed values, search results) and is synthesized live. The values of personal fields
+ * (`isPersonalField`) and masked fields are never passed here.
  */
 export interface Utterance {
   text: string;
@@ -23,12 +23,4 @@ export interface Speaker {
   speak(utterances: readonly Utterance[]): void;
   stop(): void;
   repeat(): void;
-}
-
-/** A record of what was spoken, for tests and the technician screen. */
-export interface SpeechLogEntry {
-  at: number;
-  text: string;
-  language: Language;
-  kind: Utterance['kind'];
 }
