@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
+import { idCardMethods } from './idcard_methods';
 import { printMethods } from './print_methods';
 import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
@@ -19,6 +20,7 @@ import { videoMethods } from './video_methods';
 export const contract = {
   ...systemMethods,
   ...formsMethods,
+  ...idCardMethods,
   ...printMethods,
   ...speechMethods,
   ...technicianMethods,

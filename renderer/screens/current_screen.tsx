@@ -8,6 +8,7 @@ import { FormReviewScreen } from './forms/form_review_screen';
 import { FormStartScreen } from './forms/form_start_screen';
 import { FormStepScreen } from './forms/form_step_screen';
 import { FormsMenuScreen } from './forms/forms_menu_screen';
+import { CardCheckScreen } from './forms/id_card/card_check_screen';
 import { HelpScreen } from './help_screen';
 import { HomeScreen } from './home_screen';
 import { ArticleScreen } from './knowledge/article_screen';
@@ -45,6 +46,14 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
     case 'form_step':
       return (
         <FormStepScreen draftId={screen.draftId} stepId={screen.stepId} fromReview={screen.fromReview} />
+      );
+    case 'form_card_check':
+      return (
+        <CardCheckScreen
+          draftId={screen.draftId}
+          holder={screen.holder}
+          offerLanguage={screen.offerLanguage}
+        />
       );
     case 'form_review':
       return <FormReviewScreen draftId={screen.draftId} />;

@@ -1,4 +1,5 @@
 import type { DirectoryQuery } from '../../common/directory/directory_search';
+import type { Language } from '../../common/languages';
 
 /**
  * Every screen the visitor can be on. Features add their screen here, render it in
@@ -20,6 +21,7 @@ export type Screen =
   | { name: 'forms_menu' }
   | { name: 'form_start'; templateId: string }
   | { name: 'form_step'; draftId: string; stepId: string; fromReview?: boolean }
+  | { name: 'form_card_check'; draftId: string; holder: string; offerLanguage?: Language }
   | { name: 'form_review'; draftId: string }
   | { name: 'form_kept'; draftId: string; code: string; stepId: string }
   | { name: 'form_receipt'; uuid: string }
