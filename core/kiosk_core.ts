@@ -20,6 +20,7 @@ import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
 import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { startStaff } from './staff/staff_handlers';
+import { statusHandlers } from './status/status_handlers';
 import { openDatabase } from './storage/database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
@@ -149,6 +150,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...videoHandlers(deps),
     ...externalProviderHandlers(deps, options.externalView),
     ...staff.handlers,
+    ...statusHandlers(deps),
     ...sign.handlers,
   };
 

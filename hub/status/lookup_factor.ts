@@ -11,7 +11,10 @@ const SCRYPT = { N: 4096, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 
 /** The six characters a visitor would type for this application, or null when the answers hold none. */
-export function factorOfAnswers(template: Template, answers: Readonly<Record<string, unknown>>): string | null {
+export function factorOfAnswers(
+  template: Template,
+  answers: Readonly<Record<string, unknown>>,
+): string | null {
   const steps = allSteps(template);
   for (const type of ['resident_id', 'phone'] as const) {
     for (const step of steps) {

@@ -1,5 +1,5 @@
-import { checkReviewChange, flowOfTemplate, reviewChangeSchema } from '../../common/status/review_states';
 import { err, ok, type Result } from '../../common/result';
+import { checkReviewChange, flowOfTemplate, reviewChangeSchema } from '../../common/status/review_states';
 import { maySee } from '../desk/desk_view';
 import type { HubStore, Principal, ReviewRecord } from '../storage/hub_store';
 
@@ -24,7 +24,10 @@ export async function changeReview(
   const parsed = reviewChangeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return err({ kind: 'invalid', detail: `${issue.path.join('.') || 'body'}: ${issue.message}`.slice(0, 300) });
+    return err({
+      kind: 'invalid',
+      detail: `${issue.path.join('.') || 'body'}: ${issue.message}`.slice(0, 300),
+    });
   }
   const problem = checkReviewChange(flow, parsed.data);
   if (problem) return err({ kind: 'invalid', detail: problem });

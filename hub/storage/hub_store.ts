@@ -1,3 +1,4 @@
+import type { ReviewDetails, ReviewState } from '../../common/status/review_states';
 import type {
   Heartbeat,
   ItemKind,
@@ -6,7 +7,6 @@ import type {
   StoredSubmission,
   SubmissionEnvelope,
 } from '../../common/sync/protocol';
-import type { ReviewDetails, ReviewState } from '../../common/status/review_states';
 
 /**
  * Everything the hub keeps (except release files and the release key, which stay in its data folder), behind

@@ -302,7 +302,14 @@ export async function openPostgresHubStore(url: string, options: { max?: number 
         );
         const terminalId = found.rows[0]?.terminal_id;
         if (terminalId === undefined) return false;
-        const values = [uuid, review.state, review.note, JSON.stringify(review.details), review.at, review.by];
+        const values = [
+          uuid,
+          review.state,
+          review.note,
+          JSON.stringify(review.details),
+          review.at,
+          review.by,
+        ];
         await client.query(
           `INSERT INTO review_status (uuid, state, note, details, changed_at, changed_by, terminal_id, seq)
            VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT coalesce(max(seq), 0) + 1 FROM review_status))

@@ -130,7 +130,9 @@ export function openSqliteHubStore(dataDir: string): HubStore {
       `INSERT INTO review_history (uuid, state, note, details, at, changed_by)
        VALUES (@uuid, @state, @note, @details, @at, @by)`,
     ),
-    review: db.prepare('SELECT state, note, details, changed_at, changed_by FROM review_status WHERE uuid = ?'),
+    review: db.prepare(
+      'SELECT state, note, details, changed_at, changed_by FROM review_status WHERE uuid = ?',
+    ),
     history: db.prepare(
       'SELECT state, note, details, at AS changed_at, changed_by FROM review_history WHERE uuid = ? ORDER BY id',
     ),

@@ -7,8 +7,8 @@ import {
   type DeskState,
   type Principal,
   type ReviewRecord,
-  type StatusCandidate,
   type Role,
+  type StatusCandidate,
   type TokenRecord,
 } from './hub_store';
 
