@@ -153,6 +153,21 @@ async function measure(store: HubStore, kind: string): Promise<void> {
   }
   agent.destroy();
   await hub.close();
+  // The factor's hash alone: what of the round trip is the deliberate cost of scrypt.
+  const secret = await lookupSecret(store);
+  const hashes: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = performance.now();
+    await hashFactor(secret, receipts[i % TARGETS]!, FACTOR);
+    hashes.push(performance.now() - started);
+  }
+  report({
+    bench: 'status',
+    metric: `${kind}_factor_hash_p95`,
+    value: percentile(hashes, 95),
+    unit: 'ms',
+    samples: SAMPLES,
+  });
 }
 
 async function main(): Promise<void> {
