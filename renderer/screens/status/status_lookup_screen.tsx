@@ -8,7 +8,7 @@ import { ScreenHeading } from '../../components/screen_heading';
 import { TextField } from '../../components/text_field';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { statusLines } from './status_lines';
+import { statusParts } from './status_lines';
 
 const NS = 'status';
 const RECEIPT = /^[A-Za-z0-9-]{1,64}$/;
@@ -35,13 +35,13 @@ export function StatusLookupScreen() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<StatusLookupResult | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const lines = result ? statusLines(t, result, localTime) : [];
+  const parts = result ? statusParts(result, localTime) : [];
 
   useEffect(() => {
     if (!result) return;
     resultRef.current?.focus();
-    speech.sayText(statusLines(t, result, localTime).join(' '));
-  }, [result, speech, t]);
+    speech.sayParts(statusParts(result, localTime));
+  }, [result, speech]);
 
   const find = async () => {
     const receipt = receiptNo.trim();
@@ -75,9 +75,9 @@ export function StatusLookupScreen() {
           <h3 id="status-result-heading" ref={resultRef} tabIndex={-1}>
             <Text ns={NS} k="result_heading" />
           </h3>
-          {lines.map((line) => (
-            <p key={line} className="status-lookup__line">
-              {line}
+          {parts.map((part) => (
+            <p key={part.k} className={`status-lookup__line status-lookup__line--${part.k.split('.')[0]}`}>
+              {t(part.k, part.values)}
             </p>
           ))}
           <div className="forms-actions">
