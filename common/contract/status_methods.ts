@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewStatusSchema, statusLookupRequestSchema } from '../status/review_states';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 /**
  * "查询进度": the visitor's receipt number and second factor, asked of the hub. The answer is the hub's
@@ -25,5 +25,5 @@ export const statusLookupResultSchema = z.union([
 export type StatusLookupResult = z.infer<typeof statusLookupResultSchema>;
 
 export const statusMethods = {
-  'status.lookup': method(statusLookupRequestSchema, statusLookupResultSchema),
+  'status.lookup': visitorMethod(statusLookupRequestSchema, statusLookupResultSchema),
 } as const;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { purgeDelivered } from '../../../core/sync/retention';
 import { allStored, enrollTerminal, startTestHub, type TestHub } from './support/hub_harness';
-import { startKioskCore } from './support/kiosk_core_harness';
+import { startKioskCore, unlockStaff } from './support/kiosk_core_harness';
 import { fileSubmissions, outboxStates, waitFor, waitForAsync } from './support/kiosk_harness';
 
 const cleanups: (() => unknown)[] = [];
@@ -105,6 +105,7 @@ describe('outbox worker', () => {
     expect(outboxStates(db)).toEqual({ delivered: 6, rejected: 1, quarantined: 1 });
     const stored = await statusOf(hub);
     for (const [uuid, sha] of later) expect(stored.get(uuid)).toBe(sha);
+    await unlockStaff(core);
     const problems = await core.dispatch('sync.problems', {});
     const items = (problems as { value: { items: { uuid: string; state: string; reason: string }[] } }).value
       .items;
@@ -124,7 +125,7 @@ describe('outbox worker', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
     const revoked = await enrollTerminal(hub.store, 'kiosk-1');
-    hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
+    await hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
     const core = startKioskCore(hub.url, revoked);
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 3);
@@ -134,6 +135,7 @@ describe('outbox worker', () => {
     };
     expect(await waitForAsync(async () => (await state()) === 'not_enrolled', 5_000)).toBe(true);
     expect(outboxStates(core.deps.db)).toEqual({ pending: 3 });
+    await unlockStaff(core);
     expect(await core.dispatch('sync.send_now', {})).toEqual({
       ok: true,
       value: { ok: false, reason: 'not_enrolled' },
@@ -149,9 +151,14 @@ describe('outbox worker', () => {
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 4);
     expect(await waitFor(() => portal.requests() >= 3, 5_000)).toBe(true);
+    // The third request has arrived; the worker may still be reading its answer, so wait for the verdict.
+    const state = async () => {
+      const status = await core.dispatch('sync.status', {});
+      return status.ok ? (status.value as { state: string; online: boolean }) : undefined;
+    };
+    expect(await waitForAsync(async () => (await state())?.state === 'offline', 5_000)).toBe(true);
+    expect(await state()).toMatchObject({ online: false, state: 'offline' });
     expect(outboxStates(core.deps.db)).toEqual({ pending: 4 });
-    const status = await core.dispatch('sync.status', {});
-    expect(status).toMatchObject({ ok: true, value: { online: false, state: 'offline' } });
   });
 
   it('waits at least as long as the hub asks with Retry-After', async () => {
