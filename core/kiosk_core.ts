@@ -41,6 +41,7 @@ import { staffActionHandlers } from './staff/staff_actions';
 import { staffAlertHandlers } from './staff/staff_alerts';
 import { staffActorOf, startStaffDesk } from './staff/staff_desk';
 import { staffViewHandlers } from './staff/staff_views';
+import { statusHandlers } from './status/status_handlers';
 import type { KeyWrapper } from './storage/database_key';
 import { diskReserve } from './storage/disk_reserve';
 import { openKioskDatabase } from './storage/open_kiosk_database';
@@ -254,6 +255,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...staffActionHandlers(desk, print, sync, deps.now),
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
+    ...statusHandlers(deps, { fetchImpl }),
     ...sign.handlers,
   };
   const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();

@@ -7,6 +7,7 @@ import { printMethods } from './print_methods';
 import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
+import { statusMethods } from './status_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
@@ -27,6 +28,7 @@ export const contract = {
   ...directoryMethods,
   ...syncMethods,
   ...staffMethods,
+  ...statusMethods,
   ...videoMethods,
   ...videoExternalMethods,
   ...signMethods,

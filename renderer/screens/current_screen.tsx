@@ -15,6 +15,7 @@ import { ArticleScreen } from './knowledge/article_screen';
 import { KnowledgeScreen } from './knowledge/knowledge_screen';
 import { LegalAidGuideScreen } from './legal_aid_guide/legal_aid_guide_screen';
 import { StaffScreen } from './staff/staff_screen';
+import { StatusLookupScreen } from './status/status_lookup_screen';
 import { TechnicianScreen } from './technician/technician_screen';
 import { VideoCallScreen } from './video/video_call_screen';
 
@@ -67,5 +68,7 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
       return <StaffScreen />;
     case 'video_call':
       return <VideoCallScreen />;
+    case 'status_lookup':
+      return <StatusLookupScreen />;
   }
 }
