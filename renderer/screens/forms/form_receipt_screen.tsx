@@ -73,7 +73,9 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
           <Text ns="forms_ui" k="receipt.finish" />
         </KioskButton>
       </div>
-      <p className="form-step__note">{t('receipt.finish_hint')}</p>
+      <p className="form-step__note">
+        <Text ns="forms_ui" k="receipt.finish_hint" />
+      </p>
     </section>
   );
 }

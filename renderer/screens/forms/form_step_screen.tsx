@@ -231,7 +231,9 @@ function StepView({
         optionSignKey={optionSignKey}
       />
       {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
-        <p className="form-step__note">{t('sample_data_label', { ns: 'forms' })}</p>
+        <p className="form-step__note">
+          <Text ns="forms" k="sample_data_label" />
+        </p>
       ) : null}
       <SavingNotice active={saving} />
       <div className="forms-actions">
