@@ -66,10 +66,12 @@ export class ChromiumPrinter implements Printer {
     const page = await context.newPage().catch(() => null);
     if (!page) return err({ reason: 'offline' });
     try {
-      fs.mkdirSync(this.options.spoolDir, { recursive: true });
+      // Owner-only: the documents hold visitors' personal data (the core shreds them after a few minutes).
+      fs.mkdirSync(this.options.spoolDir, { recursive: true, mode: 0o700 });
       await page.setContent(doc.html, { waitUntil: 'load' });
       const size = PAGE_SIZES[doc.pageSize];
-      await page.pdf({ path: file, width: size.width, height: size.height, printBackground: true });
+      const pdf = await page.pdf({ width: size.width, height: size.height, printBackground: true });
+      fs.writeFileSync(file, pdf, { mode: 0o600 });
       return ok({ jobId, file });
     } catch {
       fs.rmSync(file, { force: true });
