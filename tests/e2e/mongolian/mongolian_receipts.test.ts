@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { LANDSCAPE, navigate, openKiosk, PORTRAIT, setSettings } from '../a11y/kiosk_page';
 import { sha256 } from '../forms/form_data';
 import { launchChromium } from '../support/browser';
@@ -30,7 +30,7 @@ function newestTemplates(): { id: string; version: string }[] {
 
 /** One submission per form, as `forms.submit` leaves it (the receipt screen reads only its template and number). */
 function seedSubmissions(dataDir: string): { templateId: string; uuid: string }[] {
-  const db = new Database(path.join(dataDir, 'kiosk.sqlite'), { fileMustExist: true });
+  const db = openKioskDataDb(dataDir);
   try {
     const insert = db.prepare(
       'INSERT INTO submissions (uuid, template_id, template_version, payload, sha256, receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
