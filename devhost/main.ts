@@ -7,8 +7,8 @@ import { spoolDirOf } from '../core/printing/print_spool';
 import { createLogger } from '../node_shared/logger';
 import pkg from '../package.json' with { type: 'json' };
 import { ChromiumPrinter } from './chromium_printer';
+import { hostToken } from './host_token';
 import { startHttpRpcServer } from './http_rpc_server';
-import { newRunToken } from './request_guard';
 
 /**
  * The dev host: the kiosk core and the built renderer on http://127.0.0.1:${KIOSK_PORT:-5199}/.
@@ -33,7 +33,7 @@ async function main() {
     printer,
     testHooks: process.env.KIOSK_TEST_HOOKS === '1',
   });
-  const token = newRunToken();
+  const token = hostToken(dataDir);
   const server = await startHttpRpcServer({
     dispatch: core.dispatch,
     events: core.events,

@@ -31,7 +31,13 @@ const i18n = createI18n();
 declare global {
   interface Window {
     /** Only with test hooks on (`test_hooks.ts`): dev host started for tests and `?e2e` in the page URL. */
-    __kioskDebug?: { speechLog: () => SpeechLogEntry[]; store: SessionStore };
+    __kioskDebug?: {
+      /** What the kit asked to say. */
+      speechLog: () => SpeechLogEntry[];
+      /** What the engine got audio for and played (or skipped), with the outcome. */
+      engineLog: () => SpeechLogEntry[];
+      store: SessionStore;
+    };
   }
 }
 
@@ -134,9 +140,13 @@ export function App() {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
         const session = createKioskSession(result.terminal, i18n);
-        const { kit, store } = session;
+        const { kit, store, engine } = session;
         if (testHooksEnabled(result.terminal)) {
-          window.__kioskDebug = { speechLog: () => kit.speechLog.entries(), store };
+          window.__kioskDebug = {
+            speechLog: () => kit.speechLog.entries(),
+            engineLog: () => engine.log,
+            store,
+          };
         }
         setSession(session);
       }

@@ -69,6 +69,8 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     // Only for a draft of the session at the screen (checked by the core).
     'idcard.arm',
     'idcard.disarm',
+    // Answers only state and visitor-facing fields, after the hub checked the second factor.
+    'status.lookup',
   ],
   staff: [
     'sync.send_now',
