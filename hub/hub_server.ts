@@ -17,7 +17,9 @@ import {
   versionSchema,
 } from '../common/sync/protocol';
 import type { Logger } from '../node_shared/logger';
+import type { PdfRenderer } from '../node_shared/pdf/pdf_renderer';
 import { DESK_ROUTE, handleDesk } from './desk/desk_handlers';
+import { createDeskPdf } from './desk/desk_print';
 import { createEnrollmentHandler, ENROLLMENT_ROUTE } from './enrollment/enrollment_handlers';
 import { openEnrollmentStore } from './enrollment/enrollment_store';
 import { FLEET_ROUTE, handleFleetPage } from './fleet/fleet_handlers';
@@ -43,6 +45,8 @@ export interface HubOptions {
   now?: () => Date;
   /** The hub's data folder; update feeds (`releases/<channel>/`) are served from it when set. */
   dataDir?: string;
+  /** The desk's PDF renderer (default: `createDeskPdf()`); closed with the server. */
+  deskPdf?: PdfRenderer;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 60 };
@@ -86,6 +90,7 @@ export function createHubServer(options: HubOptions): http.Server {
   // One-time enrollment codes live next to the hub database (`DATA/enrollment.sqlite`).
   const enrollment = options.dataDir ? openEnrollmentStore(options.dataDir) : null;
   const enroll = enrollment ? createEnrollmentHandler({ store, enrollment, logger, now }) : null;
+  const deskPdf = options.deskPdf ?? createDeskPdf({ logger });
 
   function authenticate(req: IncomingMessage, roles: readonly Role[]): Principal {
     const token = bearerToken(req.headers.authorization);
@@ -144,7 +149,7 @@ export function createHubServer(options: HubOptions): http.Server {
     }
     if (enroll && ENROLLMENT_ROUTE.test(path)) return enroll(req, res, path);
     if (DESK_ROUTE.test(path)) {
-      await handleDesk(req, res, { store, now, dataDir: options.dataDir });
+      await handleDesk(req, res, { store, now, dataDir: options.dataDir, pdf: deskPdf });
       return;
     }
     if (ROUTES.health.test(path)) {
@@ -250,7 +255,10 @@ export function createHubServer(options: HubOptions): http.Server {
     },
   );
   server.keepAliveTimeout = 5_000;
-  server.once('close', () => enrollment?.close());
+  server.once('close', () => {
+    enrollment?.close();
+    void deskPdf.close();
+  });
   attachVideoSignalling(server, { store, logger, dataDir: options.dataDir });
   return server;
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
+import type { PdfRenderer } from '../../node_shared/pdf/pdf_renderer';
 import { isSameOrigin, sendJson } from '../http_io';
 import { PublishedTemplates } from '../published_templates';
 import { requestPrincipal } from '../releases/request_principal';
 import type { HubStore, Principal } from '../storage/hub_store';
 import { DESK_CSS, renderDeskDetail, renderDeskList, renderDeskMessage } from './desk_page';
-import { answerRows, applicationHtml, applicationPdf } from './desk_print';
+import { answerRows, applicationHtml } from './desk_print';
 import { DeskStore } from './desk_store';
 import { DESK_STRINGS, type DeskLanguage } from './desk_strings';
 import { applyFilter, deskFilterSchema, parseRow, visibleSubmissions } from './desk_view';
@@ -15,6 +16,8 @@ export interface DeskContext {
   store: HubStore;
   now: () => Date;
   dataDir?: string | undefined;
+  /** The hub's PDF renderer for printed applications (`createDeskPdf`). */
+  pdf: PdfRenderer;
 }
 
 /** `/desk…` (the page, staff) and the handled feed the terminals poll (terminal token). */
@@ -25,13 +28,13 @@ const PDF = /^\/desk\/s\/([0-9a-f-]{36})\/application\.pdf$/;
 const HANDLED = /^\/desk\/s\/([0-9a-f-]{36})\/handled$/;
 
 /** The desk store of a hub store (tests read its audit). */
-export function deskStoreOf(ctx: DeskContext): DeskStore {
+export function deskStoreOf(ctx: Omit<DeskContext, 'pdf'>): DeskStore {
   return servicesOf(ctx).desk;
 }
 
 // One desk store and template cache per hub store (the hub server passes the same store to every request).
 const services = new WeakMap<HubStore, { desk: DeskStore; templates: PublishedTemplates }>();
-function servicesOf(ctx: DeskContext) {
+function servicesOf(ctx: Omit<DeskContext, 'pdf'>) {
   let found = services.get(ctx.store);
   if (!found) {
     found = { desk: new DeskStore(ctx.dataDir), templates: new PublishedTemplates(ctx.store) };
@@ -104,6 +107,8 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
       return void sendJson(res, 405, { error: 'method_not_allowed' }, { headers: { allow: 'GET' } });
     const filter = deskFilterSchema.safeParse(Object.fromEntries(url.searchParams));
     if (!filter.success) return void sendJson(res, 422, { error: 'invalid_request' });
+    // Staff who open the list may print next: start the renderer now so their first PDF is warm.
+    void ctx.pdf.warm();
     const handled = desk.all();
     const rows = visibleSubmissions(ctx.store, principal.centre).map((sub) => parseRow(sub, handled));
     const ids = [...new Set(rows.map((row) => row.submission.templateId))].sort();
@@ -140,8 +145,9 @@ export async function handleDesk(req: IncomingMessage, res: ServerResponse, ctx:
     const template = row && templates.get(row.submission.templateId, row.submission.templateVersion);
     if (!row || !template) return notFound();
     audit('desk.print_application', row.submission.uuid);
-    const bytes = await applicationPdf(applicationHtml(template, row, lang));
-    if (!bytes) return void sendJson(res, 503, { error: 'print_unavailable' });
+    const rendered = await ctx.pdf.render(applicationHtml(template, row, lang), 'A4');
+    if (!rendered.ok) return void sendJson(res, 503, { error: 'print_unavailable' });
+    const bytes = rendered.value;
     res.writeHead(200, {
       'content-type': 'application/pdf',
       'content-length': bytes.length,
