@@ -22,6 +22,7 @@ import { openDatabase } from './storage/database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
+import { AfterFirstScreen } from './system/after_first_screen';
 import { systemHandlers } from './system/system_handlers';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
@@ -112,7 +113,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
 
   // Each service contributes the handlers of its methods; the type demands every contract method.
-  const speech = startSpeech(deps);
+  const afterFirstScreen = new AfterFirstScreen(logger);
+  const speech = startSpeech(deps, afterFirstScreen);
+  const warmPrinter = options.printer?.warm?.bind(options.printer);
+  if (warmPrinter) afterFirstScreen.add('printer.warm', warmPrinter);
   const technician = startTechnician(deps, {
     configPath: options.configPath,
     speech: speechProbeOf(speech),
@@ -130,7 +134,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
   const handlers: Handlers = {
-    ...systemHandlers(deps),
+    ...systemHandlers(deps, afterFirstScreen),
     ...formsHandlers(deps, forms),
     ...printHandlers(startPrinting(deps, forms)),
     ...directoryHandlers(deps),
@@ -147,6 +151,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     events: deps.events,
     deps,
     close: () => {
+      afterFirstScreen.close();
       sync.close();
       staff.close();
       technician.close();

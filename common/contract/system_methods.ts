@@ -54,6 +54,8 @@ export const auditActionSchema = z
 export const systemMethods = {
   'system.health': method(noArgs, healthSchema),
   'system.provisioning': method(noArgs, provisioningSchema),
+  /** The renderer's first screen is usable: background work that waited for it may start now. */
+  'system.ready': method(noArgs, z.object({ ok: z.literal(true) })),
   'audit.record': method(
     z
       .object({

@@ -2,16 +2,20 @@ import fs from 'node:fs';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import { SCHEMA_VERSION } from '../storage/database';
+import type { AfterFirstScreen } from './after_first_screen';
 
-type SystemMethod = 'system.health' | 'system.provisioning' | 'audit.record';
+type SystemMethod = 'system.health' | 'system.provisioning' | 'system.ready' | 'audit.record';
 
 function diskFreeBytes(dir: string): number {
   const stats = fs.statfsSync(dir);
   return stats.bavail * stats.bsize;
 }
 
-/** Health, provisioning and the visitor-side audit trail. */
-export function systemHandlers(deps: CoreDeps): Pick<Handlers, SystemMethod> {
+/** Health, provisioning, the first screen's start signal and the visitor-side audit trail. */
+export function systemHandlers(
+  deps: CoreDeps,
+  afterFirstScreen: AfterFirstScreen,
+): Pick<Handlers, SystemMethod> {
   const startedAt = deps.now().getTime();
   return {
     'system.health': () => ({
@@ -22,6 +26,10 @@ export function systemHandlers(deps: CoreDeps): Pick<Handlers, SystemMethod> {
       uptimeSeconds: Math.round((deps.now().getTime() - startedAt) / 1000),
     }),
     'system.provisioning': () => deps.provisioning,
+    'system.ready': () => {
+      afterFirstScreen.start();
+      return { ok: true as const };
+    },
     'audit.record': ({ action, subject }) => ({ id: deps.audit.record('visitor', action, subject) }),
   };
 }
