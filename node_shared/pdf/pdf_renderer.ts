@@ -77,19 +77,24 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   let closed = false;
   const handedOut = new WeakSet<Page>();
 
+  /** Forgets a browser that went away (killed, crashed) with its idle pages; the next document starts one. */
+  function forget(gone: Promise<HeadlessChromium>): void {
+    if (browser !== gone) return;
+    browser = null;
+    running = null;
+    pool.discardIdle();
+    void gone.then(
+      (launched) => launched.close(),
+      () => undefined,
+    );
+  }
+
   function startBrowser(): Promise<HeadlessChromium> {
     if (browser) return browser;
     launches++;
     const launching = launchHeadlessChromium(options).then((launched) => {
       running = launched;
-      // A killed or crashed browser: forget it and its pages; the next document starts a new one.
-      launched.context.once('close', () => {
-        if (browser !== launching) return;
-        browser = null;
-        running = null;
-        pool.discardIdle();
-        void launched.close();
-      });
+      launched.context.once('close', () => forget(launching));
       return launched;
     });
     browser = launching;
@@ -99,23 +104,31 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     return launching;
   }
 
+  /** A page of the running browser (started if needed); a browser found dead on the way is replaced once. */
+  async function openPage(): Promise<Page> {
+    for (let attempt = 1; ; attempt++) {
+      const launching = startBrowser();
+      const launched = await launching.catch(() => {
+        throw new ChromiumUnavailable();
+      });
+      // The persistent context opens with one blank page: use it before opening more.
+      const spare = launched.context.pages().find((page) => !handedOut.has(page) && !page.isClosed());
+      try {
+        const page = spare ?? (await launched.context.newPage());
+        handedOut.add(page);
+        return page;
+      } catch (error) {
+        forget(launching);
+        if (attempt === 2) throw error;
+      }
+    }
+  }
+
   const pool = new ResourcePool<Page>({
     size: options.pages ?? 1,
     maxWaiting: options.maxWaiting ?? 32,
     maxUses: options.maxUsesPerPage ?? 500,
-    async create() {
-      let launched: HeadlessChromium;
-      try {
-        launched = await startBrowser();
-      } catch {
-        throw new ChromiumUnavailable();
-      }
-      // The persistent context opens with one blank page: use it before opening more.
-      const spare = launched.context.pages().find((page) => !handedOut.has(page) && !page.isClosed());
-      const page = spare ?? (await launched.context.newPage());
-      handedOut.add(page);
-      return page;
-    },
+    create: openPage,
     destroy: (page) => page.close().catch(() => undefined),
   });
 
