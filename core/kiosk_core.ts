@@ -9,7 +9,7 @@ import { loadConfig } from './config/load_config';
 import type { CoreDeps } from './core_deps';
 import { speechProbeOf } from './diagnostics/speech_probe';
 import { startTechnician, type TechnicianOptions } from './diagnostics/technician_service';
-import { directoryHandlers } from './directory/directory_handlers';
+import { directoryHandlers, startDirectory } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
@@ -128,8 +128,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
     publishedTemplateSource(db),
   ]);
+  const directory = startDirectory(deps, afterFirstScreen);
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => forms.registry.reload(),
+    onAssetsSwitched: (items) => {
+      forms.registry.reload();
+      if (items.some((item) => item.kind === 'directory')) void directory.warm();
+    },
     heartbeatExtras: technician.heartbeatExtras,
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
@@ -137,7 +141,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...systemHandlers(deps, afterFirstScreen),
     ...formsHandlers(deps, forms),
     ...printHandlers(startPrinting(deps, forms)),
-    ...directoryHandlers(deps),
+    ...directoryHandlers(deps, directory),
     ...speechHandlers(speech),
     ...technician.handlers,
     ...syncHandlers(sync),
