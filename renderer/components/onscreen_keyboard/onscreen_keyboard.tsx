@@ -1,7 +1,14 @@
 import './onscreen_keyboard.css';
-import { ScriptKeyboard } from '../mongolian_keyboard/script_keyboard';
+import { Suspense } from 'react';
+import { lazyComponent } from '../../lazy_component';
 import { NumericPad, type PadExtra } from './numeric_pad';
-import { type KeyboardProps, TextKeyboard } from './text_keyboard';
+import type { KeyboardProps } from './text_keyboard';
+
+// The text keyboards carry the pinyin index and the Mongolian layout: loaded when a text field first needs one.
+const ScriptKeyboard = lazyComponent(() =>
+  import('../mongolian_keyboard/script_keyboard').then((m) => m.ScriptKeyboard),
+);
+const TextKeyboard = lazyComponent(() => import('./text_keyboard').then((m) => m.TextKeyboard));
 
 export type KeyboardLayout = 'text' | 'url' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
 
@@ -19,7 +26,11 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text' | 'url'>, PadExtra> = {
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
-  if (layout === 'text') return <ScriptKeyboard {...props} />;
-  if (layout === 'url') return <TextKeyboard {...props} url />;
+  if (layout === 'text' || layout === 'url')
+    return (
+      <Suspense fallback={null}>
+        {layout === 'text' ? <ScriptKeyboard {...props} /> : <TextKeyboard {...props} url />}
+      </Suspense>
+    );
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
 }
