@@ -20,16 +20,19 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy':
     'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=()',
-  'cache-control': 'no-store',
 };
 
 /**
  * `app://kiosk/` must be registered before the app is ready: standard (real origin, relative URLs,
- * CSP 'self' works) and secure (a secure context, so camera and microphone can be granted at all).
+ * CSP 'self' works) and secure (a secure context, so camera and microphone can be granted at all). Code
+ * cache on: V8 keeps the compiled scripts between starts, so a weak terminal does not recompile React.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+    },
   ]);
 }
 
@@ -37,10 +40,11 @@ function respond(
   status: number,
   body: string | Uint8Array<ArrayBuffer> | null,
   contentType: string,
+  cacheControl = 'no-store',
 ): Response {
   return new Response(body, {
     status,
-    headers: { ...SECURITY_HEADERS, 'content-type': contentType },
+    headers: { ...SECURITY_HEADERS, 'content-type': contentType, 'cache-control': cacheControl },
   });
 }
 
@@ -63,7 +67,8 @@ export function createAppRequestHandler(rendererRoot: string, shellStaticDir: st
     if (url.pathname === CRASH_STYLE_PATH) return respond(200, crashStyle, 'text/css; charset=utf-8');
     const file = readStaticFile(rendererRoot, url.pathname);
     if (!file) return respond(404, null, 'text/plain');
-    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(file.body), file.contentType);
+    const body = request.method === 'HEAD' ? null : new Uint8Array(file.body);
+    return respond(200, body, file.contentType, file.cacheControl);
   };
 }
 
