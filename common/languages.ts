@@ -6,11 +6,12 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 /** Traditional Mongolian letters and controls (U+1800–U+18AF): text holding one is shown and marked Mongolian. */
 export const MONGOLIAN_SCRIPT = /[\u1800-\u18af]/;
 
+/**
+ * Catalog namespaces that are not the kiosk's: the hub's staff pages (`hub.json`). The kiosk neither bundles
+ * nor pre-renders speech for them.
+ */
+export const HUB_NAMESPACES: readonly string[] = ['hub'];
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** Mongolian script runs top to bottom, columns left to right. */
-export function isVerticalScript(language: Language): boolean {
-  return language === 'mn-Mong-CN';
 }

@@ -16,6 +16,8 @@ import { fileTemplateSource } from './forms/template_registry';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
+import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { startStaff } from './staff/staff_handlers';
 import { openDatabase } from './storage/database';
@@ -47,6 +49,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   dispatch: Dispatch;
+  /** Media the page loads by URL (sign-language clips); null for other paths. */
+  media: (request: MediaRequest) => MediaAnswer | null;
   events: EventBus;
   deps: CoreDeps;
   close(): void;
@@ -129,11 +133,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const directory = startDirectory(deps, afterFirstScreen);
+  const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
     onAssetsSwitched: (items) => {
       forms.registry.reload();
+      sign.library.reload();
       if (items.some((item) => item.kind === 'directory')) void directory.warm();
     },
+    verifyItem: verifySignPackItem,
     heartbeatExtras: technician.heartbeatExtras,
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
@@ -148,10 +155,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...videoHandlers(deps),
     ...externalProviderHandlers(deps, options.externalView),
     ...staff.handlers,
+    ...sign.handlers,
   };
 
   return {
     dispatch: createDispatcher(handlers, logger),
+    media: sign.media,
     events: deps.events,
     deps,
     close: () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Language } from '../../common/languages';
+import { assetsDir } from '../assets_dir';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import type { AfterFirstScreen } from '../system/after_first_screen';
@@ -10,13 +10,6 @@ type SpeechMethod = 'speech.render' | 'speech.status';
 
 // Languages an OS voice can speak; Mongolian is spoken from audio packs only.
 const SYNTHESIZED: readonly Language[] = ['zh-CN', 'en'];
-
-function assetsDir(): string {
-  return (
-    process.env.KIOSK_ASSETS_DIR ??
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets')
-  );
-}
 
 /**
  * The kiosk's speech service: packs from the hub (`<dataDir>/audio-packs`) before bundled ones, a cache

@@ -10,7 +10,7 @@ import {
   type PdfRenderer,
   type PdfRendererOptions,
 } from '../../node_shared/pdf/pdf_renderer';
-import type { DeskLanguage } from './desk_strings';
+import type { HubLanguage as DeskLanguage } from '../hub_text';
 import type { DeskRow } from './desk_view';
 
 /** Options filled from published data on the kiosk (e.g. lawyers) are not known here: the chosen value. */

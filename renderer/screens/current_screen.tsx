@@ -5,7 +5,6 @@ import { HomeScreen } from './home_screen';
 
 // Only the home screen is in the first chunk; every other screen loads when the visitor first opens it.
 const HelpScreen = lazyComponent(() => import('./help_screen').then((m) => m.HelpScreen));
-const ComingSoonScreen = lazyComponent(() => import('./coming_soon_screen').then((m) => m.ComingSoonScreen));
 const DirectoryScreen = lazyComponent(() =>
   import('./directory/directory_screen').then((m) => m.DirectoryScreen),
 );
@@ -61,8 +60,6 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return <HomeScreen />;
     case 'help':
       return <HelpScreen />;
-    case 'coming_soon':
-      return <ComingSoonScreen service={screen.service} />;
     case 'directory': {
       const { name: _name, ...query } = screen;
       return <DirectoryScreen initial={query} />;

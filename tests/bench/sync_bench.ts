@@ -61,15 +61,17 @@ function fillOutbox(db: KioskDatabase, terminalId: string, count: number): void 
   })();
 }
 
-function setupHub(dir: string, terminals: string[]): string[] {
+async function setupHub(dir: string, terminals: string[]): Promise<string[]> {
   const store = openSqliteHubStore(dir);
   const item = prepareItem({ kind: 'template', body: fixtureTemplateBytes() });
   if (!item.ok) throw new Error(item.error);
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
-  const tokens = terminals.map(
-    (terminalId) => issueToken(store, { role: 'terminal', terminalId, centre: 'bench' }, new Date()).token,
-  );
-  store.close();
+  await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  const tokens: string[] = [];
+  for (const terminalId of terminals)
+    tokens.push(
+      (await issueToken(store, { role: 'terminal', terminalId, centre: 'bench' }, new Date())).token,
+    );
+  await store.close();
   return tokens;
 }
 
@@ -133,7 +135,7 @@ async function startHubProcess(dir: string) {
     };
   });
   let start = performance.now();
-  for (const item of items.slice(0, rows / 2)) store.storeSubmissions([item], new Date().toISOString());
+  for (const item of items.slice(0, rows / 2)) await store.storeSubmissions([item], new Date().toISOString());
   report({
     bench: 'sync',
     metric: 'hub_sqlite_insert_single',
@@ -143,7 +145,7 @@ async function startHubProcess(dir: string) {
   });
   start = performance.now();
   for (let i = rows / 2; i < rows; i += 100)
-    store.storeSubmissions(items.slice(i, i + 100), new Date().toISOString());
+    await store.storeSubmissions(items.slice(i, i + 100), new Date().toISOString());
   report({
     bench: 'sync',
     metric: 'hub_sqlite_insert_batch100',
@@ -151,13 +153,13 @@ async function startHubProcess(dir: string) {
     unit: 'rows/s',
     samples: rows / 2,
   });
-  store.close();
+  await store.close();
 }
 
 // 2. Drain of a 10,000-row outbox by the one sync worker to a hub process on loopback.
 {
   const hubDir = path.join(work, 'hub-drain');
-  const [token] = setupHub(hubDir, ['bench-kiosk']);
+  const [token] = await setupHub(hubDir, ['bench-kiosk']);
   const hub = await startHubProcess(hubDir);
   const opened = openDatabase(path.join(work, 'kiosk', 'kiosk.sqlite'));
   if (!opened.ok) throw new Error('kiosk database');
@@ -214,7 +216,7 @@ async function startHubProcess(dir: string) {
 {
   const terminals = Array.from({ length: 50 }, (_, i) => `bench-t${i}`);
   const hubDir = path.join(work, 'hub-load');
-  const tokens = setupHub(hubDir, terminals);
+  const tokens = await setupHub(hubDir, terminals);
   const hub = await startHubProcess(hubDir);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const perTerminal = 40;

@@ -4,10 +4,8 @@ import { lazyComponent } from '../../lazy_component';
 import { NumericPad, type PadExtra } from './numeric_pad';
 import type { KeyboardProps } from './text_keyboard';
 
-// The text keyboards carry the pinyin index and the Mongolian layout: loaded when a text field first needs one.
-const ScriptKeyboard = lazyComponent(() =>
-  import('../mongolian_keyboard/script_keyboard').then((m) => m.ScriptKeyboard),
-);
+// The text keyboards (pinyin, handwriting, Mongolian) load when a text field first needs one.
+const TextEntry = lazyComponent(() => import('./text_entry').then((m) => m.TextEntry));
 const TextKeyboard = lazyComponent(() => import('./text_keyboard').then((m) => m.TextKeyboard));
 
 export type KeyboardLayout = 'text' | 'url' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
@@ -21,15 +19,15 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text' | 'url'>, PadExtra> = {
 };
 
 /**
- * Text entry without a physical keyboard: for text the full keyboard with a layout choice (pinyin or
- * traditional Mongolian), for web addresses Latin letters with `:/.-_`, or a large number pad.
+ * Text entry without a physical keyboard: for text a choice of input methods (pinyin, handwriting,
+ * traditional Mongolian, numbers), for web addresses Latin letters with `:/.-_`, or a large number pad.
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
   if (layout === 'text' || layout === 'url')
     return (
       <Suspense fallback={null}>
-        {layout === 'text' ? <ScriptKeyboard {...props} /> : <TextKeyboard {...props} url />}
+        {layout === 'text' ? <TextEntry {...props} /> : <TextKeyboard {...props} url />}
       </Suspense>
     );
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;

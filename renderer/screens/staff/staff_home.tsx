@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../common/contract';
 import type { StaffSubmission } from '../../../common/contract/staff_methods';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
+import { useStaffSubmissions } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
@@ -51,19 +52,15 @@ export function SubmissionSummary({ item }: { item: StaffSubmission }) {
 export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: () => void }) {
   const { t } = useTranslation(NS);
   const announce = useAnnounce();
-  const [items, setItems] = useState<StaffSubmission[] | null>(null);
+  const listed = useStaffSubmissions();
   const [open, setOpen] = useState<string | null>(null);
   const [sendMessage, setSendMessage] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    const result = await call('staff.list_submissions', { days: 7 });
-    if (!result.ok) onLocked();
-    else setItems(result.items);
-  }, [onLocked]);
-
+  const locked = listed.status === 'ready' && !listed.value.ok;
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const items = listed.status === 'ready' && listed.value.ok ? listed.value.items : null;
+  const reload = listed.reload;
 
   const sendNow = async () => {
     const result: MethodResult<'staff.send_now'> = await call('staff.send_now', {});
@@ -73,7 +70,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
       : t(`send.${result.reason}`);
     setSendMessage(message);
     announce.assertive(message);
-    await reload();
+    reload();
   };
 
   if (open) {
@@ -83,7 +80,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
         onLocked={onLocked}
         onBack={() => {
           setOpen(null);
-          void reload();
+          reload();
         }}
       />
     );

@@ -5,7 +5,6 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../core/config/load_config';
 import { createEnrollmentCode } from '../../../hub/enrollment/create_code';
-import { openEnrollmentStore } from '../../../hub/enrollment/enrollment_store';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { createLogger } from '../../../node_shared/logger';
@@ -30,9 +29,7 @@ beforeAll(async () => {
     hubToken: _k,
     ...template
   } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'assets/config.sample.json'), 'utf8'));
-  const enrollment = openEnrollmentStore(hubDir);
-  const created = createEnrollmentCode(enrollment, { terminalId: 'kiosk-e2e-new', template }, new Date());
-  enrollment.close();
+  const created = await createEnrollmentCode(store, { terminalId: 'kiosk-e2e-new', template }, new Date());
   if (!created.ok) throw new Error(created.error.field);
   code = created.value.code;
   // A brand-new terminal: no provisioning file yet.

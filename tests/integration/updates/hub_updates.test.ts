@@ -50,13 +50,11 @@ beforeAll(async () => {
   hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-updates-'));
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'builds-'));
   store = openSqliteHubStore(hubDir);
-  tokens.terminal = issueToken(
-    store,
-    { role: 'terminal', terminalId: 'kiosk-qs-01', centre: 'qs' },
-    clock.now,
+  tokens.terminal = (
+    await issueToken(store, { role: 'terminal', terminalId: 'kiosk-qs-01', centre: 'qs' }, clock.now)
   ).token;
-  tokens.admin = issueToken(store, { role: 'admin', terminalId: null, centre: null }, clock.now).token;
-  tokens.staff = issueToken(store, { role: 'staff', terminalId: null, centre: null }, clock.now).token;
+  tokens.admin = (await issueToken(store, { role: 'admin', centres: null }, clock.now)).token;
+  tokens.staff = (await issueToken(store, { role: 'staff', centres: null }, clock.now)).token;
   fs.writeFileSync(path.join(buildDir, 'Baotou-Kiosk-1.4.0.AppImage'), Buffer.alloc(300_000, 7));
   fs.writeFileSync(path.join(buildDir, 'Baotou-Kiosk-Setup-1.4.0.exe'), Buffer.alloc(200_000, 9));
   const published = await hubRelease(
