@@ -6,7 +6,8 @@ import { initialScriptBytes, initialScripts, RENDERER_DIST } from '../../support
 // What must not load with the first screen, each by a string only its code holds: it arrives with the screen
 // that needs it.
 const LATER = {
-  'pinyin keyboard index': '的得地德底',
+  'pinyin keyboard index': '阿啊嗄锕吖',
+  'handwriting data': '一是人不了在有大中国和为这上他地',
   'Mongolian keyboard layout': 'a e i o u oe ue ee na ang',
   'video call (WebRTC)': 'RTCPeerConnection',
   'technician diagnostics': 'system.update_failed',
