@@ -45,9 +45,9 @@ function freshBrowserPerRequest(): PdfRenderer & { peak: number } {
 
 const dataDir = tempDir('desk-print-bench');
 const store = openSqliteHubStore(dataDir);
-publishLegalAid(store);
-const staff = token(store, 'staff', CENTRE);
-const terminal = token(store, 'terminal', CENTRE, 'sample-kiosk-01');
+await publishLegalAid(store);
+const staff = await token(store, 'staff', CENTRE);
+const terminal = await token(store, 'terminal', CENTRE, 'sample-kiosk-01');
 
 async function withHub(deskPdf: PdfRenderer, measure: (pdf: () => Promise<number>) => Promise<void>) {
   const hub = await listenHub(
@@ -139,5 +139,5 @@ await withHub(after, async (pdf) => {
   }
 });
 
-store.close();
+await store.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
