@@ -85,7 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('npm run hub:release', () => {
