@@ -44,8 +44,9 @@ export class ChromiumPrinter implements Printer {
     const jobId = randomUUID();
     const file = path.join(this.options.spoolDir, `${jobId}.pdf`);
     try {
-      fs.mkdirSync(this.options.spoolDir, { recursive: true });
-      fs.writeFileSync(file, rendered.value);
+      // Owner-only: the documents hold visitors' personal data (the core shreds them after a few minutes).
+      fs.mkdirSync(this.options.spoolDir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(file, rendered.value, { mode: 0o600 });
       return ok({ jobId, file });
     } catch {
       fs.rmSync(file, { force: true });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskCore } from '../core/kiosk_core';
+import { spoolDirOf } from '../core/printing/print_spool';
 import { createLogger } from '../node_shared/logger';
 import pkg from '../package.json' with { type: 'json' };
 import { ChromiumPrinter } from './chromium_printer';
@@ -23,7 +24,7 @@ async function main() {
   const logger = createLogger();
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data'));
   // Prints become PDFs in <dataDir>/print; the print browser is warmed once the first screen is up.
-  const printer = new ChromiumPrinter({ spoolDir: path.join(dataDir, 'print') });
+  const printer = new ChromiumPrinter({ spoolDir: spoolDirOf(dataDir) });
   const core = createKioskCore({
     dataDir,
     configPath: process.env.KIOSK_CONFIG ?? path.join(projectRoot, 'assets', 'config.sample.json'),

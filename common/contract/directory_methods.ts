@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contentLibrarySchema } from '../content/content_schema';
 import { directoryDatasetSchema, nameSpellingSchema } from '../directory/directory_schema';
 import { feeRuleTableSchema } from '../fees/fee_rule_schema';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -15,7 +15,7 @@ const sourceSchema = z.enum(['published', 'previous', 'bundled']);
  */
 export const directoryMethods = {
   /** The directory, with the pinyin of each name (`spellings[i]` is institution i's) for the search index. */
-  'directory.dataset': method(
+  'directory.dataset': visitorMethod(
     noArgs,
     z.object({
       source: sourceSchema,
@@ -23,6 +23,6 @@ export const directoryMethods = {
       spellings: z.array(nameSpellingSchema).max(20_000),
     }),
   ),
-  'fees.rule_table': method(noArgs, z.object({ source: sourceSchema, table: feeRuleTableSchema })),
-  'content.library': method(noArgs, z.object({ source: sourceSchema, library: contentLibrarySchema })),
+  'fees.rule_table': visitorMethod(noArgs, z.object({ source: sourceSchema, table: feeRuleTableSchema })),
+  'content.library': visitorMethod(noArgs, z.object({ source: sourceSchema, library: contentLibrarySchema })),
 } as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MethodSpec } from './define';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
@@ -27,7 +28,7 @@ export const contract = {
   ...videoMethods,
   ...videoExternalMethods,
   ...signMethods,
-} as const;
+} as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -39,5 +40,6 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
+export { LOCKED, ROLES, type Role } from './define';
 export * from './events';
 export * from './rpc_envelope';

@@ -138,9 +138,10 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
           const pdf = await withDocument(doc.html, (surface) =>
             surface.printToPdf(pageSizeInInches(doc.pageSize)),
           );
-          fs.mkdirSync(options.spoolDir, { recursive: true });
+          // Owner-only: visitors' personal data (the core shreds spooled files after a few minutes).
+          fs.mkdirSync(options.spoolDir, { recursive: true, mode: 0o700 });
           const file = path.join(options.spoolDir, `${jobId}.pdf`);
-          fs.writeFileSync(file, pdf);
+          fs.writeFileSync(file, pdf, { mode: 0o600 });
           return ok({ jobId, file });
         }
         const failure = await printOn(deviceName, doc.html, doc.pageSize);

@@ -10,6 +10,7 @@ import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { DraftFinder } from './draft_finder';
+import { StaffAlerts } from './staff_alerts';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
 import { SubmissionDetail } from './submission_detail';
@@ -88,6 +89,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
+      <StaffAlerts onLocked={onLocked} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />
