@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idCardReaderConfigSchema } from './idcard/reader_config';
 import { LANGUAGES } from './languages';
 import { updatesConfigSchema } from './updates/update_config';
 import { videoConfigSchema } from './video/video_config';
@@ -101,6 +102,8 @@ export const kioskConfigSchema = z
     updates: updatesConfigSchema.optional(),
     /** Video call: ICE servers (none on a LAN) and the phone shown when nobody can answer. */
     video: videoConfigSchema.optional(),
+    /** The second-generation ID card reader (see `common/idcard/reader_config.ts`); absent: visitors type. */
+    idCardReader: idCardReaderConfigSchema.optional(),
   })
   .strict();
 

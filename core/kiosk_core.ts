@@ -20,6 +20,10 @@ import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
 import { VisitorSession } from './forms/visitor_session';
+import { createIdCardReader } from './idcard/create_reader';
+import { disarmOnSessionEnd, idCardHandlers } from './idcard/id_card_handlers';
+import type { IdCardReader } from './idcard/id_card_reader';
+import { IdCardService } from './idcard/id_card_service';
 import { clockOf } from './pins/core_clock';
 import { pinHandlers } from './pins/pin_handlers';
 import { PinLock, settingsPinLockStore } from './pins/pin_lock';
@@ -37,6 +41,7 @@ import { staffActionHandlers } from './staff/staff_actions';
 import { staffAlertHandlers } from './staff/staff_alerts';
 import { staffActorOf, startStaffDesk } from './staff/staff_desk';
 import { staffViewHandlers } from './staff/staff_views';
+import { statusHandlers } from './status/status_handlers';
 import type { KeyWrapper } from './storage/database_key';
 import { diskReserve } from './storage/disk_reserve';
 import { openKioskDatabase } from './storage/open_kiosk_database';
@@ -81,6 +86,8 @@ export interface KioskCoreOptions {
   keyWrapper?: KeyWrapper;
   /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
   testHooks?: boolean;
+  /** Replaces the ID card reader the provisioning names (tests). */
+  idCardReader?: IdCardReader;
 }
 
 export interface KioskCore {
@@ -105,6 +112,7 @@ function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: b
     session,
     speech,
     bilingual,
+    idCardReader,
   } = result.value;
   return {
     provisioned: true,
@@ -119,6 +127,7 @@ function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: b
       speech,
       ...(bilingual === undefined ? {} : { bilingual }),
       ...(testHooks ? { testHooks } : {}),
+      ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),
     },
   };
 }
@@ -194,6 +203,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const print = startPrinting(deps, forms);
+  const readerConfig = config?.idCardReader ?? null;
+  const idCard = new IdCardService({
+    reader: options.idCardReader ?? (readerConfig ? createIdCardReader(readerConfig) : null),
+    adapter: readerConfig?.adapter ?? null,
+    forms,
+    events: deps.events,
+    logger: deps.logger,
+    audit: deps.audit,
+    offersMongolian: config?.languages.includes('mn-Mong-CN') ?? false,
+    now: deps.now,
+  });
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
   const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
@@ -204,11 +224,18 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (items.some((item) => item.kind === 'directory')) void directory.warm();
     },
     verifyItem: verifySignPackItem,
-    heartbeatExtras: heartbeatDeviceStatus(devices, speechProbe, config?.printer.name ?? '', updates.record),
+    heartbeatExtras: heartbeatDeviceStatus(
+      devices,
+      speechProbe,
+      config?.printer.name ?? '',
+      updates.record,
+      idCard,
+    ),
   });
   const desk = startStaffDesk(deps, forms, { fetchImpl });
 
   // Handlers, one job each.
+  const formHandlers = formsHandlers(deps, forms, visitor);
   const handlers: Handlers = {
     ...systemHandlers(deps, afterFirstScreen),
     ...pinHandlers(deps, {
@@ -217,11 +244,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       staffActor: staffActorOf(deps),
       onTechnicianLock: () => mediaAccess.closeAll(),
     }),
-    ...formsHandlers(deps, forms, visitor),
+    ...formHandlers,
+    'forms.end_session': disarmOnSessionEnd(formHandlers['forms.end_session'], idCard),
+    ...idCardHandlers(idCard, visitor),
     ...printHandlers(print, visitor),
     ...directoryHandlers(deps, directory),
     ...speechHandlers(speech),
-    ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, fetchImpl }),
+    ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, fetchImpl, idCard }),
     ...configHandlers(deps, options.configPath),
     ...maintenanceHandlers(deps, devices, updates),
     ...provisioningHandlers(deps, options.configPath, devices, fetchImpl),
@@ -233,6 +262,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...staffActionHandlers(desk, print, sync, deps.now),
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
+    ...statusHandlers(deps, { fetchImpl }),
     ...sign.handlers,
   };
   const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();
@@ -250,6 +280,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       mediaAccess.closeAll();
       updates.close();
       speech.close();
+      void idCard.close();
       db.close();
     },
   };

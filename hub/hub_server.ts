@@ -16,6 +16,7 @@ import { createAuthorizer, TokenChecker } from './request_auth';
 import { DEFAULT_HUB_RETENTION_DAYS, purgeHandledApplications } from './retention';
 import { watchRevocations } from './revocation_watch';
 import { createRouter, type Route } from './router';
+import { DEFAULT_STATUS_LIMITS, type StatusLimits, statusRoutes } from './status/status_routes';
 import type { HubStore } from './storage/hub_store';
 import { syncRoutes } from './sync_routes';
 import type { RateLimit } from './token_bucket';
@@ -40,6 +41,8 @@ export interface HubOptions {
   retentionDays?: number;
   /** Video signalling shared with other hub processes on the same PostgreSQL. */
   videoBus?: VideoBus;
+  /** Status lookups allowed per receipt number and per terminal. */
+  statusLimits?: StatusLimits;
   /** Serve HTTPS with this certificate and key (PEM); plain HTTP without (loopback tests, behind a TLS proxy). */
   tls?: { cert: Buffer; key: Buffer };
   /** The desk's PDF renderer (default: `createDeskPdf()`); closed with the server. */
@@ -62,6 +65,7 @@ export function hubRoutes(
     ...syncRoutes({ store, intake, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES, now }),
     ...enrollmentRoutes({ store, logger, now }),
     ...deskRoutes({ store, now, retentionDays, pdf: deskPdf }),
+    ...statusRoutes({ store, now, limits: options.statusLimits ?? DEFAULT_STATUS_LIMITS }),
     ...fleetRoutes({ store, now }),
     ...agentRoutes(),
     ...(options.dataDir ? releaseRoutes(options.dataDir) : []),

@@ -41,6 +41,8 @@ export const draftStateSchema = z.object({
   retrievalCode: z.string().nullable(),
   feeReduction: feeReductionSchema.nullable(),
   priority: z.boolean(),
+  /** Steps whose answer the ID card reader filled and the visitor has not changed since. */
+  fromIdCard: z.array(z.string()),
 });
 export type DraftState = z.infer<typeof draftStateSchema>;
 

@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
+import { idCardMethods } from './idcard_methods';
 import { printMethods } from './print_methods';
 import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
+import { statusMethods } from './status_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
@@ -19,12 +21,14 @@ import { videoMethods } from './video_methods';
 export const contract = {
   ...systemMethods,
   ...formsMethods,
+  ...idCardMethods,
   ...printMethods,
   ...speechMethods,
   ...technicianMethods,
   ...directoryMethods,
   ...syncMethods,
   ...staffMethods,
+  ...statusMethods,
   ...videoMethods,
   ...videoExternalMethods,
   ...signMethods,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortTextSchema } from '../forms/template_schema';
+import { formIdSchema, shortTextSchema } from '../forms/template_schema';
 import { LANGUAGES } from '../languages';
 import { lockedMethod, visitorMethod } from './define';
 import { retrievalCodeInput } from './forms_methods';
@@ -80,7 +80,6 @@ export const staffMethods = {
   'staff.open_submission': lockedMethod(
     'staff',
     z.object({ uuid, language: z.enum(LANGUAGES).default('zh-CN') }).strict(),
-
     z.union([
       z.object({
         ok: z.literal(true),
@@ -91,6 +90,9 @@ export const staffMethods = {
               stepId: z.string().max(64),
               label: z.string().max(500),
               text: z.string().max(20_000),
+              /** A personal number: the screen masks it until staff choose "show". */
+              personal: z.boolean(),
+              fromIdCard: z.boolean(),
             }),
           )
           .max(300),
@@ -166,6 +168,18 @@ export const staffMethods = {
         updatedAt: z.string().max(40),
       }),
       z.object({ ok: z.literal(false), reason: z.enum(['not_found', 'too_many_attempts']) }),
+    ]),
+  ),
+  /**
+   * Assisted entry at the desk: a new draft of this form, filled by staff with the visitor (the ID card
+   * reader works as on the visitor's own screens); the submission is recorded as assisted.
+   */
+  'staff.start_assisted': lockedMethod(
+    'staff',
+    z.object({ templateId: formIdSchema }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), draftId: uuid, stepId: formIdSchema }),
+      z.object({ ok: z.literal(false), reason: z.literal('template_not_found') }),
     ]),
   ),
   /** Staff finish this draft on the visitor's behalf: the submission is recorded as assisted. */

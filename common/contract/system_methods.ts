@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kioskConfigSchema, PLATFORM_LEVELS } from '../config_schema';
+import { localizedTextSchema } from '../content/localized_text';
 import { LANGUAGES } from '../languages';
 import { visitorMethod } from './define';
 
@@ -26,6 +27,8 @@ export const terminalInfoSchema = z.object({
   screen: kioskConfigSchema.shape.screen.unwrap(),
   session: kioskConfigSchema.shape.session.unwrap(),
   speech: kioskConfigSchema.shape.speech.unwrap(),
+  /** The ID card reader, when the terminal has one: where it is, for the visitor. */
+  idCardReader: z.object({ location: localizedTextSchema(200) }).optional(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 

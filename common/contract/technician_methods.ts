@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ID_CARD_ADAPTERS } from '../idcard/reader_config';
 import { LANGUAGES } from '../languages';
 import { lockedMethod, visitorMethod } from './define';
+import { CARD_FAILURES } from './idcard_methods';
 import { pinUnlockResultSchema } from './pin_unlock';
 import { speechEngineFaultSchema } from './speech_methods';
 
@@ -146,6 +148,32 @@ export const technicianMethods = {
       update: updateReportSchema,
       updateStep: z.string().max(64).nullable(),
     }),
+  ),
+  /**
+   * The ID card reader test: adapter, port, state and the SAM's id; with `read`, waits up to 15 s for a card
+   * and reports only the outcome and how long the reader took (the card's contents are dropped at once: a
+   * technician's test card leaves nothing behind).
+   */
+  'diagnostics.id_card': lockedMethod(
+    'technician',
+    z.object({ read: z.boolean() }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), configured: z.literal(false) }),
+      z.object({
+        ok: z.literal(true),
+        configured: z.literal(true),
+        adapter: z.enum(ID_CARD_ADAPTERS),
+        port: z.string().max(1024),
+        status: deviceStatus,
+        samId: z.string().max(64).nullable(),
+        read: z
+          .object({
+            outcome: z.enum(['read', 'no_card', ...CARD_FAILURES]),
+            readerMs: z.number().int().nonnegative(),
+          })
+          .nullable(),
+      }),
+    ]),
   ),
   'technician.config_view': lockedMethod(
     'technician',

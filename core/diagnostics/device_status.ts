@@ -1,9 +1,10 @@
 import type { Heartbeat } from '../../common/sync/protocol';
+import type { IdCardService } from '../idcard/id_card_service';
 import type { UpdateRecord } from '../updates/update_record';
 import type { DeviceStatus, DiagnosticsDevices, SpeechProbe } from './device_ports';
 
 /**
- * Printer and speech status for the sync heartbeat, with the last update's outcome. The heartbeat is
+ * Printer, speech and ID card reader status for the sync heartbeat, with the last update's outcome. The heartbeat is
  * synchronous: it reports the state of the previous refresh and starts the next.
  */
 export function heartbeatDeviceStatus(
@@ -11,7 +12,8 @@ export function heartbeatDeviceStatus(
   speech: SpeechProbe | null,
   configuredPrinter: string,
   record: UpdateRecord,
-): () => Pick<Heartbeat, 'printer' | 'speech' | 'update'> {
+  idCard: IdCardService | null = null,
+): () => Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'> {
   let now: { printer: DeviceStatus; speech: DeviceStatus } = { printer: 'unknown', speech: 'unknown' };
   const refresh = async () => {
     const printers = await devices.printers.list().catch(() => []);
@@ -24,10 +26,17 @@ export function heartbeatDeviceStatus(
         ? 'offline'
         : 'unknown';
     const spoken = speech ? await speech.status().catch(() => null) : null;
+    await idCard?.refresh().catch(() => {});
     now = { printer, speech: spoken?.status ?? 'unknown' };
   };
   return () => {
     void refresh();
-    return { printer: { status: now.printer }, speech: { status: now.speech }, update: record.report() };
+    const reader = idCard?.status() ?? null;
+    return {
+      printer: { status: now.printer },
+      speech: { status: now.speech },
+      update: record.report(),
+      ...(reader ? { idCardReader: { status: reader } } : {}),
+    };
   };
 }

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../core_deps';
+import type { IdCardService } from '../idcard/id_card_service';
 import type { Handlers } from '../rpc/dispatcher';
 import { SCHEMA_VERSION } from '../storage/database';
 import type { Updates } from '../updates/updates_feature';
@@ -15,7 +16,8 @@ type DiagnosticsMethod =
   | 'diagnostics.print_test'
   | 'diagnostics.speech'
   | 'diagnostics.media_access'
-  | 'diagnostics.system';
+  | 'diagnostics.system'
+  | 'diagnostics.id_card';
 
 export interface DiagnosticsParts {
   devices: DiagnosticsDevices;
@@ -23,6 +25,7 @@ export interface DiagnosticsParts {
   updates: Updates;
   mediaAccess: MediaAccess;
   fetchImpl: typeof fetch;
+  idCard: IdCardService;
 }
 
 /** The technician's diagnostics with live results (the dispatcher lets only an unlocked technician in). */
@@ -69,6 +72,20 @@ export function diagnosticsHandlers(
         diskTotalBytes: total,
         update: updates.record.report(),
         updateStep: updates.service?.lastStep()?.kind ?? null,
+      };
+    },
+    'diagnostics.id_card': async ({ read }) => {
+      const tested = await parts.idCard.test(read);
+      if (!tested.configured) return { ok: true, configured: false };
+      deps.audit.record('technician', 'technician.id_card_test');
+      return {
+        ok: true,
+        configured: true,
+        adapter: deps.config!.idCardReader!.adapter,
+        port: tested.probe.port,
+        status: tested.probe.status,
+        samId: tested.probe.samId,
+        read: tested.read,
       };
     },
   };

@@ -8,7 +8,14 @@ import {
   visibleAnswers,
   visibleSteps,
 } from '../../common/forms/form_logic';
-import { allSteps, type FieldOption, type Step, type Template } from '../../common/forms/template_schema';
+import { cardSteps } from '../../common/forms/id_card_steps';
+import {
+  allSteps,
+  type FieldOption,
+  type IdCardField,
+  type Step,
+  type Template,
+} from '../../common/forms/template_schema';
 import { validateAnswer } from '../../common/forms/validate_answer';
 import type { CoreClock } from '../pins/core_clock';
 import { flushWal, type KioskDatabase } from '../storage/database';
@@ -87,6 +94,7 @@ export class FormsService {
       retrievalCode: draft.retrievalCode,
       feeReduction: draft.feeReduction,
       priority: computePriority(template, draft.answers),
+      fromIdCard: [...draft.fromIdCard],
     };
   }
 
@@ -137,8 +145,52 @@ export class FormsService {
     }
     const next: Answers = normalized === null ? others : { ...others, [stepId]: normalized };
     const kept = visibleAnswers(template, next);
-    this.drafts.saveAnswers(draftId, kept, draft.feeReduction, stepId, this.opts.now().toISOString());
-    return { ok: true, draft: this.stateOf({ ...draft, answers: kept, currentStep: stepId }, template) };
+    // an answer the visitor changed is theirs now, no longer "from ID card"
+    const fromIdCard = draft.fromIdCard.filter(
+      (id) => id in kept && (id !== stepId || normalized === draft.answers[stepId]),
+    );
+    const changed = { ...draft, answers: kept, fromIdCard, currentStep: stepId };
+    this.drafts.saveAnswers(draftId, kept, changed, stepId, this.opts.now().toISOString());
+    return { ok: true, draft: this.stateOf(changed, template) };
+  }
+
+  /**
+   * Writes what an ID card read into the steps of that card's holder, in one save. Each value passes the
+   * step's own validator, as a typed answer would (one that does not is left for the visitor to type);
+   * the steps filled are marked "from ID card" until the visitor changes them.
+   */
+  fillFromIdCard(
+    draftId: string,
+    holder: string,
+    values: Readonly<Record<IdCardField, string>>,
+  ): { ok: true; filled: string[] } | { ok: false; reason: 'no_card_steps' } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    const template = this.templateOf(draft);
+    const steps = cardSteps(template, holder);
+    if (steps.length === 0) return { ok: false, reason: 'no_card_steps' };
+    let answers: Answers = visibleAnswers(template, draft.answers);
+    const filled: string[] = [];
+    for (const step of steps) {
+      if (!visibleSteps(template, answers).some((s) => s.id === step.id)) continue;
+      const { [step.id]: _previous, ...others } = answers;
+      const checked = validateAnswer(step, values[step.idCard!.field], {
+        answers: others,
+        now: this.opts.now(),
+      });
+      if (!checked.ok || checked.value === null) continue;
+      answers = visibleAnswers(template, { ...others, [step.id]: checked.value });
+      filled.push(step.id);
+    }
+    const fromIdCard = [...new Set([...draft.fromIdCard, ...filled])].filter((id) => id in answers);
+    this.drafts.saveAnswers(
+      draftId,
+      answers,
+      { feeReduction: draft.feeReduction, fromIdCard },
+      draft.currentStep,
+      this.opts.now().toISOString(),
+    );
+    return { ok: true, filled };
   }
 
   setCurrentStep(
@@ -160,7 +212,13 @@ export class FormsService {
     const draft = this.drafts.get(draftId);
     if (!draft) return DRAFT_MISSING;
     if (!this.templateOf(draft).slots.includes('fee_reduction')) return { ok: false, reason: 'no_fee_slot' };
-    this.drafts.saveAnswers(draftId, draft.answers, fee, draft.currentStep, this.opts.now().toISOString());
+    this.drafts.saveAnswers(
+      draftId,
+      draft.answers,
+      { ...draft, feeReduction: fee },
+      draft.currentStep,
+      this.opts.now().toISOString(),
+    );
     return { ok: true };
   }
 
@@ -218,6 +276,7 @@ export class FormsService {
       assisted: assisted || draft.assisted,
       answers: visibleAnswers(template, draft.answers),
       feeReduction: template.slots.includes('fee_reduction') ? draft.feeReduction : null,
+      fromIdCard: draft.fromIdCard,
       now,
     });
     return { ok: true, submission };

@@ -3,12 +3,15 @@ import type { VisitorSession } from '../forms/visitor_session';
 import type { Handlers } from '../rpc/dispatcher';
 import type { StaffDesk } from './staff_desk';
 
-/** Staff find a visitor's kept draft by its retrieval code and finish it with them (recorded as assisted). */
+/**
+ * Staff find a visitor's kept draft by its retrieval code and finish it with them, or start a new one with them
+ * at the desk (both recorded as assisted).
+ */
 export function draftAssistHandlers(
   forms: FormsService,
   desk: StaffDesk,
   visitor: VisitorSession,
-): Pick<Handlers, 'staff.find_draft' | 'staff.assist_draft'> {
+): Pick<Handlers, 'staff.find_draft' | 'staff.assist_draft' | 'staff.start_assisted'> {
   return {
     'staff.find_draft': ({ code }) => {
       const found = forms.resumeDraft(code, 'staff');
@@ -32,6 +35,15 @@ export function draftAssistHandlers(
       // The form is finished at this screen now: its documents are this session's.
       visitor.addDraft(draftId);
       return { ok: true };
+    },
+    'staff.start_assisted': ({ templateId }) => {
+      const started = forms.startDraft(templateId);
+      if (!started.ok) return started;
+      const { draftId, currentStep } = started.draft;
+      desk.queries.markAssisted(draftId);
+      desk.audit('staff.assist_new', draftId);
+      visitor.addDraft(draftId);
+      return { ok: true, draftId, stepId: currentStep };
     },
   };
 }

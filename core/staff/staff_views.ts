@@ -1,5 +1,6 @@
 import { pickText } from '../../common/content/pick_text';
 import { visibleSteps } from '../../common/forms/form_logic';
+import { isPersonalField } from '../../common/forms/personal_fields';
 import { answerText } from '../../common/print/answer_text';
 import { valueWordsFor } from '../../common/print/print_catalogs';
 import type { CoreDeps } from '../core_deps';
@@ -37,6 +38,7 @@ export function staffViewHandlers(
       if (!row || !submission) return { ok: false, reason: 'not_found' };
       desk.audit('staff.view', uuid);
       const answers = submission.payload?.answers ?? {};
+      const fromIdCard = new Set(submission.payload?.fromIdCard ?? []);
       const words = valueWordsFor(language);
       const rows = template
         ? visibleSteps(template, answers)
@@ -51,6 +53,8 @@ export function staffViewHandlers(
                 stepId: step.id,
                 label: pickText(step.label, language).text,
                 text: answerText(step, value, language, words, options),
+                personal: isPersonalField(step.field),
+                fromIdCard: fromIdCard.has(step.id),
               };
             })
         : [];

@@ -64,7 +64,7 @@ export interface SyncHooks {
   /** A kind's own check of downloaded bytes before they are installed (sign packs). */
   verifyItem?: ItemVerifier;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
-  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update'>>;
+  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'>>;
 }
 
 export function createSyncService(

@@ -1,11 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
+import { flowOfTemplate } from '../../common/status/review_states';
 import type { PdfRenderer } from '../../node_shared/pdf/pdf_renderer';
-import { isSameOrigin, Refused, sendJson } from '../http_io';
+import { isSameOrigin, Refused, readBody, sendJson } from '../http_io';
 import { hubText, pickHubLanguage } from '../hub_text';
 import { PublishedTemplates } from '../published_templates';
 import { type AuthorizedRequest, type Route, route } from '../router';
+import { changeReview } from '../status/review_change';
+import { renderReviewSection } from '../status/review_section';
 import type { HubStore } from '../storage/hub_store';
 import { DESK_CSS, renderDeskDetail, renderDeskList, renderDeskMessage } from './desk_page';
 import { answerRows, applicationHtml } from './desk_print';
@@ -35,6 +38,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 const UUID = '([0-9a-f-]{36})';
+const MAX_REVIEW_FORM_BYTES = 8192;
 const STAFF = ['staff', 'admin'] as const;
 
 /**
@@ -109,11 +113,20 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         const template = await templates.get(row.submission.templateId, row.submission.templateVersion);
         const answers = template ? answerRows(template, row, lang) : [];
         await audit(principal, 'desk.view', row.submission.uuid);
+        const flow = flowOfTemplate(row.submission.templateId);
+        const review = flow
+          ? renderReviewSection(
+              row.submission.uuid,
+              flow,
+              await store.reviewHistory(row.submission.uuid),
+              lang,
+            )
+          : null;
         send(
           res,
           200,
           'text/html; charset=utf-8',
-          renderDeskDetail(row, template, answers, lang, ctx.retentionDays),
+          renderDeskDetail(row, template, answers, lang, ctx.retentionDays, review),
         );
       },
     }),
@@ -170,6 +183,45 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         // Post/redirect/get: a reload does not post again.
         res.writeHead(303, {
           location: `/desk/s/${uuid}${language(url) === 'en' ? '?lang=en' : ''}`,
+          ...PAGE_HEADERS,
+        });
+        res.end();
+      },
+    }),
+    route({
+      methods: ['POST'],
+      path: new RegExp(`^/desk/s/${UUID}/review$`),
+      access: STAFF,
+      loginRealm: 'desk',
+      handle: async ({ req, res, url, params, principal }) => {
+        if (!isSameOrigin(req)) throw new Refused(403, 'forbidden');
+        const body = await readBody(req, MAX_REVIEW_FORM_BYTES);
+        if (!body.ok) throw new Refused(413, body.error);
+        // Empty fields of the form are "not given"; the schema checks the rest.
+        const form = [...new URLSearchParams(body.value.toString('utf8'))].filter(([, value]) =>
+          value.trim(),
+        );
+        const { state, note, ...details } = Object.fromEntries(form);
+        const changed = await changeReview(
+          store,
+          principal,
+          params[0]!,
+          { state, ...(note ? { note } : {}), details },
+          ctx.now().toISOString(),
+        );
+        const lang = language(url);
+        if (!changed.ok) {
+          const error = changed.error;
+          if (error.kind === 'not_found') return notFound(res, url);
+          return send(
+            res,
+            422,
+            'text/html; charset=utf-8',
+            renderDeskMessage(lang, hubText(lang)('review.invalid', { detail: error.detail })),
+          );
+        }
+        res.writeHead(303, {
+          location: `/desk/s/${params[0]}${lang === 'en' ? '?lang=en' : ''}`,
           ...PAGE_HEADERS,
         });
         res.end();

@@ -50,6 +50,7 @@ export function applicationHtml(template: Template, row: DeskRow, language: Desk
     terminalId: sub.terminalId,
     priority: sub.priority === 1,
     feeReduction: row.feeReduction,
+    fromIdCard: new Set(row.fromIdCard),
     sourceOptions: chosenOption(row.answers),
   });
 }

@@ -14,6 +14,8 @@ export interface FleetRow {
   lastSyncAt: string | null;
   printer: string;
   speech: string;
+  /** The ID card reader's state; null: the terminal has none (or its app predates readers). */
+  idCardReader: string | null;
   /** The last self-update as the terminal reported it; absent from older apps. */
   update: Heartbeat['update'];
 }
@@ -31,6 +33,7 @@ export function fleetRows(records: readonly HeartbeatRecord[], now: Date): Fleet
       lastSyncAt: heartbeat.lastSyncAt,
       printer: heartbeat.printer.status,
       speech: heartbeat.speech.status,
+      idCardReader: heartbeat.idCardReader?.status ?? null,
       update: heartbeat.update,
     }))
     .sort((a, b) => Number(b.stale) - Number(a.stale) || a.terminalId.localeCompare(b.terminalId));

@@ -41,6 +41,12 @@ const StaffScreen = lazyComponent(() => import('./staff/staff_screen').then((m) 
 const TechnicianScreen = lazyComponent(() =>
   import('./technician/technician_screen').then((m) => m.TechnicianScreen),
 );
+const CardCheckScreen = lazyComponent(() =>
+  import('./forms/id_card/card_check_screen').then((m) => m.CardCheckScreen),
+);
+const StatusLookupScreen = lazyComponent(() =>
+  import('./status/status_lookup_screen').then((m) => m.StatusLookupScreen),
+);
 const VideoCallScreen = lazyComponent(() =>
   import('./video/video_call_screen').then((m) => m.VideoCallScreen),
 );
@@ -82,6 +88,14 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return (
         <FormStepScreen draftId={screen.draftId} stepId={screen.stepId} fromReview={screen.fromReview} />
       );
+    case 'form_card_check':
+      return (
+        <CardCheckScreen
+          draftId={screen.draftId}
+          holder={screen.holder}
+          offerLanguage={screen.offerLanguage}
+        />
+      );
     case 'form_review':
       return <FormReviewScreen draftId={screen.draftId} />;
     case 'form_kept':
@@ -94,5 +108,7 @@ function ScreenFor({ screen }: { screen: Screen }) {
       return <StaffScreen />;
     case 'video_call':
       return <VideoCallScreen />;
+    case 'status_lookup':
+      return <StatusLookupScreen />;
   }
 }

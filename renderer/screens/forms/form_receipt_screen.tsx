@@ -62,6 +62,9 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
           values={{ name: summary.officeName, phone: summary.officePhone }}
         />
       </p>
+      <p>
+        <Text ns="status" k="receipt_tip" />
+      </p>
       <div className="forms-actions">
         <PrintButton variant="primary" what="receipt" print={() => call('print.receipt', { uuid, language })}>
           <Text ns="forms_ui" k="receipt.print_receipt" />

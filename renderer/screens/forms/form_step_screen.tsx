@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
+import { cardHolderStartingAt, cardSteps } from '../../../common/forms/id_card_steps';
 import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
 import { templateSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
@@ -16,6 +17,8 @@ import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
+import { PlaceCardPanel } from './id_card/place_card_panel';
+import type { CardRead } from './id_card/use_card_reader';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 
@@ -65,7 +68,7 @@ function StepView({
   form,
   step,
 }: StepScreenProps & { form: LoadedForm; step: Step }) {
-  const { store, forms } = useApp();
+  const { store, terminal, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -73,6 +76,14 @@ function StepView({
   const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? null);
   const [error, setError] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  // Where a form first asks for someone's identity, "place your ID card" comes before typing (issue 19)
+  const reader = terminal.idCardReader;
+  const holder = reader ? cardHolderStartingAt(template, stepId) : null;
+  const [byCard, setByCard] = useState(
+    holder !== null &&
+      !fromReview &&
+      cardSteps(template, holder).every((s) => draft.answers[s.id] === undefined),
+  );
   // a ref, not state: a second press while saving is ignored without re-rendering the screen
   const busy = useRef(false);
   const index = draft.visibleSteps.indexOf(stepId);
@@ -152,6 +163,32 @@ function StepView({
     }
     const result = await call('forms.keep_draft', { draftId });
     if (result.ok) store.navigate({ name: 'form_kept', draftId, code: result.code, stepId });
+  }
+
+  async function cardRead(read: CardRead) {
+    // the core wrote the card into the draft: load it afresh (the screen cache holds the old one)
+    const fresh = await call('forms.get_draft', { draftId });
+    if (fresh.ok) forms.remember(fresh.draft);
+    store.navigate({
+      name: 'form_card_check',
+      draftId,
+      holder: holder!,
+      ...(read.offerLanguage ? { offerLanguage: read.offerLanguage } : {}),
+    });
+  }
+
+  if (byCard && holder && reader) {
+    return (
+      <PlaceCardPanel
+        draftId={draftId}
+        holder={holder}
+        template={template}
+        location={reader.location}
+        onRead={(read) => void cardRead(read)}
+        onType={() => setByCard(false)}
+        onBack={back}
+      />
+    );
   }
 
   const prompt = localString(step.prompt, language);
@@ -240,6 +277,11 @@ function StepView({
             }}
           >
             <Text ns="forms_ui" k="step.help" />
+          </KioskButton>
+        ) : null}
+        {holder ? (
+          <KioskButton onPress={() => setByCard(true)}>
+            <Text ns="forms_ui" k="card.use_card" />
           </KioskButton>
         ) : null}
         <KioskButton onPress={() => void keep()}>

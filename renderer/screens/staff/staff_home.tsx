@@ -9,6 +9,7 @@ import { useStaffSubmissions } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { AssistedEntry } from './assisted_entry';
 import { DraftFinder } from './draft_finder';
 import { StaffAlerts } from './staff_alerts';
 import { StaffCounts } from './staff_counts';
@@ -118,6 +119,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
           />
         )}
       </section>
+      <AssistedEntry onLocked={onLocked} onAssist={onAssist} />
       <StaffCounts onLocked={onLocked} />
       <DraftFinder onLocked={onLocked} onAssist={onAssist} />
     </div>

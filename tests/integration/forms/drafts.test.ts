@@ -34,7 +34,7 @@ describe('drafts on a real SQLite file', () => {
     const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
     expect(started).toMatchObject({
       ok: true,
-      draft: { template: { id: 'legal_aid_application', version: '1.1.0' }, currentStep: 'full_name' },
+      draft: { template: { id: 'legal_aid_application', version: '1.2.0' }, currentStep: 'full_name' },
     });
     expect(await core.call('forms.start_draft', { templateId: 'no_such_form' })).toEqual({
       ok: false,
@@ -226,14 +226,14 @@ describe('submit', () => {
     expect(row.sha256).toBe(sha256Hex(String(row.payload)));
     expect(row).toMatchObject({
       template_id: 'legal_aid_application',
-      template_version: '1.1.0',
+      template_version: '1.2.0',
       priority: 1,
       receipt_no: result.receiptNo,
     });
     expect(result.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(payload).toMatchObject({
       uuid: result.uuid,
-      template: { id: 'legal_aid_application', version: '1.1.0' },
+      template: { id: 'legal_aid_application', version: '1.2.0' },
       priority: true,
       feeReduction: null,
     });

@@ -66,6 +66,9 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'video.external.open',
     'video.external.close',
     'sign.lookup',
+    // Only for a draft of the session at the screen (checked by the core).
+    'idcard.arm',
+    'idcard.disarm',
   ],
   staff: [
     'sync.send_now',
@@ -79,6 +82,7 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'staff.counts',
     'staff.find_draft',
     'staff.assist_draft',
+    'staff.start_assisted',
   ],
   technician: [
     'diagnostics.hub',
@@ -88,6 +92,7 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'diagnostics.speech',
     'diagnostics.media_access',
     'diagnostics.system',
+    'diagnostics.id_card',
     'technician.config_view',
     'technician.config_edit',
     'technician.export_logs',
