@@ -15,7 +15,7 @@ import { diagnosticsHandlers } from './diagnostics/diagnostics_handlers';
 import { maintenanceHandlers } from './diagnostics/maintenance_handlers';
 import { createMediaAccess } from './diagnostics/media_access';
 import { speechProbeOf } from './diagnostics/speech_probe';
-import { directoryHandlers } from './directory/directory_handlers';
+import { directoryHandlers, startDirectory } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
@@ -48,6 +48,7 @@ import { openKioskDatabase } from './storage/open_kiosk_database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
+import { AfterFirstScreen } from './system/after_first_screen';
 import { systemHandlers } from './system/system_handlers';
 import type { UpdateInstaller } from './updates/update_installer';
 import { startUpdates } from './updates/updates_feature';
@@ -186,7 +187,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     PIN_IDLE_LOCK_MS,
   );
   const visitor = new VisitorSession();
-  const speech = startSpeech(deps);
+  // Background work (speech pre-render, warming the printer, directory spellings) waits for the first screen.
+  const afterFirstScreen = new AfterFirstScreen(deps.logger);
+  const speech = startSpeech(deps, afterFirstScreen);
+  const warmPrinter = options.printer?.warm?.bind(options.printer);
+  if (warmPrinter) afterFirstScreen.add('printer.warm', warmPrinter);
   const speechProbe: SpeechProbe = speechProbeOf(speech);
   const devices = resolveDevices(technicianOptions.devices);
   const mediaAccess = createMediaAccess(deps.events);
@@ -210,11 +215,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     now: deps.now,
   });
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
+  const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => {
+    onAssetsSwitched: (items) => {
       forms.registry.reload();
       sign.library.reload();
+      if (items.some((item) => item.kind === 'directory')) void directory.warm();
     },
     verifyItem: verifySignPackItem,
     heartbeatExtras: heartbeatDeviceStatus(
@@ -230,7 +237,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   // Handlers, one job each.
   const formHandlers = formsHandlers(deps, forms, visitor);
   const handlers: Handlers = {
-    ...systemHandlers(deps),
+    ...systemHandlers(deps, afterFirstScreen),
     ...pinHandlers(deps, {
       staff: staffMode,
       technician: technicianMode,
@@ -241,7 +248,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     'forms.end_session': disarmOnSessionEnd(formHandlers['forms.end_session'], idCard),
     ...idCardHandlers(idCard, visitor),
     ...printHandlers(print, visitor),
-    ...directoryHandlers(deps),
+    ...directoryHandlers(deps, directory),
     ...speechHandlers(speech),
     ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, fetchImpl, idCard }),
     ...configHandlers(deps, options.configPath),
@@ -266,6 +273,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     events: deps.events,
     deps,
     close: () => {
+      afterFirstScreen.close();
       sync.close();
       sweeper.close();
       desk.marks.close();

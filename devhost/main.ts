@@ -23,7 +23,7 @@ async function main() {
 
   const logger = createLogger();
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data'));
-  // Prints become PDFs in <dataDir>/print; the browser starts at the first print and stays warm.
+  // Prints become PDFs in <dataDir>/print; the print browser is warmed once the first screen is up.
   const printer = new ChromiumPrinter({ spoolDir: spoolDirOf(dataDir) });
   const core = createKioskCore({
     dataDir,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { captionCueSchema } from '../sign_language/captions';
-import { signKeySchema } from '../sign_language/sign_keys';
+import { signKeySchema } from '../sign_language/sign_key_schema';
 import { REVIEW_STATES, signLanguageSchema } from '../sign_language/sign_pack_manifest';
 import { identifierSchema, sha256HexSchema, versionSchema } from '../sync/protocol';
 import { visitorMethod } from './define';

@@ -50,4 +50,6 @@ export type Health = z.infer<typeof healthSchema>;
 export const systemMethods = {
   'system.health': visitorMethod(noArgs, healthSchema),
   'system.provisioning': visitorMethod(noArgs, provisioningSchema),
+  /** The renderer's first screen is usable: background work that waited for it may start now. */
+  'system.ready': visitorMethod(noArgs, z.object({ ok: z.literal(true) })),
 } as const;

@@ -53,8 +53,11 @@ export interface SpeechServiceOptions {
   logger: Logger;
   concurrency?: number;
   maxWaiting?: number;
-  /** Background pre-rendering at start-up; false in tests that start it themselves. */
-  prerender?: { languages: readonly Language[]; delayMs: number } | false;
+  /**
+   * Background pre-rendering at start-up, handed to `schedule` (the kiosk core runs it once the first screen
+   * is up, so it never competes with it); false in tests that start it themselves.
+   */
+  prerender?: { languages: readonly Language[]; schedule: (run: () => Promise<unknown>) => void } | false;
 }
 
 export interface SpeechService {
@@ -197,15 +200,9 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     };
   }
 
-  let timer: NodeJS.Timeout | undefined;
   if (options.prerender) {
-    const { languages, delayMs } = options.prerender;
-    timer = setTimeout(() => {
-      prerender(languages).catch((error: unknown) =>
-        logger.error('speech.prerender_crashed', { error: error instanceof Error ? error.name : 'unknown' }),
-      );
-    }, delayMs);
-    timer.unref();
+    const { languages } = options.prerender;
+    options.prerender.schedule(() => prerender(languages));
   }
 
   return {
@@ -216,7 +213,6 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     cache,
     close() {
       closed = true;
-      clearTimeout(timer);
     },
   };
 }

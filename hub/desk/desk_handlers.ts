@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
 import { flowOfTemplate } from '../../common/status/review_states';
+import type { PdfRenderer } from '../../node_shared/pdf/pdf_renderer';
 import { isSameOrigin, Refused, readBody, sendJson } from '../http_io';
 import { hubText, pickHubLanguage } from '../hub_text';
 import { PublishedTemplates } from '../published_templates';
@@ -10,7 +11,7 @@ import { changeReview } from '../status/review_change';
 import { renderReviewSection } from '../status/review_section';
 import type { HubStore } from '../storage/hub_store';
 import { DESK_CSS, renderDeskDetail, renderDeskList, renderDeskMessage } from './desk_page';
-import { answerRows, applicationHtml, applicationPdf } from './desk_print';
+import { answerRows, applicationHtml } from './desk_print';
 import { type DeskRow, deskFilterSchema, deskQuery, maySee, parseRow } from './desk_view';
 
 export interface DeskContext {
@@ -18,6 +19,8 @@ export interface DeskContext {
   now: () => Date;
   /** How long a handled application's personal data stays on the hub (shown on purged ones). */
   retentionDays: number;
+  /** The hub's PDF renderer for printed applications (`createDeskPdf`). */
+  pdf: PdfRenderer;
 }
 
 const PAGE_HEADERS = {
@@ -79,6 +82,8 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         const filter = deskFilterSchema.safeParse(Object.fromEntries(url.searchParams));
         if (!filter.success) throw new Refused(422, 'invalid_request');
         const lang = filter.data.lang;
+        // Staff who open the list may print next: start the renderer now so their first PDF is warm.
+        void ctx.pdf.warm();
         const page = await store.deskPage(deskQuery(filter.data, principal.centres));
         const published = (await store.manifest()).filter((item) => item.kind === 'template');
         const services = await Promise.all(
@@ -145,8 +150,9 @@ export function deskRoutes(ctx: DeskContext): Route[] {
             renderDeskMessage(lang, hubText(lang)('desk.purged', { days: ctx.retentionDays })),
           );
         await audit(principal, 'desk.print_application', row.submission.uuid);
-        const bytes = await applicationPdf(applicationHtml(template, row, lang));
-        if (!bytes) throw new Refused(503, 'print_unavailable');
+        const rendered = await ctx.pdf.render(applicationHtml(template, row, lang), 'A4');
+        if (!rendered.ok) throw new Refused(503, 'print_unavailable');
+        const bytes = rendered.value;
         res.writeHead(200, {
           'content-type': 'application/pdf',
           'content-length': bytes.length,

@@ -19,6 +19,9 @@ beforeAll(async () => {
   staticRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-static-'));
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.writeFileSync(path.join(staticRoot, '.secret'), 'hidden');
+  fs.mkdirSync(path.join(staticRoot, 'assets'));
+  fs.writeFileSync(path.join(staticRoot, 'assets', 'index-CSFGKMFN.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(staticRoot, 'assets', 'config.js'), 'console.log(2)');
   core = createKioskCore({
     dataDir,
     configPath: path.resolve(import.meta.dirname, '../../../assets/config.sample.json'),
@@ -178,6 +181,18 @@ describe('dev host HTTP transport', () => {
     ]) {
       expect((await request({ method: 'GET', path: sneaky })).status, sneaky).toBe(404);
     }
+  });
+
+  it('lets the browser keep content-hashed build files (and their compiled code), never the rest', async () => {
+    const hashed = await request({ method: 'GET', path: '/assets/index-CSFGKMFN.js' });
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers['content-security-policy']).toContain("default-src 'self'");
+    for (const fresh of ['/', '/index.html', '/assets/config.js'])
+      expect((await request({ method: 'GET', path: fresh })).headers['cache-control'], fresh).toBe(
+        'no-store',
+      );
+    const refused = await request({ method: 'POST', path: '/rpc', body: '{}' });
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 
   it('streams core events to a subscriber holding the token', async () => {

@@ -221,7 +221,10 @@ describe('printer failures are reported, never a false success', () => {
 
   it('reports a Chromium that cannot start as offline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-print-'));
-    const broken = new ChromiumPrinter({ spoolDir: dir, executablePath: path.join(dir, 'no-such-chromium') });
+    const broken = new ChromiumPrinter({
+      spoolDir: dir,
+      pdf: { executablePath: path.join(dir, 'no-such-chromium') },
+    });
     expect(await broken.print({ html: '<p>x</p>', pageSize: 'A4', kind: 'receipt' })).toEqual({
       ok: false,
       error: { reason: 'offline' },

@@ -38,11 +38,16 @@ function modes(dir: string): { file: string; mode: number }[] {
 
 /** The Electron printer without a printer configured: it spools PDFs into the data folder. */
 function spoolingPrinter(dataDir: string) {
+  let html = '';
   const ports: PrintPorts = {
-    openPage: async (html) => ({
+    openSurface: async () => ({
+      load: async (document) => {
+        html = document;
+      },
       print: async () => ({ success: true, failureReason: '' }),
       printToPdf: async () => new TextEncoder().encode(`%PDF-1.4 ${html.length}`),
-      close: () => {},
+      gone: false,
+      destroy: () => {},
     }),
     listPrinters: async () => [],
   };
