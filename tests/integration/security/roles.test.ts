@@ -24,6 +24,8 @@ const ROLE_OF: Record<Role, readonly string[]> = {
   visitor: [
     'system.health',
     'system.provisioning',
+    // Only starts deferred background work (speech pre-render, printer warm-up) sooner.
+    'system.ready',
     'forms.list_templates',
     'forms.get_template',
     'forms.get_options',
