@@ -3,8 +3,10 @@ import type { Provisioning } from '../common/contract/system_methods';
 import type { Logger } from '../node_shared/logger';
 import type { AuditLog } from './audit_log';
 import type { EventBus } from './event_bus';
+import type { CoreClock } from './pins/core_clock';
 import type { Printer } from './printing/printer';
 import type { KioskDatabase } from './storage/database';
+import type { DiskReserve } from './storage/disk_reserve';
 
 /** What every core service may use. Services get this object and return their RPC handlers. */
 export interface CoreDeps {
@@ -17,8 +19,12 @@ export interface CoreDeps {
   /** Null when the terminal is not provisioned; `provisioning.problem` then says why. */
   config: KioskConfig | null;
   provisioning: Provisioning;
-  /** The clock, injectable for tests. */
+  /** The wall clock, injectable for tests. */
   now: () => Date;
+  /** Wall and monotonic time (durations such as lockouts are measured on the monotonic one). */
+  clock: CoreClock;
+  /** Free space on the data disk against the configured reserve. */
+  disk: DiskReserve;
   /** The printer (Electron or the dev host's Chromium); absent: prints report `no_printer`. */
   printer?: Printer;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formIdSchema } from '../forms/template_schema';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -10,19 +10,19 @@ export type CardFailure = (typeof CARD_FAILURES)[number];
 
 export const idCardMethods = {
   /**
-   * Roles (issue 17): visitor session, staff (assisted entry). Listens for a card for this draft: when one
+   * Callable by the visitor's screen and by staff in assisted entry. Listens for a card for this draft: when one
    * is read, the core writes the holder's card steps into the draft itself (validated like typed answers,
    * marked "from ID card") and says so with the `idcard.state` event. Nothing of the card goes anywhere
    * else; only the draft's own answers reach the screen (`forms.get_draft`). Listening ends on a read, on
    * `idcard.disarm`, at session end, and after a few minutes without a card.
    */
-  'idcard.arm': method(
+  'idcard.arm': visitorMethod(
     z.object({ draftId: z.string().uuid(), holder: formIdSchema }).strict(),
     z.union([
       z.object({ ok: z.literal(true), ready: z.boolean() }),
       z.object({ ok: z.literal(false), reason: z.enum(['no_reader', 'no_card_steps', 'draft_not_found']) }),
     ]),
   ),
-  /** Roles (issue 17): visitor session, staff. Stops listening (the visitor chose to type, or left the step). */
-  'idcard.disarm': method(noArgs, z.object({ ok: z.literal(true) })),
+  /** Stops listening (the visitor chose to type, or left the step). */
+  'idcard.disarm': visitorMethod(noArgs, z.object({ ok: z.literal(true) })),
 } as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MethodSpec } from './define';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
 import { idCardMethods } from './idcard_methods';
@@ -6,6 +7,7 @@ import { printMethods } from './print_methods';
 import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
+import { statusMethods } from './status_methods';
 import { syncMethods } from './sync_methods';
 import { systemMethods } from './system_methods';
 import { technicianMethods } from './technician_methods';
@@ -26,10 +28,11 @@ export const contract = {
   ...directoryMethods,
   ...syncMethods,
   ...staffMethods,
+  ...statusMethods,
   ...videoMethods,
   ...videoExternalMethods,
   ...signMethods,
-} as const;
+} as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -41,5 +44,6 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
+export { LOCKED, ROLES, type Role } from './define';
 export * from './events';
 export * from './rpc_envelope';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { kioskConfigSchema, PLATFORM_LEVELS } from '../config_schema';
 import { localizedTextSchema } from '../content/localized_text';
 import { LANGUAGES } from '../languages';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -47,27 +47,9 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** What a visitor did, without personal data: actions are catalog-like identifiers. */
-export const auditActionSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z][a-z0-9_.]*$/, 'lower-case identifier such as screen.open');
-
 export const systemMethods = {
-  'system.health': method(noArgs, healthSchema),
-  'system.provisioning': method(noArgs, provisioningSchema),
-  'audit.record': method(
-    z
-      .object({
-        action: auditActionSchema,
-        subject: z
-          .string()
-          .max(64)
-          .regex(/^[a-z0-9_.@-]*$/, 'identifier only, never personal data')
-          .default(''),
-      })
-      .strict(),
-    z.object({ id: z.number().int() }),
-  ),
+  'system.health': visitorMethod(noArgs, healthSchema),
+  'system.provisioning': visitorMethod(noArgs, provisioningSchema),
+  /** The renderer's first screen is usable: background work that waited for it may start now. */
+  'system.ready': visitorMethod(noArgs, z.object({ ok: z.literal(true) })),
 } as const;

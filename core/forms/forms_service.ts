@@ -17,27 +17,26 @@ import {
   type Template,
 } from '../../common/forms/template_schema';
 import { validateAnswer } from '../../common/forms/validate_answer';
-import type { KioskDatabase } from '../storage/database';
+import type { CoreClock } from '../pins/core_clock';
+import { flushWal, type KioskDatabase } from '../storage/database';
+import { AttemptBudget } from './attempt_budget';
 import { type DraftRow, DraftStore } from './draft_store';
 import type { OptionProvider } from './option_sources';
-import { AttemptLimiter, newRetrievalCode } from './retrieval_codes';
+import { newRetrievalCode } from './retrieval_codes';
 import { type SubmissionRow, SubmissionStore } from './submissions';
 import type { TemplateRegistry } from './template_registry';
-
-/** Unkept drafts left behind by a crash or power cut are wiped after a day; kept drafts after 30 days. */
-const UNKEPT_DRAFT_MS = 24 * 3600_000;
-const KEPT_DRAFT_MS = 30 * 24 * 3600_000;
-/** Five wrong retrieval codes per minute, then a pause: guessing 8 digits stays hopeless. */
-const RESUME_LIMIT = 5;
-const RESUME_WINDOW_MS = 60_000;
 
 export interface FormsServiceOptions {
   db: KioskDatabase;
   registry: TemplateRegistry;
   options: OptionProvider;
   now: () => Date;
+  clock: CoreClock;
   terminal: { terminalId: string; centreId: string };
 }
+
+/** Whose guesses a retrieval code counts against: the screen's, or staff's finding a draft for a visitor. */
+export type CodeEntry = 'visitor' | 'staff';
 
 type DraftMissing = { ok: false; reason: 'draft_not_found' };
 const DRAFT_MISSING: DraftMissing = { ok: false, reason: 'draft_not_found' };
@@ -57,16 +56,15 @@ export type SubmitResult =
 export class FormsService {
   readonly drafts: DraftStore;
   readonly submissions: SubmissionStore;
-  private readonly limiter = new AttemptLimiter(RESUME_LIMIT, RESUME_WINDOW_MS);
+  private readonly attempts: Record<CodeEntry, AttemptBudget>;
 
   constructor(private readonly opts: FormsServiceOptions) {
     this.drafts = new DraftStore(opts.db);
     this.submissions = new SubmissionStore(opts.db);
-    const now = opts.now().getTime();
-    this.drafts.expire(
-      new Date(now - UNKEPT_DRAFT_MS).toISOString(),
-      new Date(now - KEPT_DRAFT_MS).toISOString(),
-    );
+    this.attempts = {
+      visitor: new AttemptBudget(opts.db, 'visitor', opts.clock),
+      staff: new AttemptBudget(opts.db, 'staff', opts.clock),
+    };
   }
 
   get registry(): TemplateRegistry {
@@ -233,25 +231,32 @@ export class FormsService {
     return { ok: true, code };
   }
 
+  /** The kept draft of a retrieval code; wrong codes spend the persisted allowance of `entry`. */
   resumeDraft(
     code: string,
+    entry: CodeEntry,
   ): { ok: true; draft: DraftState } | { ok: false; reason: 'not_found' | 'too_many_attempts' } {
-    const nowMs = this.opts.now().getTime();
-    if (this.limiter.blocked(nowMs)) return { ok: false, reason: 'too_many_attempts' };
+    const budget = this.attempts[entry];
+    if (!budget.check().ok) return { ok: false, reason: 'too_many_attempts' };
     const draft = this.drafts.getByCode(code);
     if (!draft) {
-      this.limiter.fail(nowMs);
+      budget.spend();
       return { ok: false, reason: 'not_found' };
     }
     return { ok: true, draft: this.stateOf(draft) };
   }
 
+  /** Erased for good: the row is overwritten (`secure_delete`) and the WAL holding older copies truncated. */
   discardDraft(draftId: string): void {
     this.drafts.remove(draftId);
+    flushWal(this.opts.db);
   }
 
+  /** Session end: every draft not kept under a retrieval code, erased for good. */
   endSession(): number {
-    return this.drafts.wipeUnkept();
+    const wiped = this.drafts.wipeUnkept();
+    flushWal(this.opts.db);
+    return wiped;
   }
 
   /** Re-validates every visible answer, then writes submission + outbox and deletes the draft in one go. */

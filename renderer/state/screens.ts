@@ -13,6 +13,7 @@ export const SERVICE_IDS = [
   'video_call',
   'home_visit',
   'legal_knowledge',
+  'status_lookup',
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
@@ -34,4 +35,5 @@ export type Screen =
   | { name: 'knowledge_article'; id: string }
   | { name: 'technician' }
   | { name: 'staff' }
-  | { name: 'video_call' };
+  | { name: 'video_call' }
+  | { name: 'status_lookup' };

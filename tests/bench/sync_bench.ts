@@ -14,6 +14,7 @@ import { openSqliteHubStore } from '../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../hub/tokens';
 import { createLogger } from '../../node_shared/logger';
 import { fixtureTemplateBytes } from '../integration/sync/support/fixture_template';
+import { TEST_KEY, testDepsExtras } from '../support/kiosk_database';
 import { percentile, report } from './bench_report';
 
 /**
@@ -161,7 +162,7 @@ async function startHubProcess(dir: string) {
   const hubDir = path.join(work, 'hub-drain');
   const [token] = await setupHub(hubDir, ['bench-kiosk']);
   const hub = await startHubProcess(hubDir);
-  const opened = openDatabase(path.join(work, 'kiosk', 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(work, 'kiosk', 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('kiosk database');
   const db = opened.value;
   const rows = 10_000;
@@ -187,10 +188,12 @@ async function startHubProcess(dir: string) {
         printer: { name: '', paper: 'A4' },
         screen: { diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 },
         session: { idleSeconds: 120, warningSeconds: 45 },
+        storage: { reserveMb: 0 },
         speech: { onByDefault: false },
       },
       provisioning: { provisioned: false, problem: { kind: 'missing', field: '', message: '' } },
       now,
+      ...testDepsExtras(path.join(work, 'kiosk'), now),
     },
     { idleMs: 5, backoff: { baseMs: 20, capMs: 200 } },
   );

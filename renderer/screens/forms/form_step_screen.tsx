@@ -10,6 +10,7 @@ import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { ErrorSummary } from '../../components/error_summary';
 import { KioskButton } from '../../components/kiosk_button';
+import { SavingNotice } from '../../components/saving_notice';
 import { ScreenHeading } from '../../components/screen_heading';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
@@ -86,6 +87,7 @@ function StepView({
   );
   // a ref, not state: a second press while saving is ignored without re-rendering the screen
   const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
   const index = draft.visibleSteps.indexOf(stepId);
   const total = draft.visibleSteps.length;
   const section = sectionOf(template, stepId);
@@ -107,12 +109,16 @@ function StepView({
       store.navigate({ name: 'form_review', draftId });
       return;
     }
-    void call('forms.set_current_step', { draftId, stepId: next });
+    // only where to resume; the answer is already saved
+    call('forms.set_current_step', { draftId, stepId: next }).catch(() => {});
     store.navigate({ name: 'form_step', draftId, stepId: next });
   }
 
   async function save(answer: AnswerValue | null): Promise<DraftState | null> {
     busy.current = true;
+    setSaving(true);
+    // cleared first so the same failure twice is announced (and spoken) twice
+    setError(null);
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
@@ -123,8 +129,13 @@ function StepView({
         setError(t(result.error.key, { ns: 'forms', ...result.error.params }));
       } else setError(t('step.save_failed'));
       return null;
+    } catch {
+      // the core refused the call or could not be reached (restarting): say so, never fail in silence
+      setError(t('step.save_failed'));
+      return null;
     } finally {
       busy.current = false;
+      setSaving(false);
     }
   }
 
@@ -266,7 +277,12 @@ function StepView({
         sourceOptions={form.sourceOptions}
         optionSignKey={optionSignKey}
       />
-      {sourceNote ? <p className="form-step__note">{t(sourceNote, { ns: 'forms' })}</p> : null}
+      {sourceNote ? (
+        <p className="form-step__note">
+          <Text ns="forms" k={sourceNote} />
+        </p>
+      ) : null}
+      <SavingNotice active={saving} />
       <div className="forms-actions">
         <KioskButton onPress={back}>
           <Text ns="forms_ui" k={fromReview ? 'step.back_to_review' : 'step.back'} />

@@ -11,6 +11,7 @@ import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { AssistedEntry } from './assisted_entry';
 import { DraftFinder } from './draft_finder';
+import { StaffAlerts } from './staff_alerts';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
 import { SubmissionDetail } from './submission_detail';
@@ -89,6 +90,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
+      <StaffAlerts onLocked={onLocked} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../common/result';
 import type { PrintDocument, Printer } from '../../../core/printing/printer';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 /** Keeps the HTML of every document instead of printing it. */
@@ -19,7 +18,7 @@ function capturingPrinter(): Printer & { docs: PrintDocument[] } {
 
 /** The draft as if it had been started before a newer version was installed. */
 function moveDraftToVersion(core: TestCore, draftId: string, version: string): void {
-  const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'));
+  const db = openKioskDataDb(core.dataDir);
   db.prepare('UPDATE drafts SET template_version = ? WHERE id = ?').run(version, draftId);
   db.close();
 }
@@ -67,7 +66,7 @@ describe('bundled legal-aid application 1.0.0, 1.1.0 (Mongolian drafts) and 1.2.
       const submitted = await core.call('forms.submit', { draftId: started.draft.draftId });
       if (!submitted.ok) throw new Error(JSON.stringify(submitted));
 
-      const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'), { readonly: true });
+      const db = openKioskDataDb(core.dataDir, { readonly: true });
       expect(
         db.prepare('SELECT template_version FROM submissions WHERE uuid = ?').get(submitted.uuid),
       ).toEqual({ template_version: version });

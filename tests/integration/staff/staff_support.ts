@@ -23,6 +23,7 @@ export class RecordingPrinter implements Printer {
 
 export interface StaffCore {
   core: KioskCore;
+  root: string;
   configPath: string;
   dataDir: string;
   clock: { now: number };
@@ -34,25 +35,42 @@ export interface StaffCore {
   close(): void;
 }
 
+/** Where a staff core lives: a fresh temp folder by default; a given folder (a test's own file system), or
+ * the folders of an earlier core to start it again on the same data. */
+export interface StaffCoreFolders {
+  root?: string;
+  configPath?: string;
+  dataDir?: string;
+}
+
 /** A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock. */
-export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCore {
+export function startStaffCore(
+  overrides: Record<string, unknown> = {},
+  where: StaffCoreFolders = {},
+): StaffCore {
   process.env.KIOSK_SPEECH_PRERENDER = '0';
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
-  const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
-  const configPath = path.join(root, 'kiosk.json');
-  fs.writeFileSync(
-    configPath,
-    JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
-  );
+  const root = where.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
+  // A folder the test brought (a mount point) is the test's to clean up; a restart cleans its own.
+  const removeOnClose = where.root === undefined || where.configPath !== undefined;
+  const configPath = where.configPath ?? path.join(root, 'kiosk.json');
+  if (!where.configPath) {
+    const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
+    fs.writeFileSync(
+      configPath,
+      JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
+    );
+  }
   const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
   const printer = new RecordingPrinter();
-  const dataDir = path.join(root, 'data');
+  const dataDir = where.dataDir ?? path.join(root, 'data');
   const core = createKioskCore({
     dataDir,
     configPath,
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),
+    // One settable clock for wall and monotonic time (idle locks and lockouts count on the latter).
+    monotonicMs: () => clock.now,
     printer,
   });
   const call = async <M extends MethodName>(method: M, args: MethodArgs<M>) => {
@@ -62,6 +80,7 @@ export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCo
   };
   return {
     core,
+    root,
     configPath,
     dataDir,
     clock,
@@ -76,7 +95,7 @@ export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCo
     },
     close: () => {
       core.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      if (removeOnClose) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

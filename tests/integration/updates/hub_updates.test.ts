@@ -15,6 +15,7 @@ import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
 import { createLogger, createMemoryLogger } from '../../../node_shared/logger';
+import { TEST_KEY } from '../../support/kiosk_database';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -141,7 +142,10 @@ describe('update feed on the hub', () => {
 
 describe('a kiosk updating from the hub', () => {
   function kiosk(terminalId: string) {
-    const opened = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-')), 'kiosk.sqlite'));
+    const opened = openDatabase(
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-')), 'kiosk.sqlite'),
+      TEST_KEY,
+    );
     if (!opened.ok) throw new Error('db');
     const installer = new FakeUpdateInstaller('linux');
     const service = new UpdateService({

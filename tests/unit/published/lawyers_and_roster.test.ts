@@ -10,6 +10,7 @@ import { type KioskDatabase, openDatabase } from '../../../core/storage/database
 import { prepareItem } from '../../../hub/publish';
 import { createMemoryLogger } from '../../../node_shared/logger';
 import { dutyRoster, lawyerList } from '../../fixtures/published/lawyers_and_roster';
+import { TEST_KEY } from '../../support/kiosk_database';
 
 const logger = createMemoryLogger();
 const at = new Date('2026-12-06T10:00:00Z');
@@ -42,7 +43,7 @@ function withPerson(patch: Record<string, unknown>) {
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-lawyers-'));
-  const opened = openDatabase(path.join(dir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   db = opened.value;
 });

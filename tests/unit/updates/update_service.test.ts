@@ -11,6 +11,7 @@ import { UpdateRecord } from '../../../core/updates/update_record';
 import { UpdateService } from '../../../core/updates/update_service';
 import { publishRelease } from '../../../hub/releases/publish_release';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { TEST_KEY } from '../../support/kiosk_database';
 
 let hubData: string;
 let publicKey: string;
@@ -54,7 +55,7 @@ interface SetupOptions {
 
 function setup(options: SetupOptions) {
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-db-'));
-  const opened = openDatabase(path.join(dbDir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dbDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   const clock = { now: new Date(2026, 10, 28, options.hour, options.minute ?? 0) };
   const session = createSessionActivity(() => clock.now);

@@ -5,6 +5,7 @@ import { EventBus } from '../../../../core/event_bus';
 import { openDatabase } from '../../../../core/storage/database';
 import { createSyncService } from '../../../../core/sync/sync_service';
 import { createLogger } from '../../../../node_shared/logger';
+import { TEST_KEY, testDepsExtras } from '../../../support/kiosk_database';
 
 /**
  * The kiosk core's sync service as its own process, for the kill -9 tests:
@@ -13,7 +14,7 @@ import { createLogger } from '../../../../node_shared/logger';
  * once. Prints `ready` and runs until killed.
  */
 const [dataDir, configPath, batch] = process.argv.slice(2) as [string, string, string];
-const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
+const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'), TEST_KEY);
 const config = loadConfig(configPath);
 if (!opened.ok || !config.ok) throw new Error('child could not open its database or config');
 const db = opened.value;
@@ -29,6 +30,7 @@ createSyncService(
     config: config.value,
     provisioning: { provisioned: false, problem: { kind: 'missing', field: '', message: '' } },
     now,
+    ...testDepsExtras(dataDir, now),
   },
   {
     backoff: { baseMs: 10, capMs: 100 },
