@@ -4,8 +4,9 @@ import { openHubStore } from './storage/open_hub_store';
 import { parseRoster } from './video/roster_source';
 
 /**
- * `npm run hub:roster -- --data DIR [--db URL] FILE`: publishes the duty roster of the video desk (the format of
- * `assets/video/roster.sample.json`) to every hub process on this store; they pick it up within 5 seconds.
+ * `npm run hub:roster -- --data DIR [--db URL] FILE`: sets the video desk's roster (`common/video/roster.ts`)
+ * for every hub process on this store; they pick it up within 5 seconds. A `duty_roster` published with
+ * `hub:publish` comes first, and only that one reaches the kiosks' own downloads (docs/operators/hub.md).
  */
 const { positionals, dataDir, db } = parseCli(
   process.argv.slice(2),
@@ -22,7 +23,7 @@ try {
   fail(`${file}: cannot be read`, 2);
 }
 const roster = parseRoster(text);
-if (!roster) fail(`${file}: refused: not a valid roster (see assets/video/roster.sample.json)`);
+if (!roster) fail(`${file}: refused: not a valid roster (see common/video/roster.ts)`);
 const store = await openHubStore({ dataDir, db });
 await store.setRoster(JSON.stringify(roster), new Date().toISOString());
 await store.close();

@@ -11,6 +11,10 @@ export const INSTITUTION_KINDS = [
   'judicial_appraisal',
   'law_firm',
   'arbitration_secretariat',
+  /** 残疾人联合会 offices: where a disabled visitor's certificate and rights questions go. */
+  'disabled_persons_federation',
+  /** Telephone hotlines (12348 legal services, 12385 disabled persons' services): a phone, no counter. */
+  'hotline',
 ] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
@@ -25,6 +29,8 @@ export const DISTRICTS = [
   'tumed_right',
   'guyang',
   'darhan_muminggan',
+  /** 稀土高新技术产业开发区: administered apart from the districts, with its own legal service centre. */
+  'rare_earth_hi_tech',
 ] as const;
 export type District = (typeof DISTRICTS)[number];
 
@@ -42,7 +48,9 @@ export const INSTITUTION_SERVICES = [
 ] as const;
 
 export const ACCESSIBILITY_FEATURES = [
+  /** A ramp or a level entrance. */
   'step_free',
+  'lift',
   'accessible_toilet',
   'sign_language',
   'braille',
@@ -67,10 +75,17 @@ export const institutionSchema = z
     hours: localizedTextSchema(300),
     services: z.array(z.enum(INSTITUTION_SERVICES)).max(INSTITUTION_SERVICES.length),
     accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).max(ACCESSIBILITY_FEATURES.length),
-    /** WGS-84, as RFC 5870 `geo:` URIs expect. */
-    location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict(),
+    /** WGS-84, as RFC 5870 `geo:` URIs expect. Every place has one; a hotline has none. */
+    location: z
+      .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((institution) => institution.kind === 'hotline' || institution.location !== undefined, {
+    path: ['location'],
+    message: 'a place needs its location',
+  });
 export type Institution = z.infer<typeof institutionSchema>;
 
 /** The directory as shipped in `assets/directory/` or published by the hub. */

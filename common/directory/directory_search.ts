@@ -1,4 +1,5 @@
 import {
+  type AccessibilityFeature,
   type District,
   INSTITUTION_KINDS,
   type Institution,
@@ -41,6 +42,8 @@ export interface DirectoryQuery {
   text?: string;
   kind?: InstitutionKind;
   district?: District;
+  /** Only places that list this feature (a ramp, a lift, sign language, 绿色通道 …). */
+  feature?: AccessibilityFeature;
 }
 
 /** Full-width letters and digits to ASCII, lower case, without spaces. */
@@ -146,6 +149,7 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): I
     if (tiers[i] === 0) return;
     if (query.kind && institution.kind !== query.kind) return;
     if (query.district && institution.district !== query.district) return;
+    if (query.feature && !institution.accessibility.includes(query.feature)) return;
     (tiers[i] === STARTS ? starts : contains).push(institution);
   });
   return starts.concat(contains);

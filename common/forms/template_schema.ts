@@ -29,7 +29,7 @@ export const SIGNATURE_MAX = 20_000;
 export const optionSchema = z.object({ value: formIdSchema, label: shortTextSchema }).strict();
 export type FieldOption = z.infer<typeof optionSchema>;
 
-/** Option lists the core fills from published data (for now a labelled sample). */
+/** Option lists the core fills from published data (the lawyers the centre published). */
 export const OPTION_SOURCES = ['published_lawyers'] as const;
 export type OptionSource = (typeof OPTION_SOURCES)[number];
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { contentLibrarySchema } from '../content/content_schema';
 import { directoryDatasetSchema } from '../directory/directory_schema';
 import { feeRuleTableSchema } from '../fees/fee_rule_schema';
+import { dutyRosterSchema } from './duty_roster_schema';
+import { lawyerListSchema } from './lawyer_list_schema';
 
 /**
  * The schema of each kind of published data file. The hub checks a file with it before publishing, and the
@@ -11,6 +13,8 @@ export const PUBLISHED_DATA_SCHEMAS = {
   directory: directoryDatasetSchema,
   fee_rules: feeRuleTableSchema,
   content: contentLibrarySchema,
+  lawyers: lawyerListSchema,
+  duty_roster: dutyRosterSchema,
 } as const;
 export type PublishedDataKind = keyof typeof PUBLISHED_DATA_SCHEMAS;
 

@@ -136,6 +136,8 @@ export const ITEM_KINDS = [
   'directory',
   'content',
   'fee_rules',
+  'lawyers',
+  'duty_roster',
   'audio_pack',
   'sign_pack',
 ] as const;

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-/** Who a visitor can call. `interpreter`: sign-language interpreter (often a volunteer). */
-export const CALL_KINDS = ['interpreter', 'lawyer', 'notary', 'legal_aid'] as const;
+/**
+ * Who a visitor can call. `interpreter`: sign-language interpreter (often a volunteer); mediator, judicial
+ * appraiser and arbitrator are on the policy's online duty rosters too (policy §1).
+ */
+export const CALL_KINDS = [
+  'interpreter',
+  'lawyer',
+  'notary',
+  'legal_aid',
+  'mediator',
+  'judicial_appraiser',
+  'arbitrator',
+] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const callKindSchema = z.enum(CALL_KINDS);
 
@@ -31,6 +42,8 @@ export const rosterSchema = z
     version: z.literal(1),
     /** Free text, e.g. "示例数据 (sample data)". */
     label: z.string().max(200).optional(),
+    /** Demo data: the call screen labels every time it shows as 示例数据. */
+    sample: z.boolean().optional(),
     people: z.array(rosterPersonSchema).max(500),
   })
   .strict();

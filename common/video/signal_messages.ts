@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callKindSchema, rosterSchema } from './roster';
+import { CALL_KINDS, callKindSchema, rosterSchema } from './roster';
 
 /** The hub's signalling endpoint (WebSocket upgrade on the hub's own port). */
 export const VIDEO_WS_PATH = '/api/v1/video/ws';
@@ -35,7 +35,9 @@ export type SignalData = z.infer<typeof signalDataSchema>;
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().min(1).max(600) }).strict(),
   // The name visitors see is the one the hub recorded for the token, never one the client sends.
-  z.object({ type: z.literal('available'), kinds: z.array(callKindSchema).min(1).max(4) }).strict(),
+  z
+    .object({ type: z.literal('available'), kinds: z.array(callKindSchema).min(1).max(CALL_KINDS.length) })
+    .strict(),
   z.object({ type: z.literal('unavailable') }).strict(),
   z.object({ type: z.literal('call'), kind: callKindSchema }).strict(),
   z.object({ type: z.literal('answer'), callId }).strict(),
@@ -60,7 +62,11 @@ export type EndReason = (typeof END_REASONS)[number];
 
 /** Who is on the roster and which kinds have a free agent now; sent on connect and on every change. */
 export const presenceMessageSchema = z
-  .object({ type: z.literal('presence'), roster: rosterSchema, freeKinds: z.array(callKindSchema).max(4) })
+  .object({
+    type: z.literal('presence'),
+    roster: rosterSchema,
+    freeKinds: z.array(callKindSchema).max(CALL_KINDS.length),
+  })
   .strict();
 export type PresenceMessage = z.infer<typeof presenceMessageSchema>;
 

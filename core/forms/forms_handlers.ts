@@ -7,7 +7,7 @@ import { FEE_RULES_KIND } from '../published/published_kinds';
 import { loadPublished } from '../published/published_store';
 import type { Handlers } from '../rpc/dispatcher';
 import { FormsService } from './forms_service';
-import { type OptionProvider, sampleOptionProvider } from './option_sources';
+import { type OptionProvider, publishedOptionProvider } from './option_sources';
 import { fileTemplateSource, TemplateRegistry, type TemplateSource } from './template_registry';
 import type { VisitorSession } from './visitor_session';
 
@@ -41,7 +41,7 @@ export function startForms(
   sources: readonly TemplateSource[] = fs.existsSync(bundledTemplatesDir())
     ? [fileTemplateSource(bundledTemplatesDir())]
     : [],
-  options: OptionProvider = sampleOptionProvider,
+  options: OptionProvider = publishedOptionProvider(deps.db, deps.logger),
 ): FormsService {
   return new FormsService({
     db: deps.db,
@@ -60,7 +60,7 @@ export function formsHandlers(
   deps: CoreDeps,
   forms: FormsService,
   visitor: VisitorSession,
-  options: OptionProvider = sampleOptionProvider,
+  options: OptionProvider = publishedOptionProvider(deps.db, deps.logger),
 ): Pick<Handlers, FormsMethod> {
   const audit = (action: string, subject = '') => deps.audit.record('visitor', action, subject);
   return {

@@ -1,28 +1,44 @@
 import type { FieldOption, OptionSource } from '../../common/forms/template_schema';
+import type { Lawyer } from '../../common/published/lawyer_list_schema';
+import type { Logger } from '../../node_shared/logger';
+import { LAWYERS_KIND } from '../published/published_kinds';
+import { loadPublished } from '../published/published_store';
+import type { KioskDatabase } from '../storage/database';
 
 export interface PublishedOptions {
   options: FieldOption[];
-  /** True while the list is the bundled sample, not data published by the hub. */
+  /** True when the centre published demo data: the screen and the printout say 示例数据. */
   sample: boolean;
 }
 
-/**
- * Lists of options that come from published data. Until the hub publishes the legal-aid lawyer list,
- * the kiosk offers a clearly labelled sample (示例数据): these are not real people.
- */
-const SAMPLE_LAWYERS: FieldOption[] = [1, 2, 3].map((n) => ({
-  value: `sample_lawyer_${n}`,
-  label: {
-    'zh-CN': `示例律师${'甲乙丙'[n - 1]}（示例数据，非真实律师）`,
-    en: `Sample lawyer ${'ABC'[n - 1]} (sample data, not a real lawyer)`,
-  },
-}));
-
 export type OptionProvider = (source: OptionSource) => PublishedOptions;
 
-export const sampleOptionProvider: OptionProvider = (source) => {
-  switch (source) {
-    case 'published_lawyers':
-      return { options: SAMPLE_LAWYERS, sample: true };
-  }
-};
+/** "王律师（某某律师事务所，执业 8 年）": what the applicant chooses and the printout shows. */
+function lawyerOption(lawyer: Lawyer, sample: boolean): FieldOption {
+  const mark = sample ? { zh: '，示例数据', en: ', sample data' } : { zh: '', en: '' };
+  return {
+    value: `lawyer_${lawyer.id}`,
+    label: {
+      'zh-CN': `${lawyer.name['zh-CN']}（${lawyer.firm['zh-CN']}，执业${lawyer.yearsOfPractice}年${mark.zh}）`,
+      en: `${lawyer.name.en} (${lawyer.firm.en}, ${lawyer.yearsOfPractice} years of practice${mark.en})`,
+    },
+  };
+}
+
+/**
+ * Options from the data the hub published: the lawyers who take legal-aid cases. Nothing published means no
+ * options, and the lawyer step says the centre will assign one; no name is ever invented.
+ */
+export function publishedOptionProvider(db: KioskDatabase, logger: Logger): OptionProvider {
+  return (source) => {
+    switch (source) {
+      case 'published_lawyers': {
+        const list = loadPublished(db, LAWYERS_KIND, logger).value;
+        return {
+          options: list.lawyers.filter((l) => l.acceptsLegalAid).map((l) => lawyerOption(l, list.sample)),
+          sample: list.sample,
+        };
+      }
+    }
+  };
+}

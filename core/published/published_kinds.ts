@@ -29,4 +29,40 @@ export const CONTENT_KIND = {
   bundled: content,
 } satisfies PublishedKind<unknown>;
 
-export const PUBLISHED_KINDS = [DIRECTORY_KIND, FEE_RULES_KIND, CONTENT_KIND] as const;
+/** Nothing is shipped for lawyers: until the centre publishes its list, the centre assigns one. */
+export const LAWYERS_KIND = {
+  kind: 'lawyers',
+  id: 'baotou',
+  schema: PUBLISHED_DATA_SCHEMAS.lawyers,
+  bundled: {
+    format: 'kiosk.lawyers',
+    formatVersion: 1,
+    id: 'baotou',
+    version: 'none',
+    sample: false,
+    lawyers: [],
+  },
+} satisfies PublishedKind<unknown>;
+
+/** Nothing is shipped for the duty roster: until the centre publishes one, the call screen shows no times. */
+export const DUTY_ROSTER_KIND = {
+  kind: 'duty_roster',
+  id: 'baotou',
+  schema: PUBLISHED_DATA_SCHEMAS.duty_roster,
+  bundled: {
+    format: 'kiosk.duty_roster',
+    formatVersion: 1,
+    id: 'baotou',
+    version: 'none',
+    sample: false,
+    people: [],
+  },
+} satisfies PublishedKind<unknown>;
+
+export const PUBLISHED_KINDS = [
+  DIRECTORY_KIND,
+  FEE_RULES_KIND,
+  CONTENT_KIND,
+  LAWYERS_KIND,
+  DUTY_ROSTER_KIND,
+] as const;

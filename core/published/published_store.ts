@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { schemaIssue } from '../../common/published/published_data';
+import { type PublishedDataKind, schemaIssue } from '../../common/published/published_data';
 import { err, ok, type Result } from '../../common/result';
 import type { Logger } from '../../node_shared/logger';
 import type { KioskDatabase } from '../storage/database';
 
 /** One kind of published data: its `assets` row key, its schema, and the copy shipped with the app. */
 export interface PublishedKind<T> {
-  kind: 'directory' | 'fee_rules' | 'content';
+  kind: PublishedDataKind;
   id: string;
   schema: z.ZodType<T>;
   bundled: unknown;

@@ -1,4 +1,7 @@
+import { rosterForCentre } from '../../common/published/duty_roster_schema';
 import type { CoreDeps } from '../core_deps';
+import { DUTY_ROSTER_KIND } from '../published/published_kinds';
+import { loadPublished } from '../published/published_store';
 import type { Handlers } from '../rpc/dispatcher';
 import { VideoLink } from './video_link';
 
@@ -8,7 +11,9 @@ type VideoMethod = 'video.open' | 'video.send' | 'video.close';
 export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
   const config = deps.config;
   const link = config?.hubToken
-    ? new VideoLink(config.hubUrl, config.hubToken, deps.events, deps.logger)
+    ? new VideoLink(config.hubUrl, config.hubToken, deps.events, deps.logger, () =>
+        rosterForCentre(loadPublished(deps.db, DUTY_ROSTER_KIND, deps.logger).value, config.centre.id),
+      )
     : null;
   const centrePhone = config?.video?.fallbackPhone ?? config?.centre.phone ?? '';
   return {

@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import type { KioskSignal } from '../../common/contract/video_methods';
+import type { Roster } from '../../common/video/roster';
 import { type PresenceMessage, serverMessageSchema, VIDEO_WS_PATH } from '../../common/video/signal_messages';
 import type { Logger } from '../../node_shared/logger';
 import type { EventBus } from '../event_bus';
@@ -11,7 +12,8 @@ const OPEN_TIMEOUT_MS = 5_000;
 /**
  * The kiosk's signalling link to the hub. The core holds the terminal token and speaks for the call screen,
  * so the token never enters the page and the page's CSP stays `connect-src 'self'`. Every hub message is
- * validated and passed on as a `video.message` event.
+ * validated and passed on as a `video.message` event. Presence carries the duty times of this terminal's
+ * centre from the roster the kiosk downloaded and verified (`duty_roster`), not what the socket says.
  */
 export class VideoLink {
   private socket: WebSocket | null = null;
@@ -24,6 +26,7 @@ export class VideoLink {
     private readonly token: string,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly roster: () => Roster,
   ) {}
 
   open(): Promise<OpenResult> {
@@ -85,11 +88,13 @@ export class VideoLink {
           this.logger.warn('video.bad_hub_message', {});
           return;
         }
-        if (parsed.data.type === 'presence') this.presence = parsed.data;
-        if (parsed.data.type === 'welcome') settle({ ok: true });
-        else if (parsed.data.type === 'error' && parsed.data.code === 'unauthorized')
+        const message =
+          parsed.data.type === 'presence' ? { ...parsed.data, roster: this.roster() } : parsed.data;
+        if (message.type === 'presence') this.presence = message;
+        if (message.type === 'welcome') settle({ ok: true });
+        else if (message.type === 'error' && message.code === 'unauthorized')
           settle({ ok: false, reason: 'refused' });
-        this.events.emit('video.message', parsed.data);
+        this.events.emit('video.message', message);
       });
     });
   }

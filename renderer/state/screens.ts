@@ -7,6 +7,7 @@ import type { Language } from '../../common/languages';
  */
 export const SERVICE_IDS = [
   'legal_aid',
+  'consultation',
   'notary_fees',
   'directory',
   'video_call',

@@ -5,6 +5,9 @@ export function serviceEntry(service: ServiceId): Screen {
   switch (service) {
     case 'legal_aid':
       return { name: 'form_start', templateId: 'legal_aid_application' };
+    case 'consultation':
+      // Free one-stop consultation on employment, marriage and family, social security (policy §3).
+      return { name: 'form_start', templateId: 'legal_consultation_request' };
     case 'home_visit':
       return { name: 'form_start', templateId: 'home_visit_booking' };
     case 'directory':

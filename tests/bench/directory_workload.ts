@@ -39,6 +39,8 @@ const SUFFIX: Record<(typeof INSTITUTION_KINDS)[number], string> = {
   judicial_appraisal: '司法鉴定所',
   law_firm: '律师事务所',
   arbitration_secretariat: '仲裁委员会秘书处',
+  disabled_persons_federation: '残疾人联合会',
+  hotline: '服务热线',
 };
 
 /** Deterministic (seeded) institutions, named like real ones and marked as samples. */

@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKiosk, speechLog } from './a11y/kiosk_page';
+import { keypadFocus } from './forms/keypad';
 import { runAxe } from './support/axe';
 import { launchChromium } from './support/browser';
 import { type RunningDevHost, startDevHost } from './support/dev_host';
@@ -26,6 +28,7 @@ describe('home screen in Chromium through the dev host', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     for (const name of [
       '申请法律援助',
+      '免费法律咨询',
       '公证与费用减免',
       '法律服务机构',
       '手语视频通话',
@@ -66,6 +69,21 @@ describe('home screen in Chromium through the dev host', () => {
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: '回到首页' }).click();
     await page.getByRole('heading', { name: '请选择服务' }).waitFor();
+  });
+
+  it('free consultation (employment, marriage and family, social security) is one keypad press from home, spoken', async () => {
+    const kiosk = await browser.newPage();
+    await openKiosk(kiosk, host);
+    await kiosk.keyboard.press('F3'); // speech on
+    await kiosk.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+    const before = (await speechLog(kiosk)).length;
+    await keypadFocus(kiosk, kiosk.getByRole('button', { name: '免费法律咨询' }));
+    const said = (await speechLog(kiosk)).slice(before).map((entry) => entry.text.replace(/\s+/g, ''));
+    expect(said.join('|')).toContain('免费法律咨询');
+    expect(said.join('|')).toContain('就业、婚姻家庭、社会保障');
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByRole('heading', { name: '法律咨询登记' }).waitFor();
+    await kiosk.close();
   });
 
   it('sends the strict content security policy with the page', async () => {

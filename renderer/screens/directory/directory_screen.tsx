@@ -1,7 +1,12 @@
 import '../../styles/directory.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISTRICTS, INSTITUTION_KINDS, type Institution } from '../../../common/directory/directory_schema';
+import {
+  ACCESSIBILITY_FEATURES,
+  DISTRICTS,
+  INSTITUTION_KINDS,
+  type Institution,
+} from '../../../common/directory/directory_schema';
 import { type DirectoryQuery, searchDirectory } from '../../../common/directory/directory_search';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
@@ -18,7 +23,10 @@ import { SampleNotice } from './sample_notice';
 
 const PAGE_SIZE = 5;
 
-/** 法治地图 offline: search by pinyin initials or hanzi, filter by kind and district, open an institution. */
+/**
+ * 法治地图 offline: search by pinyin initials or hanzi, filter by kind, district and accessibility feature, open an
+ * institution.
+ */
 export function DirectoryScreen({ initial }: { initial: DirectoryQuery }) {
   const { store, terminal } = useApp();
   // Kept in the screen, not the route: a route change remounts the screen (and moves focus) per keystroke.
@@ -181,6 +189,23 @@ function Filters({
             onPress={() => onChange({ district })}
           >
             <Text ns="directory" k={`districts.${district}`} />
+          </KioskButton>
+        ))}
+      </fieldset>
+      <fieldset className="directory-filters__group">
+        <legend>
+          <Text ns="directory" k="filters.feature" />
+        </legend>
+        <KioskButton pressed={!query.feature} onPress={() => onChange({ feature: undefined })}>
+          <Text ns="directory" k="filters.any_feature" />
+        </KioskButton>
+        {ACCESSIBILITY_FEATURES.map((feature) => (
+          <KioskButton
+            key={feature}
+            pressed={query.feature === feature}
+            onPress={() => onChange({ feature })}
+          >
+            <Text ns="directory" k={`accessibility.${feature}`} />
           </KioskButton>
         ))}
       </fieldset>

@@ -121,15 +121,17 @@ function Detail({
           <ScriptText text={list(institution.accessibility, 'accessibility') || t('detail.none')} />
         </Fact>
       </dl>
-      <div className="institution-detail__map">
-        <h3>
-          <Text ns="directory" k="detail.qr_heading" />
-        </h3>
-        <p id="map-qr-hint">
-          <Text ns="directory" k="detail.qr_hint" />
-        </p>
-        <MapQrCode text={geoUri(institution.location, name)} label={t('detail.qr_label', { name })} />
-      </div>
+      {institution.location ? (
+        <div className="institution-detail__map">
+          <h3>
+            <Text ns="directory" k="detail.qr_heading" />
+          </h3>
+          <p id="map-qr-hint">
+            <Text ns="directory" k="detail.qr_hint" />
+          </p>
+          <MapQrCode text={geoUri(institution.location, name)} label={t('detail.qr_label', { name })} />
+        </div>
+      ) : null}
       <div className="screen-actions">
         <KioskButton
           variant="primary"

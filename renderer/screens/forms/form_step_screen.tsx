@@ -208,6 +208,15 @@ function StepView({
   const chinesePrompt = step.prompt['zh-CN'];
   const chineseSpoken = step.speak ? step.speak['zh-CN'] : chinesePrompt;
   const helpText = step.help ? localString(step.help, language) : null;
+  // A published-list step: nothing published means the centre assigns; demo data is labelled as such.
+  const fromList = step.field.type === 'single_choice' && step.field.optionsSource !== undefined;
+  const sourceNote = !fromList
+    ? null
+    : form.sourceOptions.length === 0
+      ? 'no_published_lawyers'
+      : form.sampleOptions
+        ? 'sample_data_label'
+        : null;
 
   return (
     <section className="screen form-step" aria-labelledby="screen-heading">
@@ -240,6 +249,7 @@ function StepView({
                 },
               ]
             : []),
+          ...(sourceNote ? [{ k: sourceNote, ns: 'forms' }] : []),
         ]}
       />
       <ErrorSummary
@@ -267,9 +277,9 @@ function StepView({
         sourceOptions={form.sourceOptions}
         optionSignKey={optionSignKey}
       />
-      {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
+      {sourceNote ? (
         <p className="form-step__note">
-          <Text ns="forms" k="sample_data_label" />
+          <Text ns="forms" k={sourceNote} />
         </p>
       ) : null}
       <SavingNotice active={saving} />

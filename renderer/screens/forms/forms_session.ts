@@ -1,5 +1,5 @@
 import type { DraftState } from '../../../common/contract/forms_methods';
-import type { Template } from '../../../common/forms/template_schema';
+import type { FieldOption, Template } from '../../../common/forms/template_schema';
 import { call } from '../../rpc/api';
 
 /**
@@ -11,6 +11,8 @@ import { call } from '../../rpc/api';
 export class FormsSession {
   private readonly templates = new Map<string, Template>();
   private readonly drafts = new Map<string, DraftState>();
+  /** The lawyers the centre published, read once per visit (a list published meanwhile shows to the next one). */
+  private lawyers: { options: FieldOption[]; sample: boolean } | null = null;
 
   remember(draft: DraftState): void {
     this.drafts.set(draft.draftId, draft);
@@ -42,9 +44,19 @@ export class FormsSession {
     return result.draft;
   }
 
-  /** Session end: forget this visit's drafts here and have the core wipe those not kept. */
+  cachedLawyers(): { options: FieldOption[]; sample: boolean } | null {
+    return this.lawyers;
+  }
+
+  async loadLawyers(): Promise<{ options: FieldOption[]; sample: boolean }> {
+    this.lawyers ??= await call('forms.get_options', { source: 'published_lawyers' });
+    return this.lawyers;
+  }
+
+  /** Session end: forget this visit's drafts and lawyer list here and have the core wipe the drafts not kept. */
   endSession(): void {
     this.drafts.clear();
+    this.lawyers = null;
     void call('forms.end_session', {}).catch(() => {
       // the core wipes unkept drafts at start-up too; a failed call here loses nothing
     });

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { FieldOption, Template } from '../../../common/forms/template_schema';
 import { useApp } from '../../app_context';
-import { call } from '../../rpc/api';
 import type { FormsSession } from './forms_session';
 
 export interface LoadedForm {
@@ -12,8 +11,6 @@ export interface LoadedForm {
   sourceOptions: readonly FieldOption[];
   sampleOptions: boolean;
 }
-
-let lawyers: { options: FieldOption[]; sample: boolean } | null = null;
 
 /** The draft and its template version (from the screen cache when we have them: no wait between steps). */
 export function useForm(draftId: string): LoadedForm | null | 'missing' {
@@ -32,9 +29,8 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
       const needsLawyers = template.sections.some((s) =>
         s.steps.some((step) => step.field.type === 'single_choice' && step.field.optionsSource),
       );
-      if (needsLawyers && !lawyers)
-        lawyers = await call('forms.get_options', { source: 'published_lawyers' });
-      if (live) setForm(assemble(draft, template));
+      if (needsLawyers) await forms.loadLawyers();
+      if (live) setForm(assemble(forms, draft, template));
     })();
     return () => {
       live = false;
@@ -43,12 +39,13 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
   return form;
 }
 
-function assemble(draft: DraftState, template: Template): LoadedForm {
+function assemble(forms: FormsSession, draft: DraftState, template: Template): LoadedForm {
+  const lawyers = forms.cachedLawyers();
   return { draft, template, sourceOptions: lawyers?.options ?? [], sampleOptions: lawyers?.sample ?? false };
 }
 
 function fromCache(forms: FormsSession, draftId: string): LoadedForm | null {
   const draft = forms.cachedDraft(draftId);
   const template = draft ? forms.cachedTemplate(draft.template.id, draft.template.version) : undefined;
-  return draft && template ? assemble(draft, template) : null;
+  return draft && template ? assemble(forms, draft, template) : null;
 }

@@ -16,12 +16,14 @@ function useWhen(): (next: NextDuty) => string {
   };
 }
 
-/** One big line per kind: call now, or when someone is next on duty. */
+/** One big line per kind: call now, or when someone is next on duty (each time marked when it is demo data). */
 export function AvailabilityList({
   lines,
+  sampleTimes,
   onCall,
 }: {
   lines: KindAvailability[];
+  sampleTimes: boolean;
   onCall: (kind: CallKind) => void;
 }) {
   const { t } = useTranslation('video');
@@ -43,6 +45,7 @@ export function AvailabilityList({
           )}
           <p className="video-kinds__when" id={`video-kind-${line.kind}`}>
             {line.callableNow ? t('available_now') : line.next ? when(line.next) : t('none_scheduled')}
+            {sampleTimes && line.next && !line.callableNow ? t('sample_mark') : null}
           </p>
         </li>
       ))}

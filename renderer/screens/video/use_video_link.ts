@@ -7,7 +7,14 @@ import { call, subscribe } from '../../rpc/api';
 export type LinkState =
   | { status: 'opening' }
   | { status: 'unavailable'; reason: 'not_provisioned' | 'hub_unreachable' | 'refused'; centrePhone: string }
-  | { status: 'open'; iceServers: RTCIceServer[]; centrePhone: string; lines: KindAvailability[] };
+  | {
+      status: 'open';
+      iceServers: RTCIceServer[];
+      centrePhone: string;
+      lines: KindAvailability[];
+      /** The roster is the centre's demo data: the screen says so beside the times. */
+      sampleTimes: boolean;
+    };
 
 /**
  * Opens the core's signalling link while the call screen is shown (the core tells the shell, which then allows
@@ -26,7 +33,11 @@ export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkS
       if (message.type === 'presence') {
         setState((current) =>
           current.status === 'open'
-            ? { ...current, lines: availability(message.roster, message.freeKinds, new Date()) }
+            ? {
+                ...current,
+                lines: availability(message.roster, message.freeKinds, new Date()),
+                sampleTimes: message.roster.sample === true,
+              }
             : current,
         );
         pendingPresence = message;
@@ -48,6 +59,7 @@ export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkS
           iceServers: opened.iceServers,
           centrePhone,
           lines: presence ? availability(presence.roster, presence.freeKinds, new Date()) : [],
+          sampleTimes: presence?.roster.sample === true,
         });
       },
       () => alive && setState({ status: 'unavailable', reason: 'hub_unreachable', centrePhone }),

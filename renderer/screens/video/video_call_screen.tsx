@@ -107,7 +107,12 @@ export function VideoCallScreen() {
       {link.status === 'open' && view.phase === 'idle' ? (
         <>
           <p className="lead">{t('choose')}</p>
-          <AvailabilityList lines={link.lines} onCall={(kind) => void start(kind)} />
+          <AvailabilityList
+            lines={link.lines}
+            sampleTimes={link.sampleTimes}
+            onCall={(kind) => void start(kind)}
+          />
+          {link.sampleTimes ? <p className="lead">{t('sample_times')}</p> : null}
           {nobodyNow || (endReason && FALLBACK_REASONS.includes(endReason as EndReason)) ? (
             <FallbackPanel
               centrePhone={link.centrePhone}

@@ -162,7 +162,7 @@ describe('elder mode (长辈版)', () => {
     }
     expect(await page.evaluate(() => window.__kioskDebug!.store.getState().settings.speechOn)).toBe(true);
     await page.getByRole('button', { name: /更多/ }).click();
-    expect(await page.locator('.tile').count()).toBe(2);
+    expect(await page.locator('.tile').count()).toBe(3);
     for (const theme of THEMES) {
       await setSettings(page, { theme });
       expect(await runAxe(page), theme).toEqual([]);

@@ -142,8 +142,8 @@ describe('directory (法治地图) in Chromium, keypad only, speech on', () => {
     const match = /^geo:(-?[\d.]+),(-?[\d.]+)\?q=(-?[\d.]+),(-?[\d.]+)\((.*)\)$/.exec(uri!);
     expect(match, uri!).not.toBeNull();
     const [, lat, lon, qLat, qLon, label] = match!;
-    expect(Number(lat)).toBeCloseTo(institution.location.lat, 6);
-    expect(Number(lon)).toBeCloseTo(institution.location.lon, 6);
+    expect(Number(lat)).toBeCloseTo(institution.location!.lat, 6);
+    expect(Number(lon)).toBeCloseTo(institution.location!.lon, 6);
     expect([qLat, qLon]).toEqual([lat, lon]);
     expect(decodeURIComponent(label!)).toBe(institution.name['zh-CN']);
   });

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormsService } from '../../../core/forms/forms_service';
-import { sampleOptionProvider } from '../../../core/forms/option_sources';
+import { publishedOptionProvider } from '../../../core/forms/option_sources';
 import { fileTemplateSource, TemplateRegistry } from '../../../core/forms/template_registry';
 import { clockOf } from '../../../core/pins/core_clock';
 import { openDatabase } from '../../../core/storage/database';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { TEST_KEY } from '../../support/kiosk_database';
 import { REPO } from './support';
 
@@ -21,7 +22,7 @@ function setup() {
   const forms = new FormsService({
     db: opened.value,
     registry,
-    options: sampleOptionProvider,
+    options: publishedOptionProvider(opened.value, createMemoryLogger()),
     now: () => new Date('2026-11-28T04:00:00Z'),
     clock: clockOf(() => new Date('2026-11-28T04:00:00Z')),
     terminal: { terminalId: 't-1', centreId: 'c-1' },

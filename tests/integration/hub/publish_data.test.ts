@@ -7,6 +7,7 @@ import content from '../../../assets/content/baotou_content.json';
 import directory from '../../../assets/directory/baotou_sample.json';
 import feeRules from '../../../assets/fees/baotou_default.json';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
+import { dutyRoster, lawyerList } from '../../fixtures/published/lawyers_and_roster';
 import { bundleEntry } from '../sync/support/child_process_harness';
 import { tempDir } from '../sync/support/hub_harness';
 
@@ -118,5 +119,24 @@ describe('hub publishing checks directory, fee-rule and content files with the k
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('directory.json: refused: not a valid fee_rules file: format');
     expect(await manifest(dataDir)).toEqual([]);
+  }, 60_000);
+
+  it('publishes a lawyer list and a duty roster with hub:publish, and refuses hostile ones naming the field', async () => {
+    const dataDir = tempDir('hub-publish-lawyers');
+    expect((await publish(dataDir, 'lawyers', { 'lawyers.json': lawyerList() })).code).toBe(0);
+    expect((await publish(dataDir, 'duty_roster', { 'roster.json': dutyRoster('kundulun') })).code).toBe(0);
+    const before = await manifest(dataDir);
+    expect(before).toEqual(['duty_roster/baotou@2026-12-01', 'lawyers/baotou@2026-12-01']);
+
+    const list = lawyerList({ version: '2026-12-02' });
+    list.lawyers[1] = { ...list.lawyers[1]!, name: { 'zh-CN': '$(reboot)', en: 'x'.repeat(1 << 20) } };
+    const badList = await publish(dataDir, 'lawyers', { 'lawyers_v2.json': list });
+    expect(badList.code).toBe(1);
+    expect(badList.stderr).toContain('lawyers_v2.json: refused: not a valid lawyers file: lawyers.1.name.en');
+    const roster = dutyRoster('kundulun', { version: '2026-12-02' });
+    roster.people[0] = { ...roster.people[0]!, kind: 'fortune_teller' };
+    const badRoster = await publish(dataDir, 'duty_roster', { 'roster_v2.json': roster });
+    expect(badRoster.stderr).toContain('not a valid duty_roster file: people.0.kind');
+    expect(await manifest(dataDir)).toEqual(before);
   }, 60_000);
 });

@@ -1,10 +1,25 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
+import type { Roster } from '../../../common/video/roster';
 import { EventBus } from '../../../core/event_bus';
 import { VideoLink } from '../../../core/video/video_link';
 import { createLogger } from '../../../node_shared/logger';
 import { type HubProcess, signedIn, startHubProcess } from './hub_process';
+
+/** What this terminal downloaded for its centre: presence carries it, whatever the socket says. */
+const LOCAL_ROSTER: Roster = {
+  version: 1,
+  people: [
+    {
+      id: 'm1',
+      kind: 'mediator',
+      name: '调解员',
+      weekly: [{ day: 1, from: '09:00', to: '10:00' }],
+      exceptions: [],
+    },
+  ],
+};
 
 /** The core's link (what the call screen uses over RPC) against the real hub process. */
 describe('kiosk core signalling link', () => {
@@ -24,6 +39,7 @@ describe('kiosk core signalling link', () => {
         token,
         events,
         createLogger(() => {}),
+        () => LOCAL_ROSTER,
       ),
       seen,
     };
@@ -39,6 +55,7 @@ describe('kiosk core signalling link', () => {
     await expect.poll(() => kiosk.latestPresence()?.freeKinds).toContain('lawyer');
     expect(await kiosk.open()).toEqual({ ok: true });
     expect(kiosk.latestPresence()?.freeKinds).toContain('lawyer');
+    expect(kiosk.latestPresence()?.roster).toEqual(LOCAL_ROSTER);
     expect(kiosk.send({ type: 'call', kind: 'lawyer' })).toBe(true);
     const ringing = await agent.next('ringing');
     await expect

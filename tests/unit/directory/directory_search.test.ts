@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import sample from '../../../assets/directory/baotou_sample.json';
-import { directoryDatasetSchema } from '../../../common/directory/directory_schema';
+import {
+  DISTRICTS,
+  directoryDatasetSchema,
+  INSTITUTION_KINDS,
+  institutionSchema,
+} from '../../../common/directory/directory_schema';
 import { buildDirectoryIndex, searchDirectory } from '../../../common/directory/directory_search';
 import { spellInstitutions } from '../../../common/directory/name_spelling';
 
@@ -15,7 +20,7 @@ const names = (text: string, extra: Parameters<typeof searchDirectory>[1] = {}) 
 describe('the shipped directory is a clearly labelled sample', () => {
   it('is marked sample, and every name and address says 样例数据', () => {
     expect(dataset.sample).toBe(true);
-    for (const institution of dataset.institutions) {
+    for (const institution of dataset.institutions.filter((entry) => entry.kind !== 'hotline')) {
       expect(institution.name['zh-CN']).toContain('样例数据');
       expect(institution.address['zh-CN']).toContain('样例数据');
       expect(institution.name.en).toContain('sample data');
@@ -24,11 +29,25 @@ describe('the shipped directory is a clearly labelled sample', () => {
     }
   });
 
-  it('has every kind of institution the policy names and covers every district', () => {
+  it('has every kind of institution the policy names, 残联 offices, and every district incl. 稀土高新区', () => {
     const kinds = new Set(dataset.institutions.map((institution) => institution.kind));
-    expect(kinds.size).toBe(7);
+    expect([...kinds].sort()).toEqual([...INSTITUTION_KINDS].sort());
     const districts = new Set(dataset.institutions.map((institution) => institution.district));
-    expect(districts.size).toBe(9);
+    expect([...districts].sort()).toEqual([...DISTRICTS].sort());
+    expect(names('', { district: 'rare_earth_hi_tech', kind: 'disabled_persons_federation' })).toEqual([
+      '示例稀土高新区残疾人联合会（样例数据）',
+    ]);
+  });
+
+  it('the hotlines are the real national numbers 12348 and 12385, and only they have no location', () => {
+    const hotlines = dataset.institutions.filter((entry) => entry.kind === 'hotline');
+    expect(hotlines.map((entry) => entry.phone).sort()).toEqual(['12348', '12385']);
+    expect(dataset.institutions.filter((entry) => !entry.location)).toEqual(hotlines);
+    const place = dataset.institutions[0]!;
+    const { location: _location, ...placeWithout } = place;
+    const refused = institutionSchema.safeParse(placeWithout);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['location']);
   });
 });
 
@@ -106,6 +125,27 @@ describe('directory search', () => {
     const both = searchDirectory(index, { kind: 'notary_office', district: 'donghe' });
     expect(both.map((institution) => institution.id)).toEqual(['donghe-notary']);
     expect(searchDirectory(index, { text: 'gzc', district: 'qingshan' })).toEqual([]);
+  });
+
+  it('filters by accessibility feature: only places that list it, combined with the other filters', () => {
+    for (const feature of [
+      'step_free',
+      'lift',
+      'accessible_toilet',
+      'sign_language',
+      'green_channel',
+    ] as const) {
+      const found = searchDirectory(index, { feature });
+      expect(found.length, feature).toBeGreaterThan(0);
+      expect(found.every((institution) => institution.accessibility.includes(feature))).toBe(true);
+      const without = dataset.institutions.filter(
+        (institution) => !institution.accessibility.includes(feature),
+      );
+      expect(found).toHaveLength(dataset.institutions.length - without.length);
+    }
+    expect(
+      searchDirectory(index, { feature: 'lift', district: 'rare_earth_hi_tech' }).map((i) => i.id),
+    ).toEqual(['rare-earth-centre']);
   });
 });
 

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dutyRosterSchema, rosterForCentre } from '../../../common/published/duty_roster_schema';
 import { availability, isOnDuty, nextOnDuty, type Roster, rosterSchema } from '../../../common/video/roster';
 
 const roster: Roster = {
@@ -74,10 +73,23 @@ describe('duty roster (China Standard Time, UTC+8 arithmetic)', () => {
     expect(lines.find((l) => l.kind === 'lawyer')).toMatchObject({ callableNow: true, scheduledNow: false });
   });
 
-  it('the bundled sample roster is valid and labelled as sample data', () => {
-    const file = path.resolve(import.meta.dirname, '../../../assets/video/roster.sample.json');
-    const sample = rosterSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    expect(sample.label).toContain('示例数据');
+  it('a terminal shows its own centre and the city-wide people of the published roster, and its sample mark', () => {
+    const duty = dutyRosterSchema.parse({
+      format: 'kiosk.duty_roster',
+      formatVersion: 1,
+      id: 'baotou',
+      version: '2026-12',
+      sample: true,
+      people: [
+        { ...interpreter, id: 'everywhere' },
+        { ...interpreter, id: 'here', kind: 'mediator', centre: 'kundulun' },
+        { ...interpreter, id: 'elsewhere', kind: 'arbitrator', centre: 'qingshan' },
+      ],
+    });
+    const roster = rosterForCentre(duty, 'kundulun');
+    expect(roster.sample).toBe(true);
+    expect(roster.people.map((p) => p.id)).toEqual(['everywhere', 'here']);
+    expect(rosterSchema.safeParse(roster).success).toBe(true);
   });
 
   it('rejects hostile rosters', () => {
