@@ -252,6 +252,25 @@ describe('the ID card reader in the kiosk core (simulated reader, real SQLite)',
     expect(draft.ok && draft.draft.answers).toEqual({ full_name: '王五' });
   });
 
+  it('fills only a draft of the session at the screen: a kept draft of an earlier visitor cannot be aimed at', async () => {
+    start();
+    const events = cardEvents(core);
+    const draftId = await legalAidDraft();
+    const kept = await core.call('forms.keep_draft', { draftId });
+    if (!kept.ok) throw new Error('keep');
+    await core.call('forms.end_session', {});
+    // The next visitor's page (or a compromised one) knows the earlier draft's id.
+    expect(await core.call('idcard.arm', { draftId, holder: 'applicant' })).toEqual({
+      ok: false,
+      reason: 'draft_not_found',
+    });
+    placeCard(cards, CARD);
+    await sleep(400);
+    expect(events.seen.filter((event) => event.state === 'read')).toEqual([]);
+    const draft = await core.call('forms.get_draft', { draftId });
+    expect(draft.ok && draft.draft.answers.full_name).toBeFalsy();
+  });
+
   it('a terminal without a reader says so', async () => {
     core = startTestCore();
     const draftId = await legalAidDraft();

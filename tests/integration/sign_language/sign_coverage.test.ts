@@ -79,6 +79,7 @@ describe('npm run sign:coverage', () => {
     expect(legalAid.map((t: { template: string }) => t.template)).toEqual([
       'legal_aid_application@1.0.0',
       'legal_aid_application@1.1.0',
+      'legal_aid_application@1.2.0',
     ]);
     expect(legalAid[1]).toMatchObject({
       questions: { covered: ['full_name'] },
