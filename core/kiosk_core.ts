@@ -3,8 +3,11 @@ import path from 'node:path';
 import type { KioskConfig } from '../common/config_schema';
 import type { ConfigProblem, Provisioning } from '../common/contract/system_methods';
 import type { Result } from '../common/result';
+import type { OrganisationProfile } from '../common/trust/organisation_profile';
 import type { Logger } from '../node_shared/logger';
+import { loadOrganisationProfile } from '../node_shared/organisation_profile_file';
 import { AuditLog } from './audit_log';
+import { bundledAssetsDir } from './bundled_assets';
 import { loadConfig } from './config/load_config';
 import type { CoreDeps } from './core_deps';
 import { speechProbeOf } from './diagnostics/speech_probe';
@@ -23,13 +26,18 @@ import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { systemHandlers } from './system/system_handlers';
+import { HubIdentityWatch } from './trust/hub_identity_watch';
+import { trustedHubEndpoint } from './trust/hub_trust';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
+import { loadTechnicianProgram } from './video/technician_program_file';
 import { videoHandlers } from './video/video_handlers';
 
 export interface KioskCoreOptions {
   dataDir: string;
   configPath: string | undefined;
+  /** The organisation profile shipped with the build; default: the bundled `assets/organisation_profile.json`. */
+  profilePath?: string;
   appVersion: string;
   logger: Logger;
   now?: () => Date;
@@ -52,8 +60,15 @@ export interface KioskCore {
 }
 
 /** The terminal info the renderer may see: never the hub token. */
-function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: boolean): Provisioning {
-  if (!result.ok) return { provisioned: false, problem: result.error };
+function provisioningOf(
+  result: Result<KioskConfig, ConfigProblem>,
+  profile: OrganisationProfile | null,
+  testHooks: boolean,
+): Provisioning {
+  if (!result.ok) {
+    const enrollmentHubs = (profile?.hubs ?? []).map(({ url, name }) => (name ? { url, name } : { url }));
+    return { provisioned: false, problem: result.error, enrollmentHubs };
+  }
   const {
     terminalId,
     centre,
@@ -97,6 +112,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const configResult = loadConfig(options.configPath);
   if (!configResult.ok)
     logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
+  const profileResult = loadOrganisationProfile(
+    options.profilePath ?? path.join(bundledAssetsDir(), 'organisation_profile.json'),
+  );
+  if (!profileResult.ok)
+    logger.error('profile.invalid', { kind: profileResult.error.kind, field: profileResult.error.field });
+  const profile = profileResult.ok ? profileResult.value : null;
+  const config = configResult.ok ? configResult.value : null;
+  const hub = config ? trustedHubEndpoint(profile, config.hubUrl) : null;
+  if (hub && !hub.ok) logger.error('hub.not_trusted', { reason: hub.error });
   const now = options.now ?? (() => new Date());
   const deps: CoreDeps = {
     db,
@@ -105,8 +129,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     logger,
     dataDir,
     appVersion: options.appVersion,
-    config: configResult.ok ? configResult.value : null,
-    provisioning: provisioningOf(configResult, options.testHooks === true),
+    config,
+    provisioning: provisioningOf(configResult, profile, options.testHooks === true),
+    profile,
+    hub: hub?.ok ? hub.value : null,
+    hubTrust: hub && !hub.ok ? hub.error : null,
+    hubIdentity: new HubIdentityWatch(logger, now),
     now,
     ...(options.printer ? { printer: options.printer } : {}),
   };
@@ -138,7 +166,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...technician.handlers,
     ...syncHandlers(sync),
     ...videoHandlers(deps),
-    ...externalProviderHandlers(deps, options.externalView),
+    ...externalProviderHandlers(
+      deps,
+      options.externalView,
+      loadTechnicianProgram(options.configPath, logger),
+    ),
     ...staff.handlers,
   };
 

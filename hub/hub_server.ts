@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { compareVersions } from '../common/sync/app_version';
@@ -26,6 +27,7 @@ import { Intake } from './intake';
 import { PublishedTemplates } from './published_templates';
 import { handleUpdateFile, UPDATES_ROUTE } from './releases/releases_handlers';
 import type { HubStore, Principal, Role } from './storage/hub_store';
+import type { HubTlsFiles } from './tls/hub_tls_options';
 import { type RateLimit, TokenBuckets } from './token_bucket';
 import { bearerToken, hashToken } from './tokens';
 import { AGENT_ROUTE, handleAgentPage } from './video/agent_page';
@@ -43,6 +45,8 @@ export interface HubOptions {
   now?: () => Date;
   /** The hub's data folder; update feeds (`releases/<channel>/`) are served from it when set. */
   dataDir?: string;
+  /** Serve HTTPS with this certificate chain and key (`--cert`, `--key`); absent: plain HTTP (loopback only). */
+  tls?: HubTlsFiles;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 60 };
@@ -134,7 +138,7 @@ export function createHubServer(options: HubOptions): http.Server {
     // Technician routes (hub/releases, hub/fleet): they authenticate themselves, without the app-version
     // check, so an outdated terminal can still fetch its update.
     if (options.dataDir && UPDATES_ROUTE.test(path)) {
-      handleUpdateFile(req, res, { store, dataDir: options.dataDir });
+      await handleUpdateFile(req, res, { store, dataDir: options.dataDir });
       return;
     }
     if (AGENT_ROUTE.test(path)) return handleAgentPage(req, res);
@@ -233,22 +237,23 @@ export function createHubServer(options: HubOptions): http.Server {
     throw new Refused(404, 'not_found');
   }
 
-  const server = http.createServer(
-    { requestTimeout: options.requestTimeoutMs ?? 30_000, headersTimeout: 10_000 },
-    (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        if (error instanceof Refused) {
-          sendRefused(req, res, error);
-          return;
-        }
-        logger.error('hub.request_failed', {
-          method: req.method,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-        sendJson(res, 500, { error: 'internal' }, { close: true });
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof Refused) {
+        sendRefused(req, res, error);
+        return;
+      }
+      logger.error('hub.request_failed', {
+        method: req.method,
+        error: error instanceof Error ? error.name : 'unknown',
       });
-    },
-  );
+      sendJson(res, 500, { error: 'internal' }, { close: true });
+    });
+  };
+  const timeouts = { requestTimeout: options.requestTimeoutMs ?? 30_000, headersTimeout: 10_000 };
+  const server: http.Server = options.tls
+    ? https.createServer({ ...timeouts, ...options.tls, minVersion: 'TLSv1.2' }, onRequest)
+    : http.createServer(timeouts, onRequest);
   server.keepAliveTimeout = 5_000;
   server.once('close', () => enrollment?.close());
   attachVideoSignalling(server, { store, logger, dataDir: options.dataDir });
@@ -272,9 +277,10 @@ export async function listenHub(server: http.Server, port: number, host = '127.0
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const scheme = server instanceof https.Server ? 'https' : 'http';
   return {
     server,
-    url: `http://${shownHost}:${address.port}`,
+    url: `${scheme}://${shownHost}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

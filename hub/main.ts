@@ -2,11 +2,15 @@ import { createLogger } from '../node_shared/logger';
 import { fail, parseCli } from './cli_args';
 import { createHubServer, listenHub } from './hub_server';
 import { openSqliteHubStore } from './storage/sqlite_hub_store';
+import { loadHubTls, plainHttpAllowed } from './tls/hub_tls_options';
 
 /**
- * `npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--min-app-version X.Y.Z]`
+ * `npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--cert hub.pem --key hub.key] [--min-app-version X.Y.Z]`
  * Prints `{"event":"ready","url":…,"hubId":…}` and a plain line when listening; stops cleanly on SIGTERM/SIGINT.
+ * With `--cert`/`--key` it serves HTTPS itself; without them it listens only on loopback (behind a TLS proxy).
  */
+const USAGE =
+  'npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--cert hub.pem --key hub.key] [--min-app-version 0.1.0]';
 const { values, dataDir } = parseCli(
   process.argv.slice(2),
   {
@@ -15,14 +19,26 @@ const { values, dataDir } = parseCli(
     'min-app-version': { type: 'string' },
     'rate-burst': { type: 'string' },
     'rate-per-second': { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
   },
-  'npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--min-app-version 0.1.0]',
+  USAGE,
 );
 const port = Number(values.port ?? 8787);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0–65535', 2);
 const burst = Number(values['rate-burst'] ?? 120);
 const perSecond = Number(values['rate-per-second'] ?? 60);
 if (!(burst >= 1 && perSecond > 0)) fail('--rate-burst and --rate-per-second must be positive', 2);
+
+const host = values.host ?? '127.0.0.1';
+if (Boolean(values.cert) !== Boolean(values.key)) fail('--cert and --key go together', 2);
+const tls = values.cert && values.key ? loadHubTls(values.cert, values.key) : null;
+if (tls && !tls.ok) fail(tls.error, 2);
+if (!tls && !plainHttpAllowed(host))
+  fail(
+    `Refusing plain HTTP on ${host}: give --cert and --key (npm run hub:cert), or listen on 127.0.0.1 behind a TLS proxy.`,
+    2,
+  );
 
 const logger = createLogger();
 const store = openSqliteHubStore(dataDir);
@@ -31,9 +47,10 @@ const server = createHubServer({
   dataDir,
   logger,
   rateLimit: { burst, perSecond },
+  ...(tls ? { tls: tls.value } : {}),
   ...(values['min-app-version'] ? { minAppVersion: values['min-app-version'] } : {}),
 });
-const hub = await listenHub(server, port, values.host ?? '127.0.0.1').catch((error: unknown) =>
+const hub = await listenHub(server, port, host).catch((error: unknown) =>
   fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
 process.stdout.write(`${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId })}\n`);

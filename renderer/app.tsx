@@ -175,7 +175,7 @@ export function App() {
           <Kiosk session={session} terminal={provisioning.terminal} />
         </KitContext.Provider>
       ) : !provisioning.provisioned ? (
-        <NotProvisionedScreen problem={provisioning.problem} />
+        <NotProvisionedScreen problem={provisioning.problem} enrollmentHubs={provisioning.enrollmentHubs} />
       ) : null}
     </I18nextProvider>
   );

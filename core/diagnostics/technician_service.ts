@@ -9,6 +9,7 @@ import { verifyPin } from '../pins/pin_hash';
 import { PinLock, settingsPinLockStore } from '../pins/pin_lock';
 import type { Handlers } from '../rpc/dispatcher';
 import { SCHEMA_VERSION } from '../storage/database';
+import { trustedHubEndpoint } from '../trust/hub_trust';
 import { createSessionActivity } from '../updates/session_activity';
 import { noSelfUpdate, type UpdateInstaller } from '../updates/update_installer';
 import { UpdateRecord } from '../updates/update_record';
@@ -45,15 +46,14 @@ export interface TechnicianOptions {
   speech?: SpeechProbe | null | undefined;
   /** electron-updater behind an interface (shell); none: this build does not update itself. */
   installer?: UpdateInstaller | undefined;
-  fetchImpl?: typeof fetch;
   /** Technician mode closes after this long without a technician call. */
   idleLockMs?: number;
 }
 
 export interface TechnicianService {
   handlers: Pick<Handlers, TechnicianMethod>;
-  /** For the sync heartbeat: printer and speech status (last known, refreshed on each call) and the last update. */
-  heartbeatExtras(): Pick<Heartbeat, 'printer' | 'speech' | 'update'>;
+  /** For the sync heartbeat: printer and speech status (last known, refreshed on each call), the last update and refusal. */
+  heartbeatExtras(): Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal'>;
   updates: UpdateService | null;
   record: UpdateRecord;
   close(): void;
@@ -77,7 +77,6 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
   const fallback = process.env.KIOSK_FAKE_DEVICES === '1' ? createFakeDevices({ delayMs: 300 }) : NO_DEVICES;
   const devices: DiagnosticsDevices = { ...fallback, ...options.devices };
   const speech = options.speech ?? devices.speech;
-  const fetchImpl = options.fetchImpl ?? fetch;
   const idleLockMs = options.idleLockMs ?? 10 * 60 * 1000;
   const pinLock = new PinLock(settingsPinLockStore(deps.db, 'technician'), deps.now);
   const session = createSessionActivity(deps.now);
@@ -88,13 +87,15 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
   const updates = deps.config
     ? new UpdateService({
         config: deps.config,
+        hub: deps.hub,
+        identity: deps.hubIdentity,
+        publicKeys: deps.profile?.updates.publicKeys ?? [],
         appVersion: deps.appVersion,
         installer: options.installer ?? noSelfUpdate,
         session,
         record,
         logger: deps.logger,
         now: deps.now,
-        fetchImpl,
       })
     : null;
   const stopUpdates = updates?.start();
@@ -119,6 +120,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
       queue: queueStats(deps.db),
       update: record.report(),
       updateStep: updates?.lastStep()?.kind ?? null,
+      updateRefusal: record.lastRefusal(),
       config: deps.config ? configRows(deps.config) : null,
     };
   }
@@ -157,7 +159,8 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     'diagnostics.hub': async () => {
       if (!unlocked()) return LOCKED;
       if (!deps.config) return { ok: true, reachable: false, reason: 'not_provisioned' };
-      return { ok: true, ...(await probeHub(deps.config.hubUrl, deps.now, fetchImpl)) };
+      if (!deps.hub) return { ok: true, reachable: false, reason: 'hub_not_trusted' };
+      return { ok: true, ...(await probeHub(deps.hub, deps.hubIdentity, deps.now)) };
     },
     'diagnostics.sync': () => {
       if (!unlocked()) return LOCKED;
@@ -203,6 +206,7 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
         diskTotalBytes: total,
         update: record.report(),
         updateStep: updates?.lastStep()?.kind ?? null,
+        updateRefusal: record.lastRefusal(),
       };
     },
     'technician.config_view': () => {
@@ -219,7 +223,12 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
     'technician.config_edit': ({ field, value }) => {
       if (!unlocked()) return LOCKED;
       if (!options.configPath || !deps.config) return { ok: false, reason: 'not_provisioned' };
-      const outcome = editConfigFile(options.configPath, field, value);
+      // The hub address may change only to another hub of the organisation profile shipped with the build.
+      const outcome = editConfigFile(options.configPath, field, value, (edited) =>
+        trustedHubEndpoint(deps.profile, edited.hubUrl).ok
+          ? null
+          : { field: 'hubUrl', message: 'Not a hub of the organisation profile shipped with this build.' },
+      );
       if (!outcome.ok) return outcome;
       audit('technician.config_edit');
       return { ok: true, restartNeeded: true };
@@ -244,16 +253,20 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
         hubUrl,
         code,
         outFile: options.configPath,
+        profile: deps.profile,
+        identity: deps.hubIdentity,
         // The existing file (if any) is invalid: that is why the terminal is not provisioned.
         overwrite: true,
-        fetchImpl,
       });
       if (!outcome.ok) {
         const problem = outcome.error;
+        deps.logger.warn('provisioning.refused', { reason: problem.kind });
         if (problem.kind === 'rate_limited')
           return { ok: false, reason: 'rate_limited', retryAfterSeconds: problem.retryAfterSeconds };
         if (problem.kind === 'invalid_config')
           return { ok: false, reason: 'invalid_config', field: problem.field, message: problem.message };
+        if (problem.kind === 'forbidden_fields')
+          return { ok: false, reason: 'forbidden_fields', fields: problem.fields };
         return { ok: false, reason: problem.kind };
       }
       deps.logger.info('provisioning.redeemed', { terminalId: outcome.value.config.terminalId });
@@ -292,10 +305,12 @@ export function startTechnician(deps: CoreDeps, options: TechnicianOptions): Tec
   };
   const heartbeatExtras = () => {
     void refreshDevices();
+    const refusal = record.lastRefusal();
     return {
       printer: { status: devicesNow.printer },
       speech: { status: devicesNow.speech },
       update: record.report(),
+      ...(refusal ? { updateRefusal: refusal } : {}),
     };
   };
 

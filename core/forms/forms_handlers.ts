@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { calculateFee } from '../../common/fees/fee_engine';
+import { bundledAssetsDir } from '../bundled_assets';
 import type { CoreDeps } from '../core_deps';
 import { FEE_RULES_KIND } from '../published/published_kinds';
 import { loadPublished } from '../published/published_store';
@@ -28,10 +28,7 @@ type FormsMethod =
 
 /** `assets/templates` (Electron sets `KIOSK_ASSETS_DIR` to the packaged assets). */
 export function bundledTemplatesDir(): string {
-  const assets =
-    process.env.KIOSK_ASSETS_DIR ??
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets');
-  return path.join(assets, 'templates');
+  return path.join(bundledAssetsDir(), 'templates');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Language } from '../../common/languages';
+import { bundledAssetsDir } from '../bundled_assets';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import { createSpeechService, type SpeechService } from './speech_service';
@@ -11,20 +11,13 @@ type SpeechMethod = 'speech.render' | 'speech.status';
 const SYNTHESIZED: readonly Language[] = ['zh-CN', 'en'];
 const PRERENDER_DELAY_MS = 1500;
 
-function assetsDir(): string {
-  return (
-    process.env.KIOSK_ASSETS_DIR ??
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets')
-  );
-}
-
 /**
  * The kiosk's speech service: packs from the hub (`<dataDir>/audio-packs`) before bundled ones, a cache
  * under `<dataDir>/speech-cache`, pre-rendering of the terminal's spoken languages shortly after start-up
  * (`KIOSK_SPEECH_PRERENDER=0` turns that off).
  */
 export function startSpeech(deps: CoreDeps): SpeechService {
-  const assets = assetsDir();
+  const assets = bundledAssetsDir();
   const languages = (deps.config?.languages ?? SYNTHESIZED).filter((l) => SYNTHESIZED.includes(l));
   return createSpeechService({
     dataDir: deps.dataDir,

@@ -32,7 +32,6 @@ export interface StaffServices {
   print: PrintService;
   sync: SyncService;
   idleLockMs?: number;
-  fetchImpl?: typeof fetch;
   /** How often the handled marks of the desk page are fetched from the hub (0: only when staff list). */
   handledPollMs?: number;
 }
@@ -67,17 +66,18 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
   const audit = (action: string, subject = '') => deps.audit.record(actor, action, subject);
 
   const config = deps.config;
+  const hub = deps.hub;
   const pull = () =>
-    config?.hubToken
+    config?.hubToken && hub
       ? pullHandled(deps.db, queries, {
-          hubUrl: config.hubUrl,
+          hub,
+          identity: deps.hubIdentity,
           token: config.hubToken,
           appVersion: deps.appVersion,
-          ...(services.fetchImpl ? { fetchImpl: services.fetchImpl } : {}),
         })
       : Promise.resolve(null);
   const pollMs = services.handledPollMs ?? 5 * 60_000;
-  const timer = config?.hubToken && pollMs > 0 ? setInterval(() => void pull(), pollMs) : null;
+  const timer = config?.hubToken && hub && pollMs > 0 ? setInterval(() => void pull(), pollMs) : null;
   timer?.unref();
 
   const titleOf = (row: StaffRow) =>
@@ -159,10 +159,14 @@ export function startStaff(deps: CoreDeps, services: StaffServices): StaffServic
       if (!session.touch()) return LOCKED;
       audit('staff.send_now');
       const round = sync.sendNow();
-      if (!round) return { ok: false, reason: 'not_configured' };
+      if (!round) {
+        const state = sync.status().state;
+        return { ok: false, reason: state === 'hub_not_trusted' ? state : 'not_configured' };
+      }
       const result = await round;
       if (sync.worker?.blocked) return { ok: false, reason: 'blocked' };
-      if (result.failure?.kind === 'retry') return { ok: false, reason: 'offline' };
+      if (result.failure?.kind === 'retry')
+        return { ok: false, reason: sync.status().hubIdentityMismatch ? 'hub_identity_mismatch' : 'offline' };
       void pull();
       return { ok: true, delivered: result.delivered, pending: sync.queue.counts().pending };
     },

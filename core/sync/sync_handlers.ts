@@ -9,11 +9,15 @@ export function syncHandlers(sync: SyncService): Pick<Handlers, SyncMethod> {
     'sync.status': () => sync.status(),
     'sync.send_now': async () => {
       const round = sync.sendNow();
-      if (!round) return { ok: false, reason: 'not_configured' };
+      if (!round) {
+        const state = sync.status().state;
+        return { ok: false, reason: state === 'hub_not_trusted' ? state : 'not_configured' };
+      }
       const result = await round;
       const blocked = sync.worker?.blocked;
       if (blocked) return { ok: false, reason: blocked };
-      if (result.failure?.kind === 'retry') return { ok: false, reason: 'offline' };
+      if (result.failure?.kind === 'retry')
+        return { ok: false, reason: sync.status().hubIdentityMismatch ? 'hub_identity_mismatch' : 'offline' };
       return { ok: true, delivered: result.delivered, pending: sync.queue.counts().pending };
     },
     'sync.problems': ({ limit }) => ({ items: sync.queue.problems(limit) }),

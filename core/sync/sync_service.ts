@@ -55,13 +55,14 @@ export interface SyncService {
 
 /**
  * The kiosk's sync: the outbox worker, the health probe, the manifest poller, heartbeats and the
- * retention purge. It runs only when the provisioning has a hub URL and a well-formed token.
+ * retention purge. It runs only when the provisioning has a well-formed token and a hub URL that the
+ * organisation profile trusts.
  */
 export interface SyncHooks {
   /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
   onAssetsSwitched?: (items: readonly ManifestItem[]) => void;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
-  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update'>>;
+  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal'>>;
 }
 
 export function createSyncService(
@@ -85,18 +86,23 @@ export function createSyncService(
   purge();
   timers.push(setInterval(purge, settings.purgeMs));
 
+  const stateOf = (worker: OutboxWorker | null): SyncStatus['state'] => {
+    if (!worker) return config?.hubToken && deps.hubTrust ? 'hub_not_trusted' : 'not_configured';
+    if (worker.blocked) return worker.blocked;
+    if (deps.hubIdentity.current()) return 'hub_identity_mismatch';
+    return worker.sending ? 'sending' : worker.online ? 'idle' : 'offline';
+  };
   const status = (worker: OutboxWorker | null): SyncStatus => ({
-    state: !worker
-      ? 'not_configured'
-      : (worker.blocked ?? (worker.sending ? 'sending' : worker.online ? 'idle' : 'offline')),
+    state: stateOf(worker),
     online: worker?.online ?? false,
     lastContactAt: lastContact,
     nextAttemptAt: worker?.nextAttemptAt?.toISOString() ?? null,
     queue: queue.counts(),
     retentionDays: retentionDays(deps.db),
+    hubIdentityMismatch: deps.hubIdentity.current(),
   });
 
-  if (!config || !hubId) {
+  if (!config || !hubId || !deps.hub) {
     if (config?.hubToken) deps.logger.warn('sync.token_malformed');
     for (const timer of timers) timer.unref();
     return {
@@ -112,7 +118,8 @@ export function createSyncService(
   }
 
   const client = new HubClient({
-    hubUrl: config.hubUrl,
+    endpoint: deps.hub,
+    identity: deps.hubIdentity,
     token: config.hubToken,
     hubId,
     appVersion: deps.appVersion,

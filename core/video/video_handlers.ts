@@ -7,9 +7,10 @@ type VideoMethod = 'video.open' | 'video.send' | 'video.close';
 /** The call screen's signalling, proxied through the core (see `video_link.ts`). */
 export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
   const config = deps.config;
-  const link = config?.hubToken
-    ? new VideoLink(config.hubUrl, config.hubToken, deps.events, deps.logger)
-    : null;
+  const link =
+    config?.hubToken && deps.hub
+      ? new VideoLink(deps.hub, config.hubToken, deps.events, deps.logger, deps.hubIdentity)
+      : null;
   const centrePhone = config?.video?.fallbackPhone ?? config?.centre.phone ?? '';
   return {
     'video.open': async () => {

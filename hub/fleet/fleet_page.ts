@@ -9,6 +9,13 @@ function updateText(update: FleetRow['update'], t: Strings): string {
   return t.updateFailed(update.attemptedVersion, update.runningVersion);
 }
 
+/** A refused update is flagged in words (the reason), after the last update's outcome. */
+function refusalText(refusal: FleetRow['updateRefusal'], t: Strings): string {
+  if (!refusal) return '';
+  const text = t.updateRefused(t.refusals[refusal.reason], shownTime(refusal.at, t.never));
+  return `<br><span class="flag">${escapeHtml(text)}</span>`;
+}
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -53,7 +60,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
 <td>${escapeHtml(shownTime(row.lastSyncAt, t.never))}</td>
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
-<td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}</td>
+<td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}${refusalText(row.updateRefusal, t)}</td>
 </tr>`,
     )
     .join('\n');

@@ -1,3 +1,5 @@
+import type { UpdateRefusal } from '../../common/updates/signed_feed';
+
 /** The fleet page's words in the hub administrators' languages; the page picks one per request. */
 export const FLEET_STRINGS = {
   'zh-CN': {
@@ -18,6 +20,19 @@ export const FLEET_STRINGS = {
     updateNone: '无',
     updated: (version: string) => `已更新到 ${version}`,
     updateFailed: (attempted: string, running: string) => `更新到 ${attempted} 失败，仍在运行 ${running}`,
+    updateRefused: (reason: string, at: string) => `拒绝了更新（${at}）：${reason}`,
+    refusals: {
+      unsigned: '更新信息没有签名',
+      wrong_key: '签名密钥不受信任',
+      bad_signature: '签名不对（内容被改过）',
+      bad_feed: '更新信息无法读取',
+      wrong_channel: '属于其他频道或平台',
+      not_yet_valid: '签发时间在将来（终端时钟？）',
+      expired: '更新信息已过期',
+      replayed: '旧的更新信息被重新提供（重放）',
+      downgrade: '要降到更旧的版本',
+      tampered: '安装包与签名不一致（被篡改）',
+    } as Record<UpdateRefusal, string>,
     stale: '已失联（超过 15 分钟）',
     fresh: '正常',
     never: '从未',
@@ -44,6 +59,19 @@ export const FLEET_STRINGS = {
     updated: (version: string) => `updated to ${version}`,
     updateFailed: (attempted: string, running: string) =>
       `update to ${attempted} failed; still running ${running}`,
+    updateRefused: (reason: string, at: string) => `refused an update (${at}): ${reason}`,
+    refusals: {
+      unsigned: 'feed not signed',
+      wrong_key: 'signed with an untrusted key',
+      bad_signature: 'bad signature (content changed)',
+      bad_feed: 'feed unreadable',
+      wrong_channel: 'feed for another channel or platform',
+      not_yet_valid: 'issued in the future (terminal clock?)',
+      expired: 'feed expired',
+      replayed: 'an old feed served again (replay)',
+      downgrade: 'would install an older version',
+      tampered: 'build does not match the signed feed (tampered)',
+    } as Record<UpdateRefusal, string>,
     stale: 'Stale (over 15 minutes)',
     fresh: 'OK',
     never: 'never',

@@ -16,6 +16,8 @@ export interface FleetRow {
   speech: string;
   /** The last self-update as the terminal reported it; absent from older apps. */
   update: Heartbeat['update'];
+  /** The last update the terminal refused and why; absent when its last check was fine. */
+  updateRefusal: Heartbeat['updateRefusal'];
 }
 
 /** One row per terminal, stale ones first (they need a technician), then by terminal id. */
@@ -32,6 +34,7 @@ export function fleetRows(records: readonly HeartbeatRecord[], now: Date): Fleet
       printer: heartbeat.printer.status,
       speech: heartbeat.speech.status,
       update: heartbeat.update,
+      updateRefusal: heartbeat.updateRefusal,
     }))
     .sort((a, b) => Number(b.stale) - Number(a.stale) || a.terminalId.localeCompare(b.terminalId));
 }

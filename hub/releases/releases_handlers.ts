@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http_io';
+import { channelSchema } from '../../common/updates/feed';
+import { Refused, sendJson, sendRefused } from '../http_io';
 import type { HubStore } from '../storage/hub_store';
-import { resolveReleaseFile } from './release_files';
+import { releaseNameOf, resolveReleaseFile } from './release_files';
+import { receiveRelease } from './release_upload';
 import { requestPrincipal } from './request_principal';
 
 export interface ReleasesContext {
@@ -10,7 +12,7 @@ export interface ReleasesContext {
   dataDir: string;
 }
 
-/** `GET /api/v1/updates/<channel>/<file>`; the match groups are channel and file. */
+/** `/api/v1/updates/<channel>/<file>`; the match groups are channel and file. */
 export const UPDATES_ROUTE = /^\/api\/v1\/updates\/([^/]+)\/([^/]+)$/;
 
 function decode(segment: string): string {
@@ -21,39 +23,10 @@ function decode(segment: string): string {
   }
 }
 
-/**
- * Serves the update feeds, their signatures and the builds, read-only, to terminals (and administrators).
- * Full-file answers only: without a `.blockmap` electron-updater downloads the whole build.
- */
-export function handleUpdateFile(req: IncomingMessage, res: ServerResponse, ctx: ReleasesContext): void {
-  const url = new URL(req.url ?? '/', 'http://hub.invalid');
-  const match = UPDATES_ROUTE.exec(url.pathname);
-  if (!match) {
-    sendJson(res, 404, { error: 'not_found' });
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendJson(res, 405, { error: 'method_not_allowed' }, { headers: { allow: 'GET, HEAD' } });
-    return;
-  }
-  const principal = requestPrincipal(req, ctx.store);
-  if (!principal) {
-    sendJson(res, 401, { error: 'unauthorized' });
-    return;
-  }
-  if (principal.role !== 'terminal' && principal.role !== 'admin') {
-    sendJson(res, 403, { error: 'forbidden' });
-    return;
-  }
-  const file = resolveReleaseFile(ctx.dataDir, decode(match[1]!), decode(match[2]!));
-  if (!file) {
-    sendJson(res, 404, { error: 'not_found' });
-    return;
-  }
+function serve(req: IncomingMessage, res: ServerResponse, file: string): void {
   const size = fs.statSync(file).size;
-  const isFeed = /\.ya?ml$|\.sig$/.test(file);
   res.writeHead(200, {
-    'content-type': isFeed ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+    'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
     'content-length': size,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -65,4 +38,48 @@ export function handleUpdateFile(req: IncomingMessage, res: ServerResponse, ctx:
   const stream = fs.createReadStream(file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
+}
+
+/**
+ * Serves the signed update feeds and the builds, read-only, to terminals (and administrators); takes new
+ * ones from the release machine (`PUT`, administrator token: `npm run hub:release`). Full-file answers only.
+ */
+export async function handleUpdateFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ReleasesContext,
+): Promise<void> {
+  try {
+    const url = new URL(req.url ?? '/', 'http://hub.invalid');
+    const match = UPDATES_ROUTE.exec(url.pathname);
+    if (!match) throw new Refused(404, 'not_found');
+    const method = req.method ?? 'GET';
+    if (!['GET', 'HEAD', 'PUT'].includes(method))
+      throw new Refused(405, 'method_not_allowed', {}, { allow: 'GET, HEAD, PUT' });
+    const principal = requestPrincipal(req, ctx.store);
+    if (!principal) throw new Refused(401, 'unauthorized');
+    const [channel, name] = [decode(match[1]!), decode(match[2]!)];
+    if (method === 'PUT') {
+      if (principal.role !== 'admin') throw new Refused(403, 'forbidden');
+      const parsedChannel = channelSchema.safeParse(channel);
+      const release = releaseNameOf(name);
+      if (!parsedChannel.success || !release) throw new Refused(404, 'not_found');
+      const [status, body] = await receiveRelease(
+        req,
+        ctx.dataDir,
+        parsedChannel.data,
+        release,
+        url.searchParams,
+      );
+      sendJson(res, status, body);
+      return;
+    }
+    if (principal.role !== 'terminal' && principal.role !== 'admin') throw new Refused(403, 'forbidden');
+    const file = resolveReleaseFile(ctx.dataDir, channel, name);
+    if (!file) throw new Refused(404, 'not_found');
+    serve(req, res, file);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    sendRefused(req, res, error);
+  }
 }

@@ -12,6 +12,7 @@ import { DraftFinder } from './draft_finder';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
 import { SubmissionDetail } from './submission_detail';
+import { SyncStatusNotice } from './sync_status_notice';
 
 const NS = 'staff';
 
@@ -54,6 +55,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
   const [items, setItems] = useState<StaffSubmission[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [sendMessage, setSendMessage] = useState<string | null>(null);
+  const [sendRounds, setSendRounds] = useState(0);
 
   const reload = useCallback(async () => {
     const result = await call('staff.list_submissions', { days: 7 });
@@ -73,6 +75,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
       : t(`send.${result.reason}`);
     setSendMessage(message);
     announce.assertive(message);
+    setSendRounds((rounds) => rounds + 1);
     await reload();
   };
 
@@ -91,6 +94,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
+      <SyncStatusNotice refresh={sendRounds} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />

@@ -7,6 +7,7 @@ import type { ClientMessage, ServerMessage } from '../../../common/video/signal_
 import { VIDEO_WS_PATH } from '../../../common/video/signal_messages';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
+import { testPki } from '../../support/test_pki';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -18,7 +19,10 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** The real hub (`tsx hub/main.ts`) on 127.0.0.1 with two terminals and two staff tokens enrolled. */
+/**
+ * The real hub (`tsx hub/main.ts`) on 127.0.0.1, serving HTTPS with the test centre's certificate
+ * (`--cert`, `--key`), with two terminals and two staff tokens enrolled.
+ */
 export async function startHubProcess(): Promise<HubProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-hub-'));
   const store = openSqliteHubStore(dataDir);
@@ -40,6 +44,10 @@ export async function startHubProcess(): Promise<HubProcess> {
       '0',
       '--data',
       dataDir,
+      '--cert',
+      testPki().server.certFile,
+      '--key',
+      testPki().server.keyFile,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -80,7 +88,11 @@ export class TestClient {
   readonly closed: Promise<number>;
 
   constructor(hubUrl: string, headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(hubUrl.replace(/^http/, 'ws') + VIDEO_WS_PATH, { headers });
+    // An agent's browser trusts the centre's CA (installed on the staff PCs); here: the test CA.
+    this.ws = new WebSocket(hubUrl.replace(/^http/, 'ws') + VIDEO_WS_PATH, {
+      headers,
+      ca: testPki().caCertificate,
+    });
     this.ws.on('message', (data) => this.messages.push(JSON.parse(data.toString()) as ServerMessage));
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());

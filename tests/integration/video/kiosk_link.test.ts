@@ -2,8 +2,10 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
 import { EventBus } from '../../../core/event_bus';
+import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
 import { VideoLink } from '../../../core/video/video_link';
 import { createLogger } from '../../../node_shared/logger';
+import { testEndpoint } from '../../support/test_pki';
 import { type HubProcess, signedIn, startHubProcess } from './hub_process';
 
 /** The core's link (what the call screen uses over RPC) against the real hub process. */
@@ -16,14 +18,16 @@ describe('kiosk core signalling link', () => {
 
   function link(token: string, url = hub.url) {
     const events = new EventBus();
+    const logger = createLogger(() => {});
     const seen: { name: EventName; payload: unknown }[] = [];
     events.attach((name, payload) => seen.push({ name, payload }));
     return {
       link: new VideoLink(
-        url,
+        testEndpoint(url),
         token,
         events,
-        createLogger(() => {}),
+        logger,
+        new HubIdentityWatch(logger, () => new Date()),
       ),
       seen,
     };
@@ -61,7 +65,7 @@ describe('kiosk core signalling link', () => {
         server.close(() => resolve(free));
       });
     });
-    const dead = link(hub.tokens.kioskA, `http://127.0.0.1:${port}`).link;
+    const dead = link(hub.tokens.kioskA, `https://127.0.0.1:${port}`).link;
     expect(await dead.open()).toEqual({ ok: false, reason: 'hub_unreachable' });
     expect(dead.send({ type: 'call', kind: 'lawyer' })).toBe(false);
   });

@@ -10,6 +10,7 @@ import { createFakeDevices } from '../../../core/diagnostics/fake_devices';
 import { startTechnician } from '../../../core/diagnostics/technician_service';
 import { EventBus } from '../../../core/event_bus';
 import { openDatabase } from '../../../core/storage/database';
+import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
 import { createMemoryLogger } from '../../../node_shared/logger';
 
 const sample = JSON.parse(
@@ -20,15 +21,24 @@ function deps(dataDir: string, appVersion: string, printerName = ''): CoreDeps {
   const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
   if (!opened.ok) throw new Error('db');
   const config = kioskConfigSchema.parse({ ...sample, printer: { name: printerName, paper: 'A4' } });
+  const logger = createMemoryLogger();
   return {
     db: opened.value,
     audit: new AuditLog(opened.value),
     events: new EventBus(),
-    logger: createMemoryLogger(),
+    logger,
     dataDir,
     appVersion,
     config,
-    provisioning: { provisioned: false, problem: { kind: 'missing', field: '', message: '' } },
+    provisioning: {
+      provisioned: false,
+      problem: { kind: 'missing', field: '', message: '' },
+      enrollmentHubs: [],
+    },
+    profile: null,
+    hub: null,
+    hubTrust: 'no_profile',
+    hubIdentity: new HubIdentityWatch(logger, () => new Date()),
     now: () => new Date(),
   };
 }

@@ -7,6 +7,7 @@ import type { HubStore } from '../../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../../hub/tokens';
 import { createLogger, type Logger } from '../../../../node_shared/logger';
+import { testPki } from '../../../support/test_pki';
 import { fixtureTemplateBytes } from './fixture_template';
 
 export function tempDir(prefix: string): string {
@@ -36,11 +37,19 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-/** A hub in this process on 127.0.0.1 with the fixture template published. */
+/**
+ * A hub in this process on 127.0.0.1 with the fixture template published, serving HTTPS with the test
+ * centre's certificate (`plainHttp: true` for the few tests about plain HTTP itself).
+ */
 export async function startTestHub(
-  options: Partial<Omit<HubOptions, 'store' | 'logger'>> & { dataDir?: string; port?: number } = {},
+  options: Partial<Omit<HubOptions, 'store' | 'logger'>> & {
+    dataDir?: string;
+    port?: number;
+    plainHttp?: boolean;
+  } = {},
 ): Promise<TestHub> {
-  const dataDir = options.dataDir ?? tempDir('hub');
+  const { plainHttp, dataDir: givenDir, port, ...hubOptions } = options;
+  const dataDir = givenDir ?? tempDir('hub');
   const store = openSqliteHubStore(dataDir);
   publishFixture(store);
   const running = await listenHub(
@@ -48,9 +57,11 @@ export async function startTestHub(
       store,
       logger: quietLogger,
       rateLimit: { burst: 10_000, perSecond: 10_000 },
-      ...options,
+      ...(plainHttp ? {} : { tls: testPki().server }),
+      ...hubOptions,
+      dataDir,
     }),
-    options.port ?? 0,
+    port ?? 0,
   );
   return {
     ...running,

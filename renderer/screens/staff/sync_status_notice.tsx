@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import type { SyncState } from '../../../common/contract/sync_methods';
+import { Text } from '../../i18n/text';
+import { call } from '../../rpc/api';
+
+/**
+ * The terminal's connection to the centre, in words, at the top of staff mode. When a server answered at
+ * the hub's address with the wrong certificate, it is an alert: nothing was sent to it, and staff should
+ * call the technician (someone may be intercepting the network).
+ */
+export function SyncStatusNotice({ refresh }: { refresh: number }) {
+  const [state, setState] = useState<SyncState | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void call('sync.status', {}).then((status) => alive && setState(status.state));
+    return () => {
+      alive = false;
+    };
+  }, [refresh]);
+  if (state === null) return null;
+  const alarm = state === 'hub_identity_mismatch' || state === 'hub_not_trusted';
+  return (
+    <p className={alarm ? 'staff-sync staff-sync--alarm' : 'staff-sync'} role={alarm ? 'alert' : undefined}>
+      <Text ns="sync" k={`state.${state}`} />
+    </p>
+  );
+}
