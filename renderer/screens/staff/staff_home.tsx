@@ -94,7 +94,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
-      <SyncStatusNotice refresh={sendRounds} />
+      <SyncStatusNotice key={sendRounds} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />

@@ -6,9 +6,9 @@ import { call } from '../../rpc/api';
 /**
  * The terminal's connection to the centre, in words, at the top of staff mode. When a server answered at
  * the hub's address with the wrong certificate, it is an alert: nothing was sent to it, and staff should
- * call the technician (someone may be intercepting the network).
+ * call the technician (someone may be intercepting the network). Remount it (a new `key`) to ask again.
  */
-export function SyncStatusNotice({ refresh }: { refresh: number }) {
+export function SyncStatusNotice() {
   const [state, setState] = useState<SyncState | null>(null);
   useEffect(() => {
     let alive = true;
@@ -16,7 +16,7 @@ export function SyncStatusNotice({ refresh }: { refresh: number }) {
     return () => {
       alive = false;
     };
-  }, [refresh]);
+  }, []);
   if (state === null) return null;
   const alarm = state === 'hub_identity_mismatch' || state === 'hub_not_trusted';
   return (
