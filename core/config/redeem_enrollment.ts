@@ -101,11 +101,14 @@ export async function provisionFromCode(
   const { terminalId, hubToken } = redeemed.data;
   const template = enrollmentTemplateSchema.safeParse(redeemed.data.template);
   if (!template.success) {
-    const issue = template.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const prefix = issue.path.map(String);
-      return err({ kind: 'forbidden_fields', fields: issue.keys.map((key) => [...prefix, key].join('.')) });
-    }
+    const { issues } = template.error;
+    const fields = issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => [...issue.path.map(String), key].join('.'))
+        : [],
+    );
+    if (fields.length > 0) return err({ kind: 'forbidden_fields', fields: fields.sort() });
+    const issue = issues[0]!;
     return err({ kind: 'invalid_config', field: issue.path.map(String).join('.'), message: issue.message });
   }
   // The hub's terminal id and token and the address just used; the rest only from the allow-list.
