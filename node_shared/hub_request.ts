@@ -112,7 +112,8 @@ export function hubRequest(
         ),
       ),
     );
-    if (body instanceof Uint8Array || body === undefined) req.end(body);
+    // ArrayBuffer.isView, not instanceof: bytes from another realm (a test's jsdom) are bytes too.
+    if (body === undefined || ArrayBuffer.isView(body)) req.end(body);
     else {
       body.on('error', () => req.destroy());
       body.pipe(req);

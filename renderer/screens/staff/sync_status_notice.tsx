@@ -12,7 +12,11 @@ export function SyncStatusNotice() {
   const [state, setState] = useState<SyncState | null>(null);
   useEffect(() => {
     let alive = true;
-    void call('sync.status', {}).then((status) => alive && setState(status.state));
+    // No answer (the core is restarting): say nothing rather than something stale.
+    call('sync.status', {}).then(
+      (status) => alive && setState(status.state),
+      () => {},
+    );
     return () => {
       alive = false;
     };

@@ -7,6 +7,7 @@ import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
 import { hashPin } from '../../../core/pins/pin_hash';
 import type { PrintDocument, PrintError, Printer, PrintJob } from '../../../core/printing/printer';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { writeTestProfile } from '../../support/test_pki';
 import { fillLegalAid, REPO } from '../forms/support';
 
 export const STAFF_PIN = '482913';
@@ -34,22 +35,24 @@ export interface StaffCore {
   close(): void;
 }
 
-/** A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock. */
+/**
+ * A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock; its
+ * organisation profile trusts the configured hub.
+ */
 export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCore {
   process.env.KIOSK_SPEECH_PRERENDER = '0';
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
   const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
   const configPath = path.join(root, 'kiosk.json');
-  fs.writeFileSync(
-    configPath,
-    JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
-  );
+  const config = { ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides };
+  fs.writeFileSync(configPath, JSON.stringify(config));
   const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
   const printer = new RecordingPrinter();
   const dataDir = path.join(root, 'data');
   const core = createKioskCore({
     dataDir,
     configPath,
+    profilePath: writeTestProfile(root, [config.hubUrl]),
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),
