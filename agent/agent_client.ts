@@ -24,7 +24,6 @@ let ringingId: string | null = null;
 let media: MediaStream | null = null;
 let mesh: PeerMesh | null = null;
 let available = true;
-let myName = '';
 const stopMeters: (() => void)[] = [];
 /** Per other party: their name (from `connected`; empty for the visitor) and their meter's stop function. */
 const peerNames = new Map<string, string>();
@@ -96,7 +95,7 @@ async function handle(message: ServerMessage): Promise<void> {
       const kinds = [...document.querySelectorAll<HTMLInputElement>('input[name=kind]:checked')].map(
         (box) => box.value as CallKind,
       );
-      send({ type: 'available', kinds, name: myName });
+      send({ type: 'available', kinds });
       $('sign-in').hidden = true;
       $('duty').hidden = false;
       status(text('available'));
@@ -130,6 +129,7 @@ async function handle(message: ServerMessage): Promise<void> {
       return;
     case 'error':
       if (message.code === 'no_agent') status(text('noAgent'));
+      if (message.code === 'no_name') status(text('noName'));
       return;
     case 'calling':
     case 'presence':
@@ -175,13 +175,14 @@ function connect(token: string): void {
     if (callId) endCall();
     $('sign-in').hidden = false;
     $('duty').hidden = true;
-    if (event.code !== 4401) status(text('disconnected'));
+    // 4401: the token was refused (said already); 4403: it was revoked while signed in.
+    if (event.code === 4403) status(text('revoked'));
+    else if (event.code !== 4401) status(text('disconnected'));
   };
 }
 
 $('sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
-  myName = ($('name') as HTMLInputElement).value.trim();
   connect(($('token') as HTMLInputElement).value.trim());
   ($('token') as HTMLInputElement).value = '';
 });
@@ -191,7 +192,7 @@ $('toggle').addEventListener('click', () => {
     const kinds = [...document.querySelectorAll<HTMLInputElement>('input[name=kind]:checked')].map(
       (box) => box.value as CallKind,
     );
-    send({ type: 'available', kinds, name: myName });
+    send({ type: 'available', kinds });
   } else send({ type: 'unavailable' });
   $('toggle').textContent = text(available ? 'pause' : 'resume');
   status(text(available ? 'available' : 'unavailable'));

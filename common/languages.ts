@@ -3,11 +3,12 @@ export const LANGUAGES = ['zh-CN', 'mn-Mong-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
+/**
+ * Catalog namespaces that are not the kiosk's: the hub's staff pages (`hub.json`). The kiosk neither bundles
+ * nor pre-renders speech for them.
+ */
+export const HUB_NAMESPACES: readonly string[] = ['hub'];
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** Mongolian script runs top to bottom, columns left to right. */
-export function isVerticalScript(language: Language): boolean {
-  return language === 'mn-Mong-CN';
 }

@@ -6,8 +6,8 @@ import type { Result } from '../common/result';
 import type { OrganisationProfile } from '../common/trust/organisation_profile';
 import type { Logger } from '../node_shared/logger';
 import { loadOrganisationProfile } from '../node_shared/organisation_profile_file';
+import { assetsDir } from './assets_dir';
 import { AuditLog } from './audit_log';
-import { bundledAssetsDir } from './bundled_assets';
 import { loadConfig } from './config/load_config';
 import type { CoreDeps } from './core_deps';
 import { speechProbeOf } from './diagnostics/speech_probe';
@@ -19,6 +19,8 @@ import { fileTemplateSource } from './forms/template_registry';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import type { Printer } from './printing/printer';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
+import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { startStaff } from './staff/staff_handlers';
 import { openDatabase } from './storage/database';
@@ -54,6 +56,8 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   dispatch: Dispatch;
+  /** Media the page loads by URL (sign-language clips); null for other paths. */
+  media: (request: MediaRequest) => MediaAnswer | null;
   events: EventBus;
   deps: CoreDeps;
   close(): void;
@@ -113,7 +117,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   if (!configResult.ok)
     logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
   const profileResult = loadOrganisationProfile(
-    options.profilePath ?? path.join(bundledAssetsDir(), 'organisation_profile.json'),
+    options.profilePath ?? path.join(assetsDir(), 'organisation_profile.json'),
   );
   if (!profileResult.ok)
     logger.error('profile.invalid', { kind: profileResult.error.kind, field: profileResult.error.field });
@@ -152,8 +156,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
     publishedTemplateSource(db),
   ]);
+  const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => forms.registry.reload(),
+    onAssetsSwitched: () => {
+      forms.registry.reload();
+      sign.library.reload();
+    },
+    verifyItem: verifySignPackItem,
     heartbeatExtras: technician.heartbeatExtras,
   });
   const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
@@ -172,10 +181,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       loadTechnicianProgram(options.configPath, logger),
     ),
     ...staff.handlers,
+    ...sign.handlers,
   };
 
   return {
     dispatch: createDispatcher(handlers, logger),
+    media: sign.media,
     events: deps.events,
     deps,
     close: () => {

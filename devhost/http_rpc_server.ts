@@ -4,6 +4,7 @@ import { MAX_REQUEST_BYTES, type RpcResponse, rpcRequestSchema } from '../common
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { EventBus } from '../core/event_bus';
 import type { Dispatch } from '../core/rpc/dispatcher';
+import type { MediaAnswer, MediaRequest } from '../core/sign_language/clip_response';
 import { readStaticFile } from '../node_shared/static_files';
 import { checkHostAndOrigin, checkToken } from './request_guard';
 
@@ -12,6 +13,8 @@ export interface HttpRpcServerOptions {
   events: EventBus;
   token: string;
   staticRoot: string;
+  /** Media the page loads by URL (sign-language clips), answered by the core. */
+  media?: (request: MediaRequest) => MediaAnswer | null;
   host?: string;
   port: number;
 }
@@ -135,6 +138,12 @@ export function startHttpRpcServer(options: HttpRpcServerOptions): Promise<http.
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, refusal('invalid_args', 'Method not allowed.'));
+      return;
+    }
+    const media = options.media?.({ method: req.method, pathname: url.pathname, range: req.headers.range });
+    if (media) {
+      res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
+      res.end(media.body ?? undefined);
       return;
     }
     const file = readStaticFile(options.staticRoot, url.pathname);

@@ -38,15 +38,11 @@ async function main() {
   const server = await startHttpRpcServer({
     dispatch: core.dispatch,
     events: core.events,
+    media: core.media,
     token,
     staticRoot,
     port: Number(process.env.KIOSK_PORT ?? 5199),
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/#token=${token}`;
-  process.stdout.write(`${JSON.stringify({ event: 'ready', url, port })}\n`);
-  process.stdout.write(`Kiosk dev host ready: open ${url} in Chromium\n`);
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -59,6 +55,12 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  // Ready only once the signal handlers are in: a signal before them would kill the process outright.
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url, port })}\n`);
+  process.stdout.write(`Kiosk dev host ready: open ${url} in Chromium\n`);
 }
 
 main().catch((error) => {

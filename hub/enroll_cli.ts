@@ -1,6 +1,6 @@
 import { identifierSchema } from '../common/sync/protocol';
 import { fail, parseCli } from './cli_args';
-import { openSqliteHubStore } from './storage/sqlite_hub_store';
+import { openHubStore } from './storage/open_hub_store';
 import { issueToken } from './tokens';
 
 /**
@@ -8,10 +8,10 @@ import { issueToken } from './tokens';
  * (put it in the kiosk's provisioning file as `hubToken`). Enrolling again replaces the old token.
  * `--revoke` revokes every token of the terminal instead.
  */
-const { values, dataDir } = parseCli(
+const { values, dataDir, db } = parseCli(
   process.argv.slice(2),
   { terminal: { type: 'string' }, centre: { type: 'string' }, revoke: { type: 'boolean' } },
-  'npm run hub:enroll -- --data DIR --terminal ID [--centre CENTRE] [--revoke]',
+  'npm run hub:enroll -- --data DIR [--db URL] --terminal ID [--centre CENTRE] [--revoke]',
 );
 const terminal = identifierSchema.safeParse(values.terminal);
 if (!terminal.success) fail('--terminal ID is required (letters, digits, dot, dash, underscore)', 2);
@@ -19,13 +19,13 @@ const centre = values.centre === undefined ? null : identifierSchema.safeParse(v
 if (centre && !centre.success)
   fail('--centre must be an identifier (letters, digits, dot, dash, underscore)', 2);
 
-const store = openSqliteHubStore(dataDir);
+const store = await openHubStore({ dataDir, db });
 const now = new Date();
-const revoked = store.revokeTerminal(terminal.data, now.toISOString());
+const revoked = (await store.revokeTerminal(terminal.data, now.toISOString())).length;
 if (values.revoke) {
   process.stdout.write(`Revoked ${revoked} token(s) of terminal ${terminal.data}.\n`);
 } else {
-  const issued = issueToken(
+  const issued = await issueToken(
     store,
     { role: 'terminal', terminalId: terminal.data, centre: centre?.data ?? null },
     now,
@@ -35,4 +35,4 @@ if (values.revoke) {
     `Terminal ${terminal.data} enrolled (token id ${issued.tokenId}${revoked ? `, ${revoked} older token(s) revoked` : ''}). The token is shown only now.\n`,
   );
 }
-store.close();
+await store.close();

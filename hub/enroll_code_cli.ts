@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import { DEFAULT_CODE_HOURS } from '../common/provisioning/enrollment';
 import { fail, parseCli } from './cli_args';
 import { createEnrollmentCode } from './enrollment/create_code';
-import { openEnrollmentStore } from './enrollment/enrollment_store';
+import { openHubStore } from './storage/open_hub_store';
 
 /**
  * `npm run hub:enroll-code -- --data DIR --terminal ID --template FILE [--hours 24]`: prints a one-time
  * 12-digit enrollment code (once, on stdout). The template is a provisioning file without `terminalId`,
  * `hubUrl` and `hubToken`; a new terminal redeems the code with `npm run provision` and gets all three.
  */
-const USAGE = 'npm run hub:enroll-code -- --data DIR --terminal ID --template FILE [--hours 24]';
-const { values, dataDir } = parseCli(
+const USAGE = 'npm run hub:enroll-code -- --data DIR [--db URL] --terminal ID --template FILE [--hours 24]';
+const { values, dataDir, db } = parseCli(
   process.argv.slice(2),
   { terminal: { type: 'string' }, template: { type: 'string' }, hours: { type: 'string' } },
   USAGE,
@@ -27,9 +27,13 @@ try {
 }
 const hours = values.hours === undefined ? DEFAULT_CODE_HOURS : Number(values.hours);
 
-const store = openEnrollmentStore(dataDir);
-const created = createEnrollmentCode(store, { terminalId: values.terminal, template, hours }, new Date());
-store.close();
+const store = await openHubStore({ dataDir, db });
+const created = await createEnrollmentCode(
+  store,
+  { terminalId: values.terminal, template, hours },
+  new Date(),
+);
+await store.close();
 if (!created.ok) {
   const where = created.error.field === 'hours' ? '--hours' : created.error.field;
   fail(`Refused: ${where.replace(/^terminalId$/, '--terminal')}: ${created.error.message}`, 2);

@@ -2,17 +2,27 @@ import { createHash } from 'node:crypto';
 import type { BatchItem, ItemResult, RefusalReason } from '../common/sync/protocol';
 import { MAX_PAYLOAD_BYTES } from '../common/sync/protocol';
 import { checkPayload, type PublishedTemplates } from './published_templates';
-import type { HubStore, IntakeOutcome, NewSubmission, Principal } from './storage/hub_store';
+import {
+  type HubStore,
+  type IntakeOutcome,
+  type NewSubmission,
+  type Principal,
+  terminalCentre,
+} from './storage/hub_store';
 
 type Refusal = { status: 403 | 413 | 422; reason: RefusalReason; detail?: string };
 
-function refusalOf(templates: PublishedTemplates, principal: Principal, item: BatchItem): Refusal | null {
+async function refusalOf(
+  templates: PublishedTemplates,
+  principal: Principal,
+  item: BatchItem,
+): Promise<Refusal | null> {
   if (item.terminalId !== principal.terminalId) return { status: 403, reason: 'wrong_terminal' };
   if (Buffer.byteLength(item.payload, 'utf8') > MAX_PAYLOAD_BYTES)
     return { status: 413, reason: 'too_large' };
   if (createHash('sha256').update(item.payload, 'utf8').digest('hex') !== item.sha256)
     return { status: 422, reason: 'hash_mismatch' };
-  const template = templates.get(item.templateId, item.templateVersion);
+  const template = await templates.get(item.templateId, item.templateVersion);
   if (!template) return { status: 422, reason: 'unknown_template_version' };
   const problem = checkPayload(template, item.payload, item);
   return problem ? { status: 422, reason: 'invalid_payload', detail: problem } : null;
@@ -27,13 +37,15 @@ interface PendingCommit {
 /**
  * Intake of submissions: each item is checked on its own (owner, size, hash, template version, payload);
  * the items that pass are stored where the uuid's unique constraint decides created / duplicate /
- * conflict in the same transaction. Group commit: everything that arrived in one turn of the event loop,
- * from any terminal, goes into ONE transaction (one fsync), and each request is answered only after that
- * commit. One bad item never affects the others.
+ * conflict in the same transaction. Group commit: everything that arrived in one turn of the event loop
+ * (or, with an asynchronous store, while the previous commit was in flight), from any terminal, goes into
+ * ONE transaction (one fsync), and each request is answered only after that commit. One bad item never
+ * affects the others.
  */
 export class Intake {
   private pending: PendingCommit[] = [];
   private scheduled = false;
+  private flushing = false;
 
   constructor(
     private readonly store: HubStore,
@@ -42,10 +54,10 @@ export class Intake {
   ) {}
 
   async receive(principal: Principal, items: readonly BatchItem[]): Promise<ItemResult[]> {
-    const refusals = items.map((item) => refusalOf(this.templates, principal, item));
+    const refusals = await Promise.all(items.map((item) => refusalOf(this.templates, principal, item)));
     const accepted = items
       .filter((_, index) => refusals[index] === null)
-      .map(({ uuid, ...envelope }) => ({ uuid, envelope, centre: principal.centre ?? '' }));
+      .map(({ uuid, ...envelope }) => ({ uuid, envelope, centre: terminalCentre(principal) }));
     const outcomes = accepted.length === 0 ? [] : await this.commit(accepted);
     let next = 0;
     return items.map(({ uuid }, index): ItemResult => {
@@ -61,18 +73,22 @@ export class Intake {
   private commit(items: NewSubmission[]): Promise<IntakeOutcome[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ items, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
-  private flush(): void {
+  private schedule(): void {
+    if (this.scheduled || this.flushing || this.pending.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
     this.scheduled = false;
+    this.flushing = true;
     const group = this.pending.splice(0);
     try {
-      const outcomes = this.store.storeSubmissions(
+      const outcomes = await this.store.storeSubmissions(
         group.flatMap((entry) => entry.items),
         this.now().toISOString(),
       );
@@ -83,6 +99,9 @@ export class Intake {
       }
     } catch (error) {
       for (const entry of group) entry.reject(error);
+    } finally {
+      this.flushing = false;
+      this.schedule();
     }
   }
 }

@@ -1,17 +1,20 @@
 import { createLogger } from '../node_shared/logger';
 import { fail, parseCli } from './cli_args';
 import { createHubServer, listenHub } from './hub_server';
-import { openSqliteHubStore } from './storage/sqlite_hub_store';
+import { openHubStore } from './storage/open_hub_store';
 import { loadHubTls, plainHttpAllowed } from './tls/hub_tls_options';
+import { openPostgresVideoBus, type VideoBus } from './video/video_bus';
 
 /**
- * `npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--cert hub.pem --key hub.key] [--min-app-version X.Y.Z]`
+ * `npm run hub -- --port 8787 --data DIR [--db postgres://…] [--host 127.0.0.1] [--min-app-version X.Y.Z]
+ *   [--retention-days 180] [--cert hub.pem --key hub.key]`
+ * With `--db`, several hub processes share one PostgreSQL (and video calls, over LISTEN/NOTIFY).
  * Prints `{"event":"ready","url":…,"hubId":…}` and a plain line when listening; stops cleanly on SIGTERM/SIGINT.
  * With `--cert`/`--key` it serves HTTPS itself; without them it listens only on loopback (behind a TLS proxy).
  */
 const USAGE =
-  'npm run hub -- --port 8787 --data DIR [--host 127.0.0.1] [--cert hub.pem --key hub.key] [--min-app-version 0.1.0]';
-const { values, dataDir } = parseCli(
+  'npm run hub -- --port 8787 --data DIR [--db postgres://…] [--host 127.0.0.1] [--min-app-version 0.1.0] [--retention-days 180] [--cert hub.pem --key hub.key]';
+const { values, dataDir, db } = parseCli(
   process.argv.slice(2),
   {
     port: { type: 'string' },
@@ -19,6 +22,7 @@ const { values, dataDir } = parseCli(
     'min-app-version': { type: 'string' },
     'rate-burst': { type: 'string' },
     'rate-per-second': { type: 'string' },
+    'retention-days': { type: 'string' },
     cert: { type: 'string' },
     key: { type: 'string' },
   },
@@ -29,6 +33,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0�
 const burst = Number(values['rate-burst'] ?? 120);
 const perSecond = Number(values['rate-per-second'] ?? 60);
 if (!(burst >= 1 && perSecond > 0)) fail('--rate-burst and --rate-per-second must be positive', 2);
+const retentionDays = values['retention-days'] === undefined ? undefined : Number(values['retention-days']);
+if (
+  retentionDays !== undefined &&
+  !(Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650)
+)
+  fail('--retention-days must be 1–3650', 2);
 
 const host = values.host ?? '127.0.0.1';
 if (Boolean(values.cert) !== Boolean(values.key)) fail('--cert and --key go together', 2);
@@ -41,7 +51,10 @@ if (!tls && !plainHttpAllowed(host))
   );
 
 const logger = createLogger();
-const store = openSqliteHubStore(dataDir);
+const store = await openHubStore({ dataDir, db }).catch((error: unknown) =>
+  fail(`The hub store could not be opened: ${error instanceof Error ? error.message : String(error)}`),
+);
+const videoBus: VideoBus | undefined = db ? await openPostgresVideoBus(db, logger) : undefined;
 const server = createHubServer({
   store,
   dataDir,
@@ -49,21 +62,26 @@ const server = createHubServer({
   rateLimit: { burst, perSecond },
   ...(tls ? { tls: tls.value } : {}),
   ...(values['min-app-version'] ? { minAppVersion: values['min-app-version'] } : {}),
+  ...(retentionDays !== undefined ? { retentionDays } : {}),
+  ...(videoBus ? { videoBus } : {}),
 });
 const hub = await listenHub(server, port, host).catch((error: unknown) =>
   fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
-process.stdout.write(`${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId, store: store.kind })}\n`,
+);
 process.stdout.write(`Hub ${store.hubId} ready at ${hub.url}\n`);
 
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  void hub.close().then(() => {
-    store.close();
-    process.exit(0);
-  });
+  void hub
+    .close()
+    .then(() => videoBus?.close())
+    .then(() => store.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

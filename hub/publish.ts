@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isPublishedDataKind, PUBLISHED_DATA_SCHEMAS, schemaIssue } from '../common/published/published_data';
 import { err, ok, type Result } from '../common/result';
 import { type ItemKind, identifierSchema, versionSchema } from '../common/sync/protocol';
+import { parseSignPackBytes } from './published_sign_packs';
 import { parseTemplateBytes } from './published_templates';
 import type { PublishedItem } from './storage/hub_store';
 
@@ -47,7 +48,7 @@ function selfNamed(kind: ItemKind, body: Buffer): Result<{ id?: string; version?
 /**
  * Validates one file for publishing. Templates go through the forms validator (a bad template is refused
  * with the step and field); directory, content and fee rules through the kiosk's schemas (refused with the
- * field); audio packs are bytes.
+ * field); sign packs through the kiosk's pack verifier (refused with the clip); audio packs are bytes.
  */
 export function prepareItem(input: PublishInput): Result<PreparedItem, string> {
   if (input.body.length > MAX_ITEM_BYTES) return err('the file is larger than 64 MB');
@@ -56,6 +57,10 @@ export function prepareItem(input: PublishInput): Result<PreparedItem, string> {
     const template = parseTemplateBytes(input.body);
     if (!template.ok) return err(template.error);
     named = { id: template.value.id, version: template.value.version };
+  } else if (input.kind === 'sign_pack') {
+    const pack = parseSignPackBytes(input.body);
+    if (!pack.ok) return err(pack.error);
+    named = pack.value;
   } else if (input.kind !== 'audio_pack') {
     const self = selfNamed(input.kind, input.body);
     if (!self.ok) return err(self.error);

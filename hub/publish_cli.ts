@@ -2,18 +2,18 @@ import fs from 'node:fs';
 import { ITEM_KINDS, type ItemKind } from '../common/sync/protocol';
 import { fail, parseCli } from './cli_args';
 import { type PreparedItem, prepareItem } from './publish';
-import { openSqliteHubStore } from './storage/sqlite_hub_store';
+import { openHubStore } from './storage/open_hub_store';
 
 /**
- * `npm run hub:publish -- --data DIR [--kind template|directory|content|fee_rules|audio_pack]
+ * `npm run hub:publish -- --data DIR [--kind template|directory|content|fee_rules|audio_pack|sign_pack]
  *   [--id ID --version V] FILE…` publishes new versions. Every file is validated first; if one is
  * refused, nothing is published and the reason is printed. Published versions are immutable: the same
  * version with other content is refused.
  */
-const { values, positionals, dataDir } = parseCli(
+const { values, positionals, dataDir, db } = parseCli(
   process.argv.slice(2),
   { kind: { type: 'string' }, id: { type: 'string' }, version: { type: 'string' } },
-  'npm run hub:publish -- --data DIR [--kind KIND] [--id ID --version V] FILE…',
+  'npm run hub:publish -- --data DIR [--db URL] [--kind KIND] [--id ID --version V] FILE…',
 );
 const kind = (values.kind ?? 'template') as ItemKind;
 if (!ITEM_KINDS.includes(kind)) fail(`--kind must be one of ${ITEM_KINDS.join(', ')}`, 2);
@@ -32,11 +32,11 @@ for (const file of positionals) {
   prepared.push(item.value);
 }
 
-const store = openSqliteHubStore(dataDir);
+const store = await openHubStore({ dataDir, db });
 const publishedAt = new Date().toISOString();
 let refused = false;
 for (const item of prepared) {
-  const outcome = store.publish({ ...item, publishedAt });
+  const outcome = await store.publish({ ...item, publishedAt });
   const name = `${item.kind} ${item.id}@${item.version}`;
   if (outcome === 'version_exists_with_other_content') {
     refused = true;
@@ -49,5 +49,5 @@ for (const item of prepared) {
     );
   }
 }
-store.close();
+await store.close();
 process.exit(refused ? 1 : 0);

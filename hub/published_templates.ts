@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findForbiddenKey } from '../common/contract/rpc_envelope';
 import { answerValueSchema } from '../common/forms/answers';
-import { validateAllAnswers } from '../common/forms/form_logic';
+import { computePriority, validateAllAnswers } from '../common/forms/form_logic';
 import { formatTemplateProblem, parseTemplate } from '../common/forms/parse_template';
 import type { Step, Template } from '../common/forms/template_schema';
 import { err, ok, type Result } from '../common/result';
@@ -28,6 +28,8 @@ const payloadSchema = z.looseObject({
   terminalId: z.string().max(64),
   receiptNo: z.string().max(64),
   createdAt: z.iso.datetime({ offset: true }),
+  priority: z.boolean(),
+  assisted: z.boolean(),
   answers: z.record(z.string().max(64), answerValueSchema),
 });
 
@@ -56,6 +58,12 @@ export function checkPayload(template: Template, payload: string, item: BatchIte
     return 'payload names another template version';
   if (data.terminalId !== item.terminalId) return 'payload names another terminal';
   if (data.receiptNo !== item.receiptNo) return 'payload receipt number differs';
+  if (data.assisted !== item.assisted) return 'payload assisted flag differs';
+  // Priority is what the answers say (the template's rule), on the envelope as in the payload: a kiosk
+  // cannot jump the queue by flagging an application the answers do not make priority.
+  const priority = computePriority(template, data.answers);
+  if (data.priority !== priority || item.priority !== (priority ? 1 : 0))
+    return 'priority differs from what the answers give';
   // Options filled from published data on the kiosk (e.g. lawyers) are not known here: accept the chosen one.
   const sourceOptions = (step: Step) => {
     const value = data.answers[step.id];
@@ -74,11 +82,11 @@ export class PublishedTemplates {
 
   constructor(private readonly store: HubStore) {}
 
-  get(id: string, version: string): Template | null {
+  async get(id: string, version: string): Promise<Template | null> {
     const key = `${id}@${version}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const item = this.store.item('template', id, version);
+    const item = await this.store.item('template', id, version);
     if (!item) return null;
     const parsed = parseTemplateBytes(item.body);
     if (!parsed.ok) return null;

@@ -1,6 +1,7 @@
 /**
- * Rate limit per key (token id, or client address for failed authentication): a token bucket of
- * `burst` requests refilled at `perSecond`. The map is bounded so that a flood of keys cannot grow it.
+ * Rate limit per key (a token id, a presented token that failed, one socket's frames): a token bucket of
+ * `burst` requests refilled at `perSecond`, in this process. The map is bounded so that a flood of keys
+ * cannot grow it.
  */
 export interface RateLimit {
   burst: number;
@@ -15,6 +16,17 @@ export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly limit: RateLimit) {}
+
+  /** 0 when `key` may go ahead now, else how many ms until it may (nothing is taken). */
+  peek(key: string, nowMs: number): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(
+      this.limit.burst,
+      bucket.tokens + ((nowMs - bucket.at) / 1000) * this.limit.perSecond,
+    );
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.limit.perSecond) * 1000);
+  }
 
   take(key: string, nowMs: number): TakeResult {
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: nowMs };

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Provisioning, TerminalInfo } from '../common/contract/system_methods';
 import { applySettings } from './a11y/apply_settings';
-import { createKit } from './a11y/create_kit';
 import { installKioskInput, SELF_ANNOUNCING } from './a11y/kiosk_input';
 import { KitContext, type KitServices } from './a11y/kit_context';
 import { DEFAULT_SCREEN } from './a11y/text_sizes';
@@ -20,16 +19,19 @@ import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
-import { createRpcSpeaker, type RpcSpeaker } from './speech';
+import { SignContext } from './sign_language/sign_context';
+import { SignPanelSlot } from './sign_language/sign_panel_slot';
+import type { SpeechLogEntry } from './speech/speech_log';
 import { IdleTimer } from './state/idle_timer';
-import { FACTORY_SETTINGS, SessionStore, useSession } from './state/session_store';
+import { createKioskSession, type KioskSession } from './state/kiosk_session';
+import { FACTORY_SETTINGS, type SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
 
 declare global {
   interface Window {
     /** Only with test hooks on (`test_hooks.ts`): dev host started for tests and `?e2e` in the page URL. */
-    __kioskDebug?: { speechLog: KitServices['speechLog']['log']; store: SessionStore };
+    __kioskDebug?: { speechLog: () => SpeechLogEntry[]; store: SessionStore };
   }
 }
 
@@ -51,20 +53,8 @@ function useRespeakOnLanguageChange(kit: KitServices) {
   }, [language, kit]);
 }
 
-interface KioskSession {
-  store: SessionStore;
-  kit: KitServices;
-  engine: RpcSpeaker;
-}
-
-/** The Chinese text of a `ns:key` catalog key: what the engine says when a Mongolian clip is missing. */
-function chineseText(key: string): string | undefined {
-  const [ns, k] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
-  return i18n.exists(k, { ns, lng: 'zh-CN' }) ? i18n.t(k, { ns, lng: 'zh-CN' }) : undefined;
-}
-
 function Kiosk({ session, terminal }: { session: KioskSession; terminal: TerminalInfo }) {
-  const { store, kit, engine } = session;
+  const { store, kit, engine, forms, sign } = session;
   const state = useSession(store, (s) => s);
   const idle = useMemo(
     () =>
@@ -89,16 +79,6 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
     [store, kit, idle, terminal.languages],
   );
 
-  useEffect(
-    () =>
-      store.onReset(() => {
-        engine.resetSession();
-        kit.speechLog.clear();
-        kit.announcer.clear();
-      }),
-    [store, kit, engine],
-  );
-
   useEffect(() => {
     engine.setRateStep(state.settings.rateStep);
     engine.setVolumeStep(state.settings.volumeStep);
@@ -112,19 +92,24 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
   useRespeakOnLanguageChange(kit);
 
   return (
-    <AppContext.Provider value={{ store, terminal }}>
-      <div className="app" key={state.sessionNumber}>
-        <header className="app-header">
-          <h1 className="app-title">
-            <Text k="app.title" bilingual />
-          </h1>
-          <p className="app-subtitle">{terminal.centre.name}</p>
-        </header>
-        <AccessibilityBar />
-        <main className="app-main" key={JSON.stringify(state.screen)}>
-          <CurrentScreen screen={state.screen} />
-        </main>
-      </div>
+    <AppContext.Provider value={{ store, terminal, forms }}>
+      <SignContext.Provider value={sign}>
+        <div className="app" key={state.sessionNumber}>
+          <header className="app-header">
+            <h1 className="app-title">
+              <Text k="app.title" bilingual />
+            </h1>
+            <p className="app-subtitle">{terminal.centre.name}</p>
+          </header>
+          <AccessibilityBar />
+          <div className="app-body">
+            <main className="app-main" key={JSON.stringify(state.screen)}>
+              <CurrentScreen screen={state.screen} />
+            </main>
+            <SignPanelSlot />
+          </div>
+        </div>
+      </SignContext.Provider>
       <IdleWarningDialog
         idle={idle}
         warningSeconds={terminal.session.warningSeconds}
@@ -148,14 +133,12 @@ export function App() {
   useEffect(() => {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
-        const { defaultLanguage, speech } = result.terminal;
-        const store = new SessionStore({ language: defaultLanguage, speechOn: speech.onByDefault });
-        const engine = createRpcSpeaker({ fallbackText: chineseText });
-        const kit = createKit(store, i18n, engine);
+        const session = createKioskSession(result.terminal, i18n);
+        const { kit, store } = session;
         if (testHooksEnabled(result.terminal)) {
-          window.__kioskDebug = { speechLog: kit.speechLog.log, store };
+          window.__kioskDebug = { speechLog: () => kit.speechLog.entries(), store };
         }
-        setSession({ store, kit, engine });
+        setSession(session);
       }
       setProvisioning(result);
     });

@@ -1,10 +1,13 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { TerminalInfo } from '../common/contract/system_methods';
+import type { FormsSession } from './screens/forms/forms_session';
 import type { SessionStore } from './state/session_store';
 
 export interface AppContextValue {
   store: SessionStore;
   terminal: TerminalInfo;
+  /** This visit's open drafts and templates (a holder of visitor data, wiped at session end). */
+  forms: FormsSession;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

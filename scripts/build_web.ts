@@ -16,7 +16,7 @@ const TARGETS = [
     sources: ['agent', 'renderer/screens/video'],
   },
 ] as const;
-const SHARED_SOURCES = ['common', 'assets/locales', 'assets/fonts', 'package.json'];
+const SHARED_SOURCES = ['common', 'assets/locales', 'assets/fonts', 'assets/input', 'package.json'];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

@@ -6,24 +6,6 @@
 const chars = (text: string): string[] => [...text.replace(/\s+/g, '')];
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
-/** Roughly the most frequent characters of modern written Chinese, most frequent first. */
-export const FREQUENT_CHARACTERS = chars(`
-的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后
-小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长
-知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最
-间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市
-眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计
-或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八结张统直改很题管区县乡镇村社街道楼号
-室单元户省旗盟包头呼和浩特鄂尔多斯赤峰通辽乌海兰察布巴彦淖伦贝锡林郭勒阿拉善昆都仑青山东河九原石拐
-白云矿土默右固阳达茂联合达尔罕
-钱费用钟病医院药证残疾盲聋哑肢智精言听视障碍级类别助援律师公证劳调解纠纷离婚赡养抚继承房屋租赁借款
-合同工资伤保险社会低收入困难补贴救济申请登记预约上门咨询服务满意评价诉讼仲裁案件法院检察警察派出所
-身份号码电话手机地址姓名性别男女出生日期年月日岁父母妻夫儿子女孙爷奶叔姨舅哥姐弟妹亲属朋友邻居单位
-公司老板厂学校政府委员会居村民族汉蒙古回满朝鲜达斡尔鄂温克
-请您写填选择确认修改提交返回下一步上一步完成取消是否有没无需要帮助说明问题回答
-零一二三四五六七八九十百千万亿元角分块
-`);
-
 /** Common Chinese surnames, most common first (a visitor typing a name needs these early). */
 export const SURNAMES = chars(`
 王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任
@@ -35,6 +17,16 @@ export const SURNAMES = chars(`
 帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓
 修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植
 衡富尧闭由
+`);
+
+/** Two-character surnames (复姓) a visitor may type as one. */
+export const COMPOUND_SURNAMES = words(`
+欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 司徒 宇文 端木 南宫
+`);
+
+/** Characters of transliterated foreign names (马克思, 华尔特): names with one are not Chinese given names. */
+export const TRANSLITERATION_CHARACTERS = chars(`
+尔斯特拉尼娜莎丝蒂奥伊卡纳索基坦塔萨布普吉诺瓦埃赫罗夫克维亚
 `);
 
 /** Words a visitor of a legal-service kiosk is likely to type, most useful first. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { directoryMethods } from './directory_methods';
 import { formsMethods } from './forms_methods';
 import { printMethods } from './print_methods';
+import { signMethods } from './sign_methods';
 import { speechMethods } from './speech_methods';
 import { staffMethods } from './staff_methods';
 import { syncMethods } from './sync_methods';
@@ -25,6 +26,7 @@ export const contract = {
   ...staffMethods,
   ...videoMethods,
   ...videoExternalMethods,
+  ...signMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,30 +1,11 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { CATALOG_KEY_PATTERN } from '../speech/catalog_strings';
+import { SPEECH_FAILURES, SPEECH_RENDER_REASONS } from '../speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS } from '../speech/text_limits';
 import { method } from './define';
 
-/** Why a render gave no audio; `no_audio` means no voice or clip speaks this language (Mongolian). */
-export const SPEECH_RENDER_REASONS = [
-  'engine_missing',
-  'engine_failed',
-  'timeout',
-  'text_too_long',
-  'no_voice_for_language',
-  'busy',
-  'no_audio',
-  'empty',
-] as const;
-export type SpeechRenderReason = (typeof SPEECH_RENDER_REASONS)[number];
-
-const engineFault = z.enum([
-  'engine_missing',
-  'engine_failed',
-  'timeout',
-  'text_too_long',
-  'no_voice_for_language',
-  'busy',
-]);
+const engineFault = z.enum(SPEECH_FAILURES);
 
 // A WAV of 2,000 characters of slow speech is far below this; the cap keeps the schema honest.
 const MAX_AUDIO_BASE64 = 96 * 1024 * 1024;

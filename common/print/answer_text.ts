@@ -6,9 +6,16 @@ import type { Language } from '../languages';
 export interface ValueWords {
   yes: string;
   no: string;
+  /** A multiple choice with nothing chosen (print and the staff view leave it blank). */
+  none?: string;
+  /** A signature (print draws it instead of words). */
+  signed?: string;
 }
 
-/** An answer as words for print and review: option labels, yes/no, number with unit, text as typed. */
+/**
+ * An answer as words, the one wording for print, the staff view, the desk and the review screen: option
+ * labels, yes/no, number with unit, text as typed; several choices joined as the language lists them.
+ */
 export function answerText(
   step: Step,
   value: AnswerValue,
@@ -22,16 +29,17 @@ export function answerText(
   switch (field.type) {
     case 'single_choice':
       return label([...field.options, ...sourceOptions], String(value));
-    case 'multi_choice':
-      return (Array.isArray(value) ? value : [])
-        .map((v) => label(field.options, v))
-        .join(language === 'en' ? ', ' : '、');
+    case 'multi_choice': {
+      const chosen = Array.isArray(value) ? value : [];
+      if (chosen.length === 0) return words.none ?? '';
+      return chosen.map((v) => label(field.options, v)).join(language === 'en' ? ', ' : '、');
+    }
     case 'yes_no':
       return value === true ? words.yes : words.no;
     case 'number':
       return field.unit ? `${value} ${pickText(field.unit, language).text}` : String(value);
     case 'signature':
-      return '';
+      return words.signed ?? '';
     default:
       return String(value);
   }

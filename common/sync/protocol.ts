@@ -132,7 +132,14 @@ export const healthBodySchema = z.object({
 export type HealthBody = z.infer<typeof healthBodySchema>;
 
 /** Published item kinds the hub hands to kiosks. */
-export const ITEM_KINDS = ['template', 'directory', 'content', 'fee_rules', 'audio_pack'] as const;
+export const ITEM_KINDS = [
+  'template',
+  'directory',
+  'content',
+  'fee_rules',
+  'audio_pack',
+  'sign_pack',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const manifestItemSchema = z

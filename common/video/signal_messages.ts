@@ -34,13 +34,8 @@ export type SignalData = z.infer<typeof signalDataSchema>;
 /** Messages a kiosk or an agent console sends to the hub. The first one must be `hello`. */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().min(1).max(600) }).strict(),
-  z
-    .object({
-      type: z.literal('available'),
-      kinds: z.array(callKindSchema).min(1).max(4),
-      name: z.string().min(1).max(60),
-    })
-    .strict(),
+  // The name visitors see is the one the hub recorded for the token, never one the client sends.
+  z.object({ type: z.literal('available'), kinds: z.array(callKindSchema).min(1).max(4) }).strict(),
   z.object({ type: z.literal('unavailable') }).strict(),
   z.object({ type: z.literal('call'), kind: callKindSchema }).strict(),
   z.object({ type: z.literal('answer'), callId }).strict(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { calculateFee } from '../../common/fees/fee_engine';
-import { bundledAssetsDir } from '../bundled_assets';
+import { assetsDir } from '../assets_dir';
 import type { CoreDeps } from '../core_deps';
 import { FEE_RULES_KIND } from '../published/published_kinds';
 import { loadPublished } from '../published/published_store';
@@ -28,7 +28,7 @@ type FormsMethod =
 
 /** `assets/templates` (Electron sets `KIOSK_ASSETS_DIR` to the packaged assets). */
 export function bundledTemplatesDir(): string {
-  return path.join(bundledAssetsDir(), 'templates');
+  return path.join(assetsDir(), 'templates');
 }
 
 /**

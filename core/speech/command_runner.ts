@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { err, ok, type Result } from '../../common/result';
-import type { SpeechFailure, SynthesisCommand } from './speech_engine';
+import type { SpeechFailure } from '../../common/speech/speech_failures';
+import type { SynthesisCommand } from './speech_engine';
 
 export interface RunOptions {
   timeoutMs: number;

@@ -1,10 +1,11 @@
 import { err, ok, type Result } from '../../common/result';
+import type { SpeechFailure } from '../../common/speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS } from '../../common/speech/text_limits';
 import { runProcess, runSynthesis } from './command_runner';
 import { espeakBackend } from './espeak_backend';
 import { sapiBackend } from './sapi_backend';
 import { sayBackend } from './say_backend';
-import type { SpeechBackend, SpeechEngine, SpeechFailure } from './speech_engine';
+import type { SpeechBackend, SpeechEngine } from './speech_engine';
 import { fixWavSizes } from './wav';
 
 export interface EngineOptions {

@@ -1,16 +1,6 @@
 import type { Language } from '../../common/languages';
 import type { Result } from '../../common/result';
-
-/** Why a synthesis produced no audio. Every one is a value the caller handles; none crashes the core. */
-export const SPEECH_FAILURES = [
-  'engine_missing',
-  'engine_failed',
-  'timeout',
-  'text_too_long',
-  'no_voice_for_language',
-  'busy',
-] as const;
-export type SpeechFailure = (typeof SPEECH_FAILURES)[number];
+import type { SpeechFailure } from '../../common/speech/speech_failures';
 
 /**
  * One process run that renders text to a WAV file or to stdout. Text reaches the engine only as data:

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Language } from '../../common/languages';
-import { bundledAssetsDir } from '../bundled_assets';
+import { assetsDir } from '../assets_dir';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import { createSpeechService, type SpeechService } from './speech_service';
@@ -17,7 +17,7 @@ const PRERENDER_DELAY_MS = 1500;
  * (`KIOSK_SPEECH_PRERENDER=0` turns that off).
  */
 export function startSpeech(deps: CoreDeps): SpeechService {
-  const assets = bundledAssetsDir();
+  const assets = assetsDir();
   const languages = (deps.config?.languages ?? SYNTHESIZED).filter((l) => SYNTHESIZED.includes(l));
   return createSpeechService({
     dataDir: deps.dataDir,

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Language } from '../../common/languages';
 import { staticCatalogStrings } from '../../common/speech/catalog_strings';
+import type { SpeechFailure, SpeechRenderReason } from '../../common/speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS, normalizeSpeechText } from '../../common/speech/text_limits';
 import type { Logger } from '../../node_shared/logger';
 import { type AudioPack, loadAudioPacks } from './audio_pack';
 import { loadCatalogStrings } from './catalogs';
 import { backendForPlatform, createSpeechEngine } from './create_engine';
 import { SpeechCache } from './speech_cache';
-import type { SpeechEngine, SpeechFailure } from './speech_engine';
+import type { SpeechEngine } from './speech_engine';
 import { type Priority, SpeechQueue } from './speech_queue';
 import { parseWav } from './wav';
 
@@ -18,11 +19,9 @@ export interface RenderRequest {
   key?: string;
 }
 
-/** `no_audio`: nothing can speak this language (Mongolian without a clip); `empty`: nothing to say. */
-export type RenderReason = SpeechFailure | 'no_audio' | 'empty';
 export type RenderOutcome =
   | { ok: true; wav: Buffer; cached: boolean; source: 'pack' | 'cache' | 'engine'; durationMs: number }
-  | { ok: false; reason: RenderReason };
+  | { ok: false; reason: SpeechRenderReason };
 
 export interface PrerenderProgress {
   state: 'idle' | 'running' | 'done' | 'stopped';
@@ -75,7 +74,7 @@ export interface SpeechService {
 
 const LANGUAGE_LIST: readonly Language[] = ['zh-CN', 'mn-Mong-CN', 'en'];
 // Failures that say the engine itself is unwell (as opposed to a refused or oversized request).
-const ENGINE_FAULTS: ReadonlySet<RenderReason> = new Set([
+const ENGINE_FAULTS: ReadonlySet<SpeechRenderReason> = new Set([
   'engine_missing',
   'engine_failed',
   'timeout',

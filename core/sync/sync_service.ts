@@ -12,7 +12,7 @@ import { SCHEMA_VERSION } from '../storage/database';
 import { AssetStore } from './asset_store';
 import { HubClient } from './hub_client';
 import { readLastContact, writeLastContact } from './last_contact';
-import { pollManifest } from './manifest_poller';
+import { type ItemVerifier, pollManifest } from './manifest_poller';
 import { OutboxQueue } from './outbox_queue';
 import { OutboxWorker } from './outbox_worker';
 import { purgeDelivered, retentionDays } from './retention';
@@ -61,6 +61,8 @@ export interface SyncService {
 export interface SyncHooks {
   /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
   onAssetsSwitched?: (items: readonly ManifestItem[]) => void;
+  /** A kind's own check of downloaded bytes before they are installed (sign packs). */
+  verifyItem?: ItemVerifier;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
   heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal'>>;
 }
@@ -147,7 +149,7 @@ export function createSyncService(
   let closed = false;
   let polling: ReturnType<typeof pollManifest> | null = null;
   const poll = () => {
-    polling ??= pollManifest(client, assets, deps.logger, deps.now, () => closed)
+    polling ??= pollManifest(client, assets, deps.logger, deps.now, () => closed, hooks.verifyItem)
       .then((result) => {
         if (result.ok && result.switched.length > 0 && !closed) hooks.onAssetsSwitched?.(result.switched);
         return result;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../common/csp';
+import type { MediaAnswer, MediaRequest } from '../../core/sign_language/clip_response';
 import { readStaticFile } from '../../node_shared/static_files';
 import {
   CRASH_PAGE_PATH,
@@ -37,25 +38,43 @@ function respond(
   status: number,
   body: string | Uint8Array<ArrayBuffer> | null,
   contentType: string,
+  headers: Record<string, string> = {},
 ): Response {
   return new Response(body, {
     status,
-    headers: { ...SECURITY_HEADERS, 'content-type': contentType },
+    headers: { ...SECURITY_HEADERS, 'content-type': contentType, ...headers },
   });
 }
 
+/** Media the core serves to the page by URL (sign-language clips, with byte ranges). */
+export type MediaSource = (request: MediaRequest) => MediaAnswer | null;
+
 /**
- * Serves the built renderer (`dist/renderer`) and the shell's crash page, with the CSP on every response.
- * Other hosts, other methods, traversal (`..`, encoded or not), dotfiles and missing files get 404/405.
+ * Serves the built renderer (`dist/renderer`), the shell's crash page and the core's media (sign clips),
+ * with the CSP on every response. Other hosts, other methods, traversal (`..`, encoded or not), dotfiles and
+ * missing files get 404/405.
  */
-export function createAppRequestHandler(rendererRoot: string, shellStaticDir: string) {
+export function createAppRequestHandler(
+  rendererRoot: string,
+  shellStaticDir: string,
+  media: MediaSource = () => null,
+) {
   // Read once at start: the crash page must still work when the disk or the renderer is in trouble.
   const crashTemplate = fs.readFileSync(path.join(shellStaticDir, CRASH_TEMPLATE_FILE), 'utf8');
   const crashStyle = fs.readFileSync(path.join(shellStaticDir, CRASH_STYLE_FILE), 'utf8');
-  return (request: { url: string; method: string }): Response => {
+  return (request: { url: string; method: string; headers?: Headers }): Response => {
     const url = new URL(request.url);
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return respond(404, null, 'text/plain');
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, null, 'text/plain');
+    const answer = media({
+      method: request.method,
+      pathname: url.pathname,
+      range: request.headers?.get('range') ?? undefined,
+    });
+    if (answer) {
+      const { 'content-type': contentType = 'text/plain', ...headers } = answer.headers;
+      return respond(answer.status, answer.body ? new Uint8Array(answer.body) : null, contentType, headers);
+    }
     if (url.pathname === CRASH_PAGE_PATH) {
       const code = (url.searchParams.get('code') ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 80);
       return respond(200, renderCrashPage(crashTemplate, code), 'text/html; charset=utf-8');
@@ -71,6 +90,11 @@ export function serveApp(
   protocol: Pick<Protocol, 'handle'>,
   rendererRoot: string,
   shellStaticDir: string,
+  media: () => MediaSource,
 ): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, shellStaticDir));
+  // The core starts after the protocol is registered: its media source is looked up per request.
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler(rendererRoot, shellStaticDir, (request) => media()(request)),
+  );
 }

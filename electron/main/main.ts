@@ -63,7 +63,8 @@ function start(): void {
     filePath: path.join(__dirname, 'preload.cjs'),
     matches: [`${APP_ORIGIN}/*`],
   });
-  serveApp(protocol, rendererRoot, path.join(__dirname, 'static'));
+  let core: KioskCore | undefined;
+  serveApp(protocol, rendererRoot, path.join(__dirname, 'static'), () => core?.media ?? (() => null));
 
   const window = createKioskWindow({ technician: launch.technician, quitting: () => quitting });
   kioskWindow = window;
@@ -86,7 +87,6 @@ function start(): void {
     if (isAbnormalExit(details.reason)) recover(details.type, details.reason);
   });
 
-  let core: KioskCore | undefined;
   const updatePlatform = feedPlatform(process.platform, process.arch, process.env, app.isPackaged);
   const adapters = coreAdapters({
     printerList: () => window.webContents,

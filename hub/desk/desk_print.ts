@@ -10,7 +10,7 @@ import { answerText } from '../../common/print/answer_text';
 import { buildApplicationHtml } from '../../common/print/application_html';
 import { PAGE_SIZES } from '../../common/print/page';
 import { printTextsFor, valueWordsFor } from '../../common/print/print_catalogs';
-import type { DeskLanguage } from './desk_strings';
+import type { HubLanguage as DeskLanguage } from '../hub_text';
 import type { DeskRow } from './desk_view';
 
 /** Options filled from published data on the kiosk (e.g. lawyers) are not known here: the chosen value. */

@@ -2,16 +2,23 @@ import { z } from 'zod';
 import { type StoredFeeReduction, storedFeeReductionSchema } from '../../common/fees/stored_fee_reduction';
 import type { AnswerValue } from '../../common/forms/answers';
 import type { StoredSubmission } from '../../common/sync/protocol';
-import type { HubStore } from '../storage/hub_store';
+import { HUB_LANGUAGES } from '../hub_text';
+import type { DeskEntry, DeskQuery } from '../storage/hub_store';
 
-/** What the desk page lists: the stored submission with its answers parsed and its handled mark. */
+/** What the desk page shows of one application: the stored submission with its answers parsed. */
 export interface DeskRow {
   submission: StoredSubmission;
   answers: Record<string, AnswerValue>;
   feeReduction: StoredFeeReduction | null;
   handledAt: string | null;
+  /** Set once the retention purge deleted the answers. */
+  purgedAt: string | null;
 }
 
+/** Rows per desk page; older ones are one "older applications" link away (keyset, never hidden). */
+export const DESK_PAGE_SIZE = 50;
+
+/** The desk list's query string: filters (all applied in SQL), the page cursor and the page language. */
 export const deskFilterSchema = z
   .object({
     date: z
@@ -23,16 +30,21 @@ export const deskFilterSchema = z
       .max(64)
       .regex(/^[a-z0-9_]*$/)
       .default(''),
+    terminal: z
+      .string()
+      .max(64)
+      .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*)?$/)
+      .default(''),
     priority: z.enum(['', 'yes', 'no']).default(''),
     state: z.enum(['', 'open', 'handled']).default(''),
-    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    before: z
+      .string()
+      .regex(/^([1-9]\d{0,15})?$/)
+      .default(''),
+    lang: z.enum(HUB_LANGUAGES).default('zh-CN'),
   })
   .strict();
 export type DeskFilter = z.infer<typeof deskFilterSchema>;
-
-const PAGE = 1000;
-/** The desk page reads at most this many submissions of a centre (newest shown first). */
-const MAX_ROWS = 20_000;
 
 const payloadSchema = z.looseObject({
   answers: z.record(z.string(), z.unknown()),
@@ -40,22 +52,28 @@ const payloadSchema = z.looseObject({
   feeReduction: z.unknown(),
 });
 
-/** `YYYY-MM-DD` of an instant in the hub's time zone (the centre's local day). */
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The instants bounding a `YYYY-MM-DD` day in the hub's time zone (the centre's local day). */
+function localDayRange(day: string): { from: number; before: number } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return {
+    from: new Date(year, month - 1, date).getTime(),
+    before: new Date(year, month - 1, date + 1).getTime(),
+  };
 }
 
-export function parseRow(submission: StoredSubmission, handled: ReadonlyMap<string, string>): DeskRow {
-  const parsed = payloadSchema.safeParse(safeJson(submission.payload));
+/** The store query of a desk filter, for the centres a principal may see (null: all). */
+export function deskQuery(filter: DeskFilter, centres: readonly string[] | null): DeskQuery {
+  const day = filter.date ? localDayRange(filter.date) : null;
   return {
-    submission,
-    answers: parsed.success ? (parsed.data.answers as Record<string, AnswerValue>) : {},
-    feeReduction: parsed.success
-      ? (storedFeeReductionSchema.safeParse(parsed.data.feeReduction).data ?? null)
-      : null,
-    handledAt: handled.get(submission.uuid) ?? null,
+    centres,
+    state: filter.state || undefined,
+    priority: filter.priority ? filter.priority === 'yes' : undefined,
+    templateId: filter.service || undefined,
+    terminalId: filter.terminal || undefined,
+    createdFrom: day?.from,
+    createdBefore: day?.before,
+    before: filter.before ? Number(filter.before) : undefined,
+    limit: DESK_PAGE_SIZE,
   };
 }
 
@@ -67,25 +85,20 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Every submission a principal may see (its centre, or all for an unbound token), newest first. */
-export function visibleSubmissions(store: HubStore, centre: string | null): StoredSubmission[] {
-  const rows: StoredSubmission[] = [];
-  let since = 0;
-  while (rows.length < MAX_ROWS) {
-    const page = store.listSubmissions({ since, limit: PAGE, ...(centre !== null ? { centre } : {}) });
-    rows.push(...page);
-    if (page.length < PAGE) break;
-    since = page.at(-1)!.seq;
-  }
-  return rows.reverse();
+export function parseRow(entry: DeskEntry): DeskRow {
+  const parsed = payloadSchema.safeParse(safeJson(entry.submission.payload));
+  return {
+    submission: entry.submission,
+    answers: parsed.success ? (parsed.data.answers as Record<string, AnswerValue>) : {},
+    feeReduction: parsed.success
+      ? (storedFeeReductionSchema.safeParse(parsed.data.feeReduction).data ?? null)
+      : null,
+    handledAt: entry.state === 'handled' ? entry.stateAt : null,
+    purgedAt: entry.purgedAt,
+  };
 }
 
-export function applyFilter(rows: readonly DeskRow[], filter: DeskFilter): DeskRow[] {
-  return rows.filter(
-    (row) =>
-      (!filter.date || localDay(row.submission.createdAt) === filter.date) &&
-      (!filter.service || row.submission.templateId === filter.service) &&
-      (!filter.priority || (row.submission.priority === 1) === (filter.priority === 'yes')) &&
-      (!filter.state || (row.handledAt !== null) === (filter.state === 'handled')),
-  );
+/** Whether a principal bound to `centres` (null: all) may see an application of `centre`. */
+export function maySee(centres: readonly string[] | null, centre: string): boolean {
+  return centres === null || centres.includes(centre);
 }

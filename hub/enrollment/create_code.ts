@@ -4,7 +4,8 @@ import {
   formatEnrollmentCode,
 } from '../../common/provisioning/enrollment';
 import { err, ok, type Result } from '../../common/result';
-import type { EnrollmentStore } from './enrollment_store';
+import type { HubStore } from '../storage/hub_store';
+import { createCode } from './enrollment_codes';
 
 export interface IssuedCode {
   codeId: string;
@@ -25,15 +26,15 @@ function fieldOf(error: z.ZodError): { field: string; message: string } {
  * Validates an administrator's request (terminal id, provisioning template, lifetime) and stores a new
  * one-time code for it. A refusal names the field, e.g. `template.session.idleSeconds`.
  */
-export function createEnrollmentCode(
-  store: EnrollmentStore,
+export async function createEnrollmentCode(
+  store: HubStore,
   request: unknown,
   now: Date,
-): Result<IssuedCode, { field: string; message: string }> {
+): Promise<Result<IssuedCode, { field: string; message: string }>> {
   const parsed = createEnrollmentCodeRequestSchema.safeParse(request);
   if (!parsed.success) return err(fieldOf(parsed.error));
   const { terminalId, template, hours } = parsed.data;
-  const created = store.create({ terminalId, centre: template.centre.id, template, now, hours });
+  const created = await createCode(store, { terminalId, centre: template.centre.id, template, now, hours });
   return ok({
     codeId: created.codeId,
     code: formatEnrollmentCode(created.code),

@@ -1,18 +1,20 @@
-import { FLEET_STRINGS, type FleetLanguage } from './fleet_strings';
+import type { TFunction } from 'i18next';
+import { type HubLanguage, hubText } from '../hub_text';
 import type { FleetRow } from './fleet_view';
 
-type Strings = (typeof FLEET_STRINGS)[FleetLanguage];
-
-function updateText(update: FleetRow['update'], t: Strings): string {
-  if (!update || update.status === 'none') return t.updateNone;
-  if (update.status === 'updated') return t.updated(update.version);
-  return t.updateFailed(update.attemptedVersion, update.runningVersion);
+function updateText(update: FleetRow['update'], t: TFunction<'hub'>): string {
+  if (!update || update.status === 'none') return t('fleet.updateNone');
+  if (update.status === 'updated') return t('fleet.updated', { version: update.version });
+  return t('fleet.updateFailed', { attempted: update.attemptedVersion, running: update.runningVersion });
 }
 
 /** A refused update is flagged in words (the reason), after the last update's outcome. */
-function refusalText(refusal: FleetRow['updateRefusal'], t: Strings): string {
+function refusalText(refusal: FleetRow['updateRefusal'], t: TFunction<'hub'>): string {
   if (!refusal) return '';
-  const text = t.updateRefused(t.refusals[refusal.reason], shownTime(refusal.at, t.never));
+  const text = t('fleet.updateRefused', {
+    reason: t(`fleet.refusals.${refusal.reason}`),
+    at: shownTime(refusal.at, t('fleet.never')),
+  });
   return `<br><span class="flag">${escapeHtml(text)}</span>`;
 }
 
@@ -44,20 +46,21 @@ tr.stale th,tr.stale td{background:#fff0f0}
 `;
 
 /** The fleet page: a plain, accessible HTML table (caption, header cells, words — not colour — for state). */
-export function renderFleetPage(rows: readonly FleetRow[], language: FleetLanguage, now: Date): string {
-  const t = FLEET_STRINGS[language];
+export function renderFleetPage(rows: readonly FleetRow[], language: HubLanguage, now: Date): string {
+  const t = hubText(language);
   const staleCount = rows.filter((row) => row.stale).length;
-  const status = (value: string) => escapeHtml(t.status[value] ?? value);
+  const status = (value: string) => escapeHtml(t(`fleet.status.${value}`, { defaultValue: value }));
+  const never = t('fleet.never');
   const body = rows
     .map(
       (row) => `<tr${row.stale ? ' class="stale"' : ''}>
 <th scope="row">${escapeHtml(row.terminalId)}</th>
-<td>${row.stale ? `<span class="flag">${escapeHtml(t.stale)}</span>` : escapeHtml(t.fresh)}</td>
-<td>${escapeHtml(shownTime(row.lastHeartbeatAt, t.never))}</td>
+<td>${row.stale ? `<span class="flag">${escapeHtml(t('fleet.stale'))}</span>` : escapeHtml(t('fleet.fresh'))}</td>
+<td>${escapeHtml(shownTime(row.lastHeartbeatAt, never))}</td>
 <td>${escapeHtml(row.appVersion)}</td>
 <td>${row.queuePending}</td>
 <td>${row.queueProblems}</td>
-<td>${escapeHtml(shownTime(row.lastSyncAt, t.never))}</td>
+<td>${escapeHtml(shownTime(row.lastSyncAt, never))}</td>
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
 <td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}${refusalText(row.updateRefusal, t)}</td>
@@ -65,32 +68,32 @@ export function renderFleetPage(rows: readonly FleetRow[], language: FleetLangua
     )
     .join('\n');
   const headers = [
-    t.terminal,
-    t.state,
-    t.lastHeartbeat,
-    t.version,
-    t.queue,
-    t.problems,
-    t.lastSync,
-    t.printer,
-    t.speech,
-    t.update,
+    'terminal',
+    'state',
+    'lastHeartbeat',
+    'version',
+    'queue',
+    'problems',
+    'lastSync',
+    'printer',
+    'speech',
+    'update',
   ]
-    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .map((key) => `<th scope="col">${escapeHtml(t(`fleet.${key}`))}</th>`)
     .join('');
   const table =
     rows.length === 0
-      ? `<p>${escapeHtml(t.none)}</p>`
-      : `<table><caption>${escapeHtml(t.caption)}</caption><thead><tr>${headers}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+      ? `<p>${escapeHtml(t('fleet.none'))}</p>`
+      : `<table><caption>${escapeHtml(t('fleet.caption'))}</caption><thead><tr>${headers}</tr></thead><tbody>\n${body}\n</tbody></table>`;
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)}</title><style>${STYLE}</style></head>
+<title>${escapeHtml(t('fleet.title'))}</title><style>${STYLE}</style></head>
 <body><main>
-<h1>${escapeHtml(t.title)}</h1>
-<p>${escapeHtml(t.summary(rows.length, staleCount))}</p>
+<h1>${escapeHtml(t('fleet.title'))}</h1>
+<p>${escapeHtml(t('fleet.summary', { total: rows.length, stale: staleCount }))}</p>
 ${table}
-<p>${escapeHtml(t.generatedAt)}: ${escapeHtml(shownTime(now.toISOString(), t.never))}</p>
+<p>${escapeHtml(t('fleet.generatedAt'))}: ${escapeHtml(shownTime(now.toISOString(), never))}</p>
 </main></body></html>
 `;
 }

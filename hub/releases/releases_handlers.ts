@@ -1,29 +1,14 @@
 import fs from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { channelSchema } from '../../common/updates/feed';
-import { Refused, sendJson, sendRefused } from '../http_io';
-import type { HubStore } from '../storage/hub_store';
+import { Refused, sendJson } from '../http_io';
+import { type Route, route } from '../router';
 import { releaseNameOf, resolveReleaseFile } from './release_files';
 import { receiveRelease } from './release_upload';
-import { requestPrincipal } from './request_principal';
 
-export interface ReleasesContext {
-  store: HubStore;
-  dataDir: string;
-}
+const UPDATE_FILE = /^\/api\/v1\/updates\/([^/]+)\/([^/]+)$/;
 
-/** `/api/v1/updates/<channel>/<file>`; the match groups are channel and file. */
-export const UPDATES_ROUTE = /^\/api\/v1\/updates\/([^/]+)\/([^/]+)$/;
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
-  }
-}
-
-function serve(req: IncomingMessage, res: ServerResponse, file: string): void {
+function serve(method: string | undefined, res: ServerResponse, file: string): void {
   const size = fs.statSync(file).size;
   res.writeHead(200, {
     'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
@@ -31,7 +16,7 @@ function serve(req: IncomingMessage, res: ServerResponse, file: string): void {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  if (req.method === 'HEAD') {
+  if (method === 'HEAD') {
     res.end();
     return;
   }
@@ -41,45 +26,35 @@ function serve(req: IncomingMessage, res: ServerResponse, file: string): void {
 }
 
 /**
- * Serves the signed update feeds and the builds, read-only, to terminals (and administrators); takes new
- * ones from the release machine (`PUT`, administrator token: `npm run hub:release`). Full-file answers only.
+ * `/api/v1/updates/<channel>/<file>`: the signed update feeds and the builds, read-only, to terminals
+ * (without the app-version check, so an outdated terminal can still fetch its update) and administrators;
+ * `PUT` takes new ones from the release machine (administrator token: `npm run hub:release`). The hub never
+ * holds the release key: it stores what was signed elsewhere. Full-file answers only.
  */
-export async function handleUpdateFile(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: ReleasesContext,
-): Promise<void> {
-  try {
-    const url = new URL(req.url ?? '/', 'http://hub.invalid');
-    const match = UPDATES_ROUTE.exec(url.pathname);
-    if (!match) throw new Refused(404, 'not_found');
-    const method = req.method ?? 'GET';
-    if (!['GET', 'HEAD', 'PUT'].includes(method))
-      throw new Refused(405, 'method_not_allowed', {}, { allow: 'GET, HEAD, PUT' });
-    const principal = requestPrincipal(req, ctx.store);
-    if (!principal) throw new Refused(401, 'unauthorized');
-    const [channel, name] = [decode(match[1]!), decode(match[2]!)];
-    if (method === 'PUT') {
-      if (principal.role !== 'admin') throw new Refused(403, 'forbidden');
-      const parsedChannel = channelSchema.safeParse(channel);
-      const release = releaseNameOf(name);
-      if (!parsedChannel.success || !release) throw new Refused(404, 'not_found');
-      const [status, body] = await receiveRelease(
-        req,
-        ctx.dataDir,
-        parsedChannel.data,
-        release,
-        url.searchParams,
-      );
-      sendJson(res, status, body);
-      return;
-    }
-    if (principal.role !== 'terminal' && principal.role !== 'admin') throw new Refused(403, 'forbidden');
-    const file = resolveReleaseFile(ctx.dataDir, channel, name);
-    if (!file) throw new Refused(404, 'not_found');
-    serve(req, res, file);
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    sendRefused(req, res, error);
-  }
+export function releaseRoutes(dataDir: string): Route[] {
+  return [
+    route({
+      methods: ['GET', 'HEAD'],
+      path: UPDATE_FILE,
+      access: ['terminal', 'admin'],
+      currentAppOnly: false,
+      handle: ({ req, res, params }) => {
+        const file = resolveReleaseFile(dataDir, params[0]!, params[1]!);
+        if (!file) throw new Refused(404, 'not_found');
+        serve(req.method, res, file);
+      },
+    }),
+    route({
+      methods: ['PUT'],
+      path: UPDATE_FILE,
+      access: ['admin'],
+      handle: async ({ req, res, url, params }) => {
+        const channel = channelSchema.safeParse(params[0]);
+        const release = releaseNameOf(params[1]!);
+        if (!channel.success || !release) throw new Refused(404, 'not_found');
+        const [status, body] = await receiveRelease(req, dataDir, channel.data, release, url.searchParams);
+        sendJson(res, status, body);
+      },
+    }),
+  ];
 }

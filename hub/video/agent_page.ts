@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CALL_KINDS } from '../../common/video/roster';
-import { AGENT_STRINGS, type AgentLanguage } from './agent_strings';
-
-/** `/agent` (the console page), `/agent/agent.js` and `/agent/agent.css`; no login here: the token goes over the socket. */
-export const AGENT_ROUTE = /^\/agent(\/agent\.(js|css))?$/;
+import { projectRoot } from '../../node_shared/project_root';
+import { type HubLanguage, hubText, pickHubLanguage } from '../hub_text';
+import { type Route, route } from '../router';
 
 /** Built at build time by `scripts/build_web.ts` (`npm run hub` builds it when missing or stale). */
-const CLIENT_SCRIPT = path.resolve(import.meta.dirname, '../../dist/agent/agent.js');
+const CLIENT_SCRIPT = path.join(projectRoot(import.meta.dirname), 'dist/agent/agent.js');
 
 const HEADERS = {
   'cache-control': 'no-store',
@@ -56,40 +55,40 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderAgentPage(lang: AgentLanguage): string {
-  const s = AGENT_STRINGS[lang];
+export function renderAgentPage(lang: HubLanguage): string {
+  const t = hubText(lang);
+  const s = (key: string) => t(`agent.${key}`);
   const e = escapeHtml;
   const kinds = CALL_KINDS.map(
-    (kind) => `<label><input type="checkbox" name="kind" value="${kind}"> ${e(s.kind[kind])}</label>`,
+    (kind) => `<label><input type="checkbox" name="kind" value="${kind}"> ${e(s(`kind.${kind}`))}</label>`,
   ).join('');
-  const inviteOptions = CALL_KINDS.map((kind) => `<option value="${kind}">${e(s.kind[kind])}</option>`).join(
-    '',
-  );
+  const inviteOptions = CALL_KINDS.map(
+    (kind) => `<option value="${kind}">${e(s(`kind.${kind}`))}</option>`,
+  ).join('');
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(s.title)}</title><link rel="stylesheet" href="/agent/agent.css"></head>
+<title>${e(s('title'))}</title><link rel="stylesheet" href="/agent/agent.css"></head>
 <body><main>
-<h1>${e(s.title)}</h1>
+<h1>${e(s('title'))}</h1>
 <p id="status" role="status" aria-live="polite"></p>
-<form id="sign-in"><fieldset><legend>${e(s.signInHeading)}</legend>
-<label for="token">${e(s.token)}</label><input id="token" type="password" autocomplete="off" required maxlength="600">
-<label for="name">${e(s.name)}</label><input id="name" type="text" required maxlength="60">
-<fieldset><legend>${e(s.kinds)}</legend>${kinds}</fieldset>
-<button type="submit">${e(s.signIn)}</button></fieldset></form>
-<div id="duty" hidden><button type="button" id="toggle">${e(s.pause)}</button></div>
-<div id="ring" role="alert" hidden><p id="ring-text"></p><button type="button" id="answer">${e(s.answer)}</button></div>
-<section id="call" hidden aria-label="${e(s.inCall)}">
-<div><div id="videos" aria-label="${e(s.remoteVideo)}"></div>
-<video id="self" muted autoplay playsinline aria-label="${e(s.selfView)}"></video>
-<p><label for="self-level">${e(s.audioLevel)} (${e(s.selfView)})</label> <meter id="self-level" min="0" max="1" value="0"></meter></p>
-<button type="button" id="hangup" class="danger">${e(s.hangUp)}</button>
-<label for="invite-kind">${e(s.invite)}</label><select id="invite-kind">${inviteOptions}</select>
-<button type="button" id="invite">${e(s.invite)}</button></div>
-<div><h2>${e(s.chatHeading)}</h2><ul id="chat-log" aria-live="polite"></ul>
-<form id="chat"><label for="chat-text">${e(s.chatLabel)}</label><input id="chat-text" type="text" maxlength="1000" autocomplete="off">
-<button type="submit">${e(s.send)}</button></form></div>
+<form id="sign-in"><fieldset><legend>${e(s('signInHeading'))}</legend>
+<label for="token">${e(s('token'))}</label><input id="token" type="password" autocomplete="off" required maxlength="600">
+<fieldset><legend>${e(s('kinds'))}</legend>${kinds}</fieldset>
+<button type="submit">${e(s('signIn'))}</button></fieldset></form>
+<div id="duty" hidden><button type="button" id="toggle">${e(s('pause'))}</button></div>
+<div id="ring" role="alert" hidden><p id="ring-text"></p><button type="button" id="answer">${e(s('answer'))}</button></div>
+<section id="call" hidden aria-label="${e(s('inCall'))}">
+<div><div id="videos" aria-label="${e(s('remoteVideo'))}"></div>
+<video id="self" muted autoplay playsinline aria-label="${e(s('selfView'))}"></video>
+<p><label for="self-level">${e(s('audioLevel'))} (${e(s('selfView'))})</label> <meter id="self-level" min="0" max="1" value="0"></meter></p>
+<button type="button" id="hangup" class="danger">${e(s('hangUp'))}</button>
+<label for="invite-kind">${e(s('invite'))}</label><select id="invite-kind">${inviteOptions}</select>
+<button type="button" id="invite">${e(s('invite'))}</button></div>
+<div><h2>${e(s('chatHeading'))}</h2><ul id="chat-log" aria-live="polite"></ul>
+<form id="chat"><label for="chat-text">${e(s('chatLabel'))}</label><input id="chat-text" type="text" maxlength="1000" autocomplete="off">
+<button type="submit">${e(s('send'))}</button></form></div>
 </section>
-<script type="application/json" id="strings">${JSON.stringify(s).replace(/</g, '\\u003c')}</script>
+<script type="application/json" id="strings">${JSON.stringify(t('agent', { returnObjects: true })).replace(/</g, '\\u003c')}</script>
 <script src="/agent/agent.js"></script>
 </main></body></html>`;
 }
@@ -99,28 +98,33 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-export function handleAgentPage(req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://hub.invalid');
-  if (url.pathname === '/agent/agent.js') {
-    const body = clientScript();
-    if (body === null)
-      send(
-        res,
-        503,
-        'text/plain; charset=utf-8',
-        'The agent console is not built: run `npm run build:web`.\n',
-      );
-    else send(res, 200, 'text/javascript; charset=utf-8', body);
-  } else if (url.pathname === '/agent/agent.css') send(res, 200, 'text/css; charset=utf-8', CSS);
-  else
-    send(
-      res,
-      200,
-      'text/html; charset=utf-8',
-      renderAgentPage(url.searchParams.get('lang') === 'en' ? 'en' : 'zh-CN'),
-    );
+/** `/agent` (the console page), `/agent/agent.js` and `/agent/agent.css`; no login here: the token goes over the socket. */
+export function agentRoutes(): Route[] {
+  return [
+    route({
+      methods: ['GET', 'HEAD'],
+      path: /^\/agent(\/agent\.(js|css))?$/,
+      access: 'public',
+      handle: ({ res, url }) => {
+        if (url.pathname === '/agent/agent.js') {
+          const body = clientScript();
+          if (body === null)
+            send(
+              res,
+              503,
+              'text/plain; charset=utf-8',
+              'The agent console is not built: run `npm run build:web`.\n',
+            );
+          else send(res, 200, 'text/javascript; charset=utf-8', body);
+        } else if (url.pathname === '/agent/agent.css') send(res, 200, 'text/css; charset=utf-8', CSS);
+        else
+          send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            renderAgentPage(pickHubLanguage(url.searchParams.get('lang'))),
+          );
+      },
+    }),
+  ];
 }

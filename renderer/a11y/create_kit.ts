@@ -1,11 +1,12 @@
 import type { i18n as I18n } from 'i18next';
 import { languageOfKey } from '../i18n/i18n';
+import { chineseCatalogText, fallbackFillingSpeaker } from '../speech/chinese_fallback';
+import type { Speaker } from '../speech/speaker';
+import { loggingSpeaker, SpeechLog } from '../speech/speech_log';
+import { type ResolveKey, SpeechOutput } from '../speech/speech_output';
 import type { SessionStore } from '../state/session_store';
 import { Announcer } from './announcer';
 import type { KitServices } from './kit_context';
-import type { Speaker } from './speaker';
-import { createLoggingSpeaker } from './speech_log';
-import { type ResolveKey, SpeechOutput } from './speech_output';
 
 /** The app's kit services: speech through `engine` (logged), catalog strings in the visitor's language. */
 export function createKit(store: SessionStore, i18n: I18n, engine: Speaker | null): KitServices {
@@ -23,9 +24,13 @@ export function createKit(store: SessionStore, i18n: I18n, engine: Speaker | nul
         : {}),
     };
   };
-  const speechLog = createLoggingSpeaker(engine);
-  const speech = new SpeechOutput(
+  const speechLog = new SpeechLog();
+  const speaker = loggingSpeaker(
+    engine && fallbackFillingSpeaker(engine, chineseCatalogText(i18n)),
     speechLog,
+  );
+  const speech = new SpeechOutput(
+    speaker,
     () => settings().speechOn,
     () => settings().language,
     resolve,

@@ -1,10 +1,10 @@
 import type { Language } from '../../common/languages';
+import type { SpeechOutput } from '../speech/speech_output';
 import type { IdleTimer } from '../state/idle_timer';
 import type { SessionStore } from '../state/session_store';
 import { closeTopDialog } from './dialog_stack';
 import { moveFocus } from './focus_navigation';
 import { commandForKey, type KeyCommand, type KeyContext } from './key_map';
-import type { SpeechOutput } from './speech_output';
 
 export interface KioskInputDeps {
   doc: Document;

@@ -1,13 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { Language } from '../../common/languages';
+import { loggingSpeaker, SpeechLog } from '../speech/speech_log';
+import { SpeechOutput } from '../speech/speech_output';
 import { Announcer } from './announcer';
-import { createLoggingSpeaker, type LoggingSpeaker } from './speech_log';
-import { SpeechOutput } from './speech_output';
 
 /** The kit's services for every component: speech output, its log, the live regions. */
 export interface KitServices {
   speech: SpeechOutput;
-  speechLog: LoggingSpeaker;
+  /** What the kit asked to say this session. */
+  speechLog: SpeechLog;
   announcer: Announcer;
 }
 
@@ -16,8 +17,8 @@ export function silentKit(
   isOn: () => boolean = () => false,
   language: () => Language = () => 'zh-CN',
 ): KitServices {
-  const speechLog = createLoggingSpeaker(null);
-  const speech = new SpeechOutput(speechLog, isOn, language, (part) => ({
+  const speechLog = new SpeechLog();
+  const speech = new SpeechOutput(loggingSpeaker(null, speechLog), isOn, language, (part) => ({
     text: part.k,
     language: language(),
     kind: 'ui',

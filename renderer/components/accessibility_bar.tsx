@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useSpeech } from '../a11y/kit_context';
 import { useApp } from '../app_context';
 import { Text } from '../i18n/text';
+import { SignBarButton } from '../sign_language/sign_buttons';
 import { useSession } from '../state/session_store';
 import { KioskButton } from './kiosk_button';
 
-/** On every screen: home, language, contrast, text size, speech and help, by touch or keypad. */
+/** On every screen: home, language, contrast, text size, speech, sign language and help, by touch or keypad. */
 export function AccessibilityBar() {
   const { store, terminal } = useApp();
   const settings = useSession(store, (s) => s.settings);
@@ -51,6 +52,7 @@ export function AccessibilityBar() {
       >
         <Text k="a11y_bar.speech" />
       </KioskButton>
+      <SignBarButton />
       <KioskButton onPress={() => store.navigate({ name: 'help' })}>
         <Text k="a11y_bar.help" />
       </KioskButton>

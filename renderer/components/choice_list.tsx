@@ -7,6 +7,8 @@ export interface ChoiceOption<V extends string> {
   label: ReactNode;
   hint?: ReactNode;
   disabled?: boolean;
+  /** The option's sign-language clip key: shown in the sign panel while the option has focus. */
+  signKey?: string;
 }
 
 interface CommonProps<V extends string> {
@@ -90,6 +92,7 @@ export function ChoiceList<V extends string>(props: SingleProps<V> | MultiplePro
               aria-labelledby={optionLabelId}
               aria-describedby={option.hint ? optionHintId : undefined}
               disabled={option.disabled}
+              data-sign-key={option.signKey}
               className={`choice${chosen ? ' choice--chosen' : ''}`}
               onClick={() => choose(option.value)}
             >

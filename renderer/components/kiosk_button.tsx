@@ -5,6 +5,9 @@ interface KioskButtonProps {
   onPress: () => void;
   variant?: 'primary' | 'secondary' | 'danger';
   pressed?: boolean;
+  /** For a button that shows and hides a region (`aria-expanded`), with the region's id (`aria-controls`). */
+  expanded?: boolean;
+  controls?: string;
   lang?: string;
   describedBy?: string;
   disabled?: boolean;
@@ -25,6 +28,8 @@ export function KioskButton({
   onPress,
   variant = 'secondary',
   pressed,
+  expanded,
+  controls,
   lang,
   describedBy,
   disabled,
@@ -40,6 +45,8 @@ export function KioskButton({
       ref={buttonRef}
       className={`kiosk-button kiosk-button--${variant}${className ? ` ${className}` : ''}`}
       aria-pressed={pressed}
+      aria-expanded={expanded}
+      aria-controls={controls}
       aria-describedby={describedBy}
       aria-label={label}
       lang={lang}

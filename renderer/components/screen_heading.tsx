@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { catalogSignKey } from '../../common/sign_language/sign_keys';
 import { useSpeech } from '../a11y/kit_context';
-import type { SpeechPart } from '../a11y/speech_output';
 import { Text } from '../i18n/text';
+import { SignScreenButton } from '../sign_language/sign_buttons';
+import { useSignKeys } from '../sign_language/sign_context';
+import type { SpeechPart } from '../speech/speech_output';
 
 interface ScreenHeadingProps {
   k: string;
@@ -29,6 +32,8 @@ export function ScreenHeading({ k, values, fallbackValues, ns, intro = [] }: Scr
   ]);
   const language = i18n.language;
   const spokenIn = useRef(language);
+  // A sign-language clip of the screen: of its prompt (intro) first, else of its title.
+  useSignKeys([...intro.map((part) => catalogSignKey(part.k, part.ns)), catalogSignKey(k, ns)]);
 
   useEffect(() => {
     ref.current?.focus();
@@ -44,8 +49,11 @@ export function ScreenHeading({ k, values, fallbackValues, ns, intro = [] }: Scr
   }, [announcement, language, speech]);
 
   return (
-    <h2 id="screen-heading" className="screen-heading" tabIndex={-1} ref={ref} data-announce="screen">
-      <Text k={k} ns={ns} values={values} bilingual />
-    </h2>
+    <>
+      <h2 id="screen-heading" className="screen-heading" tabIndex={-1} ref={ref} data-announce="screen">
+        <Text k={k} ns={ns} values={values} bilingual />
+      </h2>
+      <SignScreenButton />
+    </>
   );
 }

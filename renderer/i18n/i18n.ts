@@ -4,8 +4,15 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../common/languag
 
 type Catalog = Record<string, unknown>;
 
-// Every catalog file `assets/locales/<language>/<namespace>.json`; `*.meta.json` holds review state.
-const files = import.meta.glob<Catalog>('../../assets/locales/*/*.json', { eager: true, import: 'default' });
+// Every catalog file `assets/locales/<language>/<namespace>.json`; `*.meta.json` holds review state. The
+// hub's staff pages (`hub.json`, common/languages.ts HUB_NAMESPACES) are not the kiosk's.
+const files = import.meta.glob<Catalog>(
+  ['../../assets/locales/*/*.json', '!../../assets/locales/*/hub.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 export function catalogResources(): Record<string, Record<string, Catalog>> {
   const resources: Record<string, Record<string, Catalog>> = {};

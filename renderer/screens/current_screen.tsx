@@ -1,5 +1,4 @@
 import type { Screen } from '../state/screens';
-import { ComingSoonScreen } from './coming_soon_screen';
 import { DirectoryScreen } from './directory/directory_screen';
 import { InstitutionDetailScreen } from './directory/institution_detail_screen';
 import { FeeCalculatorScreen } from './fees/fee_calculator_screen';
@@ -25,8 +24,6 @@ export function CurrentScreen({ screen }: { screen: Screen }) {
       return <HomeScreen />;
     case 'help':
       return <HelpScreen />;
-    case 'coming_soon':
-      return <ComingSoonScreen service={screen.service} />;
     case 'directory': {
       const { name: _name, ...query } = screen;
       return <DirectoryScreen initial={query} />;

@@ -8,9 +8,9 @@ import {
   VOLUME_STEPS,
 } from '../../common/speech/speech_tables';
 import { chunkSpeechText, cutAtSentence, MAX_SPEECH_TEXT_CHARS } from '../../common/speech/text_limits';
-import type { Speaker, Utterance } from '../a11y/speaker';
 import { call } from '../rpc/api';
-import { type RpcSpeechLogEntry, SpeechLog } from './speech_log';
+import type { Speaker, Utterance } from './speaker';
+import { SpeechLog, type SpeechLogEntry } from './speech_log';
 
 export type RenderSpeech = (utterance: Utterance) => Promise<SpeechRenderResult>;
 
@@ -19,8 +19,6 @@ export interface RpcSpeakerOptions {
   audioFactory?: () => HTMLAudioElement;
   /** Asks the core for audio; defaults to the `speech.render` RPC. */
   render?: RenderSpeech;
-  /** Chinese text of a catalog key, spoken after the notice when a Mongolian string has no clip. */
-  fallbackText?: (key: string) => string | undefined;
   now?: () => number;
 }
 
@@ -33,8 +31,8 @@ export interface RpcSpeaker extends Speaker {
   readonly volumeStep: number;
   /** True while an utterance is being fetched or played. */
   readonly speaking: boolean;
-  /** What was spoken this session (a copy; see SpeechLog for why it is not global). */
-  readonly log: RpcSpeechLogEntry[];
+  /** What was played or skipped this session, with the outcome (a copy). */
+  readonly log: SpeechLogEntry[];
   /** Plays a short sound unless speech is playing (then it is skipped and false is returned). */
   playEarcon(src: string): boolean;
   /** Session end: rate and volume back to defaults, log, repeat buffer and Mongolian notice cleared. */
@@ -80,8 +78,7 @@ function pieces(utterance: Utterance): Utterance[] {
 export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
   const audioFactory = options.audioFactory ?? (() => new Audio());
   const render = options.render ?? renderByRpc;
-  const now = options.now ?? Date.now;
-  const log = new SpeechLog();
+  const log = new SpeechLog(options.now);
   let audio: HTMLAudioElement | null = null;
   let rateStep = DEFAULT_RATE_STEP;
   let volumeStep = DEFAULT_VOLUME_STEP;
@@ -107,9 +104,6 @@ export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
     if (currentUrl) URL.revokeObjectURL(currentUrl);
     currentUrl = null;
   };
-
-  const record = (utterance: Utterance, outcome: RpcSpeechLogEntry['outcome']) =>
-    log.add({ at: now(), text: utterance.text, language: utterance.language, kind: utterance.kind, outcome });
 
   /** Plays one WAV to its end (or until interrupted). */
   const play = (base64: string): Promise<void> =>
@@ -141,19 +135,23 @@ export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
       next = i + 1 < queue.length ? render(queue[i + 1]!).catch(() => null) : null;
       if (mine !== generation) return;
       if (result?.ok) {
-        record(utterance, 'played');
+        log.add(utterance, 'played');
         await play(result.audio);
       } else if (result?.reason === 'no_audio') {
-        record(utterance, 'no_audio');
-        const fallback =
-          utterance.fallback ?? (utterance.key ? options.fallbackText?.(utterance.key) : undefined);
+        log.add(utterance, 'no_audio');
         const extra: Utterance[] = noticeGiven ? [] : [NOTICE];
         noticeGiven = true;
-        if (fallback)
-          extra.push({ text: fallback, language: 'zh-CN', kind: utterance.kind, key: utterance.key });
+        // The Chinese text of the same meaning (see chinese_fallback.ts for where it comes from).
+        if (utterance.fallback)
+          extra.push({
+            text: utterance.fallback,
+            language: 'zh-CN',
+            kind: utterance.kind,
+            key: utterance.key,
+          });
         if (extra.length > 0) await run(extra, mine);
       } else {
-        record(utterance, 'failed');
+        log.add(utterance, 'failed');
       }
       if (mine !== generation) return;
     }

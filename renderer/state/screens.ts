@@ -17,7 +17,6 @@ export type ServiceId = (typeof SERVICE_IDS)[number];
 export type Screen =
   | { name: 'home' }
   | { name: 'help' }
-  | { name: 'coming_soon'; service: ServiceId }
   | { name: 'forms_menu' }
   | { name: 'form_start'; templateId: string }
   | { name: 'form_step'; draftId: string; stepId: string; fromReview?: boolean }

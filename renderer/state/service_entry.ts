@@ -1,6 +1,6 @@
 import type { Screen, ServiceId } from './screens';
 
-/** Where each home-screen tile leads. A service without a screen yet leads to the honest placeholder. */
+/** Where each home-screen tile leads. */
 export function serviceEntry(service: ServiceId): Screen {
   switch (service) {
     case 'legal_aid':
@@ -15,7 +15,5 @@ export function serviceEntry(service: ServiceId): Screen {
       return { name: 'legal_knowledge' };
     case 'video_call':
       return { name: 'video_call' };
-    default:
-      return { name: 'coming_soon', service };
   }
 }

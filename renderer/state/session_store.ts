@@ -9,6 +9,7 @@ import {
 import { TEXT_SIZE_IDS, type TextSizeId } from '../a11y/text_sizes';
 import { THEME_IDS, type ThemeId } from '../a11y/themes';
 import type { Screen } from './screens';
+import { VisitorData } from './visitor_data';
 
 export interface Settings {
   language: Language;
@@ -21,6 +22,8 @@ export interface Settings {
   volumeStep: number;
   /** 长辈版: largest text, fewest choices per screen, speech on. */
   elderMode: boolean;
+  /** 手语优先: each screen opens its sign-language clip and plays it (renderer/sign_language). */
+  signFirst: boolean;
 }
 
 /** Visitor sessions time out; staff mode (issue 9) will set `staff` and is exempt from the idle timeout. */
@@ -44,6 +47,7 @@ export const FACTORY_SETTINGS: Settings = {
   rateStep: DEFAULT_RATE_STEP,
   volumeStep: DEFAULT_VOLUME_STEP,
   elderMode: false,
+  signFirst: false,
 };
 
 const HISTORY_LIMIT = 30;
@@ -60,17 +64,19 @@ function clampIndex(index: number, table: readonly unknown[]): number {
 }
 
 /**
- * The visitor's session: settings, where they are and how they got there. `reset` (session end) returns
- * everything to the terminal's defaults and tells every feature that registered with `onReset` to wipe its
- * own state (drafts, typed input), so nothing of one visitor survives into the next.
+ * The visitor's session: settings, where they are and how they got there. `reset` (session end) wipes every
+ * holder of visitor data listed in `visitorData` (drafts, speech, staff mode, …), then returns everything here
+ * to the terminal's defaults, so nothing of one visitor survives into the next.
  */
 export class SessionStore {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
-  private readonly resetListeners = new Set<() => void>();
   private readonly defaults: Settings;
 
-  constructor(defaults: Partial<Settings> = FACTORY_SETTINGS) {
+  constructor(
+    defaults: Partial<Settings> = FACTORY_SETTINGS,
+    readonly visitorData: VisitorData = new VisitorData(),
+  ) {
     this.defaults = { ...FACTORY_SETTINGS, ...defaults };
     this.state = this.freshState(0);
   }
@@ -85,12 +91,6 @@ export class SessionStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
-
-  /** Registers "clear my state when the session ends"; returns the unregister function. */
-  onReset(listener: () => void): () => void {
-    this.resetListeners.add(listener);
-    return () => this.resetListeners.delete(listener);
-  }
 
   private update(change: Partial<SessionState>): void {
     this.state = { ...this.state, ...change };
@@ -146,6 +146,10 @@ export class SessionStore {
     );
   }
 
+  setSignFirst(signFirst: boolean): void {
+    this.updateSettings({ signFirst });
+  }
+
   /** Goes to a screen; Back returns to the one we came from. Going home starts the history afresh. */
   navigate(screen: Screen): void {
     if (screen.name === 'home') {
@@ -169,11 +173,11 @@ export class SessionStore {
   }
 
   /**
-   * Ends the session: features wipe their state first (so a listener can still read what to wipe), then
-   * screen, history and settings return to the terminal defaults.
+   * Ends the session: the holders of visitor data wipe first (so a holder can still read the state, e.g. staff
+   * mode), then screen, history and settings return to the terminal defaults.
    */
   reset(): void {
-    for (const listener of this.resetListeners) listener();
+    this.visitorData.wipeAll();
     this.state = this.freshState(this.state.sessionNumber + 1);
     for (const listener of this.listeners) listener();
   }

@@ -129,7 +129,7 @@ async function main() {
     const agentBrowser = await launchChromium([...FAKE_MEDIA, ...NO_THROTTLING]);
     stops.push(() => agentBrowser.close());
     const agent = await agentBrowser.newPage();
-    await agentSignsIn(agent, world.hub.url, world.staffToken, 'Bench');
+    await agentSignsIn(agent, world.hub.url, await world.agentToken('Bench'));
     await agent.evaluate(synthetic);
     await agent.evaluate(() => {
       const ring = document.getElementById('ring')!;

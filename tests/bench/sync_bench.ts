@@ -66,15 +66,17 @@ function fillOutbox(db: KioskDatabase, terminalId: string, count: number): void 
   })();
 }
 
-function setupHub(dir: string, terminals: string[]): string[] {
+async function setupHub(dir: string, terminals: string[]): Promise<string[]> {
   const store = openSqliteHubStore(dir);
   const item = prepareItem({ kind: 'template', body: fixtureTemplateBytes() });
   if (!item.ok) throw new Error(item.error);
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
-  const tokens = terminals.map(
-    (terminalId) => issueToken(store, { role: 'terminal', terminalId, centre: 'bench' }, new Date()).token,
-  );
-  store.close();
+  await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  const tokens: string[] = [];
+  for (const terminalId of terminals)
+    tokens.push(
+      (await issueToken(store, { role: 'terminal', terminalId, centre: 'bench' }, new Date())).token,
+    );
+  await store.close();
   return tokens;
 }
 
@@ -139,7 +141,7 @@ async function startHubProcess(dir: string, tls: { certFile: string; keyFile: st
     };
   });
   let start = performance.now();
-  for (const item of items.slice(0, rows / 2)) store.storeSubmissions([item], new Date().toISOString());
+  for (const item of items.slice(0, rows / 2)) await store.storeSubmissions([item], new Date().toISOString());
   report({
     bench: 'sync',
     metric: 'hub_sqlite_insert_single',
@@ -149,7 +151,7 @@ async function startHubProcess(dir: string, tls: { certFile: string; keyFile: st
   });
   start = performance.now();
   for (let i = rows / 2; i < rows; i += 100)
-    store.storeSubmissions(items.slice(i, i + 100), new Date().toISOString());
+    await store.storeSubmissions(items.slice(i, i + 100), new Date().toISOString());
   report({
     bench: 'sync',
     metric: 'hub_sqlite_insert_batch100',
@@ -157,14 +159,14 @@ async function startHubProcess(dir: string, tls: { certFile: string; keyFile: st
     unit: 'rows/s',
     samples: rows / 2,
   });
-  store.close();
+  await store.close();
 }
 
 // 2. Drain of a 10,000-row outbox by the one sync worker to a hub process on loopback: plain HTTP, and
 //    HTTPS with the terminal's pinned TLS (how terminals reach a hub now).
 for (const tls of [false, true]) {
   const hubDir = path.join(work, `hub-drain-${tls ? 'tls' : 'plain'}`);
-  const [token] = setupHub(hubDir, ['bench-kiosk']);
+  const [token] = await setupHub(hubDir, ['bench-kiosk']);
   const hub = await startHubProcess(hubDir, tls ? testPki().server : null);
   const kioskDir = path.join(work, `kiosk-${tls ? 'tls' : 'plain'}`);
   fs.mkdirSync(kioskDir, { recursive: true });
@@ -234,7 +236,7 @@ for (const tls of [false, true]) {
 {
   const terminals = Array.from({ length: 50 }, (_, i) => `bench-t${i}`);
   const hubDir = path.join(work, 'hub-load');
-  const tokens = setupHub(hubDir, terminals);
+  const tokens = await setupHub(hubDir, terminals);
   const hub = await startHubProcess(hubDir);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const perTerminal = 40;

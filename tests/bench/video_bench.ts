@@ -15,7 +15,7 @@ async function main() {
   const world = await startVideoWorld();
   try {
     const agent = await world.browser.newPage();
-    await agentSignsIn(agent, world.hub.url, world.staffToken, 'Bench');
+    await agentSignsIn(agent, world.hub.url, await world.agentToken('Bench'));
     // The agent answers the moment the ring shows.
     await agent.evaluate(() => {
       const ring = document.getElementById('ring')!;

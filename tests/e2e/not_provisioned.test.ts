@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processesWithEnv } from '../support/test_processes';
 import { runAxe } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startDevHost } from './support/dev_host';
@@ -56,5 +57,17 @@ describe('dev host lifecycle', () => {
       const host = await startDevHost();
       expect(await host.stop(signal)).toBe(0);
     }
+  });
+
+  it('leaves no process behind when killed outright (SIGKILL, as the power-cut tests do)', async () => {
+    const host = await startDevHost();
+    expect(await host.stop('SIGKILL')).toBeNull();
+    // Every process of that dev host (and any Chromium it started) carries its data folder in its environment.
+    expect(processesWithEnv(`KIOSK_DATA_DIR=${host.dataDir}`)).toEqual([]);
+    const refused = await fetch(`${host.origin}/`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused).toBe(true);
   });
 });

@@ -17,7 +17,8 @@ export function NumericPad({
   maxLength,
   privateValue,
   extra,
-}: KeyboardProps & { extra: PadExtra }) {
+  switchKey,
+}: KeyboardProps & { extra: PadExtra; switchKey?: GridKey }) {
   const { t } = useTranslation('forms_ui');
   const type = (ch: string) => () => onChange(typeCharacter({ value, composition: '' }, ch, maxLength).value);
   const digit = (d: string): GridKey => ({ id: `digit-${d}`, face: d, onPress: type(d) });
@@ -43,6 +44,7 @@ export function NumericPad({
     {
       id: 'r5',
       keys: [
+        ...(switchKey ? [switchKey] : []),
         {
           id: 'clear',
           face: <Text ns="forms_ui" k="keyboard.clear" />,

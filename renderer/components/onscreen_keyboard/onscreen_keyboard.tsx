@@ -1,6 +1,6 @@
 import './onscreen_keyboard.css';
-import { ScriptKeyboard } from '../mongolian_keyboard/script_keyboard';
 import { NumericPad, type PadExtra } from './numeric_pad';
+import { TextEntry } from './text_entry';
 import { type KeyboardProps, TextKeyboard } from './text_keyboard';
 
 export type KeyboardLayout = 'text' | 'url' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
@@ -14,12 +14,12 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text' | 'url'>, PadExtra> = {
 };
 
 /**
- * Text entry without a physical keyboard: for text the full keyboard with a layout choice (pinyin or
- * traditional Mongolian), for web addresses Latin letters with `:/.-_`, or a large number pad.
+ * Text entry without a physical keyboard: for text a choice of input methods (pinyin, handwriting,
+ * traditional Mongolian, numbers), for web addresses Latin letters with `:/.-_`, or a large number pad.
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
-  if (layout === 'text') return <ScriptKeyboard {...props} />;
+  if (layout === 'text') return <TextEntry {...props} />;
   if (layout === 'url') return <TextKeyboard {...props} url />;
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
 }

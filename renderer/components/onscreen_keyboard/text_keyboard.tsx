@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Text } from '../../i18n/text';
-import { pinyinEngine } from '../../input/pinyin_index';
+import type { CandidateContext } from '../../input/pinyin_engine';
+import { loadPinyinEngine } from '../../input/pinyin_index';
+import { useLoaded } from '../../input/use_loaded';
 import type { GridKey, GridRow } from './key_grid';
 import { KeyGrid } from './key_grid';
 import {
@@ -28,9 +30,11 @@ export interface KeyboardProps {
   maxLength: number;
   /** The field's value is personal data (spoken only as a count of characters). */
   privateValue?: boolean;
+  /** A name field: pinyin offers names (surname + given name) before words. */
+  candidateContext?: CandidateContext;
 }
 
-/** The text keyboard's props: the layout switch key (to the Mongolian keyboard) goes into its bottom row. */
+/** The text keyboard's props: the layout switch key (to the next input method) goes into its bottom row. */
 export interface TextKeyboardProps extends KeyboardProps {
   switchKey?: GridKey;
   /** Web addresses: lower-case Latin letters, digits and `:/.-_` only (no pinyin, no space). */
@@ -49,14 +53,17 @@ export function TextKeyboard({
   privateValue,
   switchKey,
   url,
+  candidateContext,
 }: TextKeyboardProps) {
   const { t } = useTranslation('forms_ui');
+  const loaded = useLoaded(loadPinyinEngine);
+  const engine = loaded.status === 'ready' ? loaded.value : null;
   const [pinyinMode, setPinyinMode] = useState(!url);
   const [composition, setComposition] = useState('');
   const [page, setPage] = useState(0);
   const candidates = useMemo(
-    () => (composition ? pinyinEngine().candidates(composition) : []),
-    [composition],
+    () => (composition && engine ? engine.candidates(composition, candidateContext) : []),
+    [composition, engine, candidateContext],
   );
   const pages = Math.max(1, Math.ceil(candidates.length / CANDIDATES_PER_PAGE));
   const shown = candidates.slice(page * CANDIDATES_PER_PAGE, (page + 1) * CANDIDATES_PER_PAGE);
@@ -186,7 +193,8 @@ export function TextKeyboard({
     <div className="osk">
       <TypingStatus
         composition={composition}
-        syllables={composition ? pinyinEngine().split(composition) : []}
+        syllables={composition && engine ? engine.split(composition) : composition ? [composition] : []}
+        unavailable={pinyinMode && composition ? loaded.status : undefined}
         candidates={shown.map((c) => c.text)}
         page={page}
         pages={pages}

@@ -10,6 +10,8 @@ interface TypingStatusProps {
   pages: number;
   value: string;
   privateValue?: boolean;
+  /** The candidates cannot show yet (their index is loading) or at all (it failed to load). */
+  unavailable?: 'loading' | 'ready' | 'failed';
 }
 
 /**
@@ -25,21 +27,27 @@ export function TypingStatus({
   pages,
   value,
   privateValue,
+  unavailable,
 }: TypingStatusProps) {
   const { t } = useTranslation('forms_ui');
   const length = [...value].length;
-  const message = composition
-    ? t('keyboard.status_pinyin', {
-        pinyin: syllables.join(' '),
-        candidates: candidates.join(' '),
-        page: page + 1,
-        pages,
-      })
-    : privateValue
-      ? t('keyboard.status_private', { count: length })
-      : length
-        ? t('keyboard.status_value', { value })
-        : t('keyboard.status_empty');
+  const message =
+    unavailable === 'loading'
+      ? t('keyboard.loading')
+      : unavailable === 'failed'
+        ? t('keyboard.load_failed')
+        : composition
+          ? t('keyboard.status_pinyin', {
+              pinyin: syllables.join(' '),
+              candidates: candidates.join(' '),
+              page: page + 1,
+              pages,
+            })
+          : privateValue
+            ? t('keyboard.status_private', { count: length })
+            : length
+              ? t('keyboard.status_value', { value })
+              : t('keyboard.status_empty');
   const announcer = useAnnounce();
   const speech = useSpeech();
   const first = useRef(true);

@@ -5,7 +5,6 @@ import type { Institution } from '../../../common/directory/directory_schema';
 import type { DirectoryQuery } from '../../../common/directory/directory_search';
 import { geoUri } from '../../../common/directory/map_uri';
 import { useSpeech } from '../../a11y/kit_context';
-import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -14,6 +13,7 @@ import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
 import { usePublished } from '../../published/use_published';
+import type { SpeechPart } from '../../speech/speech_output';
 import { MapQrCode } from './map_qr';
 import { SampleNotice } from './sample_notice';
 

@@ -4,7 +4,6 @@ import type { FeeQuote } from '../../../common/fees/fee_quote_schema';
 import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
 import { formatFen } from '../../../common/fees/money';
 import { useSpeech } from '../../a11y/kit_context';
-import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -13,6 +12,7 @@ import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
 import { DataText, useDataText } from '../../published/data_text';
 import { call } from '../../rpc/api';
+import type { SpeechPart } from '../../speech/speech_output';
 import { startNotarizationRequest } from './notarization_seam';
 
 /** The catalog parts that state a quote: what to pay, why (rule and source), what the office may add. */
@@ -68,7 +68,7 @@ export function FeeResultView({
   onAgain: () => void;
   onBack: () => void;
 }) {
-  const { store } = useApp();
+  const { store, forms } = useApp();
   const { t } = useTranslation('fees');
   const speech = useSpeech();
   const pick = useDataText();
@@ -108,7 +108,7 @@ export function FeeResultView({
         <PrintButton what="fee_result" print={() => call('print.fee_result', { situation, language })}>
           <Text ns="print" k="buttons.fee_result" />
         </PrintButton>
-        <KioskButton onPress={() => void startNotarizationRequest(store, situation)}>
+        <KioskButton onPress={() => void startNotarizationRequest(store, forms, situation)}>
           <Text ns="fees" k="result.start_request" />
         </KioskButton>
         <KioskButton onPress={onBack}>

@@ -1,7 +1,7 @@
 import type { FeeSituation } from '../../../common/fees/fee_engine';
 import { call } from '../../rpc/api';
 import type { SessionStore } from '../../state/session_store';
-import { rememberDraft, wipeOnSessionEnd } from '../forms/forms_session';
+import type { FormsSession } from '../forms/forms_session';
 
 const NOTARIZATION_TEMPLATE = 'notarization_request';
 
@@ -13,13 +13,13 @@ const NOTARIZATION_TEMPLATE = 'notarization_request';
  */
 export async function startNotarizationRequest(
   store: SessionStore,
+  forms: FormsSession,
   situation: FeeSituation,
 ): Promise<boolean> {
-  wipeOnSessionEnd(store);
   const started = await call('forms.start_draft', { templateId: NOTARIZATION_TEMPLATE });
   if (!started.ok) return false;
   const { draft } = started;
-  rememberDraft(draft);
+  forms.remember(draft);
   await call('forms.attach_fee_reduction', { draftId: draft.draftId, situation });
   const first = draft.visibleSteps[0];
   if (!first) return false;

@@ -1,10 +1,9 @@
 import '../../styles/forms.css';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubmissionSummary } from '../../../common/contract/forms_methods';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { useSubmissionSummary } from '../../data/forms_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
@@ -16,14 +15,10 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
   const { store } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
-  const [summary, setSummary] = useState<SubmissionSummary | null | 'missing'>(null);
-  useEffect(() => {
-    void call('forms.get_submission_summary', { uuid }).then((result) => {
-      setSummary(result.ok ? result.summary : 'missing');
-    });
-  }, [uuid]);
-  if (summary === 'missing') return <MissingDraft />;
-  if (!summary) return null;
+  const found = useSubmissionSummary(uuid);
+  if (found.status === 'ready' && found.value === null) return <MissingDraft />;
+  if (found.status !== 'ready' || !found.value) return null;
+  const summary = found.value;
   const spokenNumber = [...summary.receiptNo].join(' ');
   return (
     <section className="screen form-receipt" aria-labelledby="screen-heading">

@@ -11,15 +11,13 @@ import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
-import { answerText, spokenAnswer } from './answer_text';
-import { rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { MissingDraft } from './missing_draft';
+import { reviewAnswer, spokenReviewAnswer } from './review_answer';
 import { useForm } from './use_form';
 
 /** "Check your answers": every answer by section, read aloud, each with "change"; then submit. */
 export function FormReviewScreen({ draftId }: { draftId: string }) {
-  const { store } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, forms } = useApp();
   const { t, i18n } = useTranslation('forms_ui');
   const language = useLanguage();
   const announcer = useAnnounce();
@@ -42,7 +40,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
             localString(section.title, lng),
             ...steps.map(
               (step) =>
-                `${localString(step.label, lng)}：${spokenAnswer(step, loaded.draft.answers[step.id], lng, translate, loaded.sourceOptions)}`,
+                `${localString(step.label, lng)}：${spokenReviewAnswer(step, loaded.draft.answers[step.id], lng, translate, loaded.sourceOptions)}`,
             ),
           ])
           .join('。')
@@ -122,12 +120,12 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                   <ScriptText
                     className="form-review__answer"
                     id={`review-answer-${step.id}`}
-                    text={answerText(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
+                    text={reviewAnswer(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
                   />
                   <KioskButton
                     label={t('review.change_named', { label: localString(step.label, language) })}
                     onPress={() => {
-                      rememberDraft(draft);
+                      forms.remember(draft);
                       store.navigate({ name: 'form_step', draftId, stepId: step.id, fromReview: true });
                     }}
                   >

@@ -11,7 +11,6 @@ import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { KeyboardField } from './controls/keyboard_field';
-import { loadTemplate, rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { MissingDraft } from './missing_draft';
 
 /** Roughly half a minute per question for a visitor using speech or the keypad. */
@@ -36,8 +35,7 @@ export function resumeScreen(draft: DraftState) {
 
 /** The start page of a form: what it is for, what you need, how long, start; or resume with a code. */
 export function FormStartScreen({ templateId }: { templateId: string }) {
-  const { store } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const announcer = useAnnounce();
@@ -47,8 +45,8 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
   const [codeError, setCodeError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadTemplate(templateId).then((loaded) => setTemplate(loaded ?? 'missing'));
-  }, [templateId]);
+    void forms.loadTemplate(templateId).then((loaded) => setTemplate(loaded ?? 'missing'));
+  }, [forms, templateId]);
 
   if (template === 'missing') return <MissingDraft />;
   if (!template) return null;
@@ -58,7 +56,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
   async function start() {
     const result = await call('forms.start_draft', { templateId });
     if (!result.ok) return;
-    rememberDraft(result.draft);
+    forms.remember(result.draft);
     store.navigate({
       name: 'form_step',
       draftId: result.draft.draftId,
@@ -75,7 +73,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
     if (digits.length !== 8) return refuse(t('start.code_format'));
     const result = await call('forms.resume_draft', { code: digits });
     if (!result.ok) return refuse(t(`start.code_${result.reason}`));
-    rememberDraft(result.draft);
+    forms.remember(result.draft);
     store.navigate(resumeScreen(result.draft));
   }
 

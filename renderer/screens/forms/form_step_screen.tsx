@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
 import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
+import { templateSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { ErrorSummary } from '../../components/error_summary';
@@ -13,8 +14,8 @@ import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
-import { rememberDraft, wipeOnSessionEnd } from './forms_session';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 
@@ -64,8 +65,7 @@ function StepView({
   form,
   step,
 }: StepScreenProps & { form: LoadedForm; step: Step }) {
-  const { store } = useApp();
-  wipeOnSessionEnd(store);
+  const { store, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -78,6 +78,18 @@ function StepView({
   const index = draft.visibleSteps.indexOf(stepId);
   const total = draft.visibleSteps.length;
   const section = sectionOf(template, stepId);
+  // Sign-language clips of this version's question (the screen's clip) and of each option (while focused).
+  const optionSignKey = (option: string) =>
+    templateSignKey(template, step.id, { text: 'option', value: option });
+  const field = step.field;
+  const optionValues =
+    field.type === 'yes_no'
+      ? ['yes', 'no']
+      : field.type === 'single_choice' || field.type === 'multi_choice'
+        ? field.options.map((option) => option.value)
+        : [];
+  useSignKeys([templateSignKey(template, step.id, { text: 'prompt' })], 'screen', 10);
+  useSignKeys(optionValues.map(optionSignKey), 'part');
 
   function goTo(next: string | null) {
     if (fromReview || next === null) {
@@ -93,7 +105,7 @@ function StepView({
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
-        rememberDraft(result.draft);
+        forms.remember(result.draft);
         return result.draft;
       }
       if (result.reason === 'invalid') {
@@ -205,6 +217,7 @@ function StepView({
         onDone={() => void next()}
         error={error ? <ScriptText text={error} /> : undefined}
         sourceOptions={form.sourceOptions}
+        optionSignKey={optionSignKey}
       />
       {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
         <p className="form-step__note">{t('sample_data_label', { ns: 'forms' })}</p>

@@ -1,23 +1,17 @@
 import '../../styles/forms.css';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../common/contract';
 import { useApp } from '../../app_context';
 import { PagedList } from '../../components/paged_list';
 import { ScreenHeading } from '../../components/screen_heading';
+import { useFormTemplates } from '../../data/forms_data';
 import { LocalText } from '../../i18n/local_text';
-import { call } from '../../rpc/api';
-
-type Listed = MethodResult<'forms.list_templates'>['templates'][number];
 
 /** Every form this terminal offers (consultation, feedback, …) as large tiles. */
 export function FormsMenuScreen() {
   const { store } = useApp();
   const { t } = useTranslation('forms_ui');
-  const [templates, setTemplates] = useState<Listed[] | null>(null);
-  useEffect(() => {
-    void call('forms.list_templates', {}).then((result) => setTemplates(result.templates));
-  }, []);
+  const listed = useFormTemplates();
+  const templates = listed.status === 'ready' ? listed.value : null;
   return (
     <section className="screen forms-menu" aria-labelledby="screen-heading">
       <ScreenHeading k="menu.heading" ns="forms_ui" />

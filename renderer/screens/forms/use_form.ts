@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { FieldOption, Template } from '../../../common/forms/template_schema';
+import { useApp } from '../../app_context';
 import { call } from '../../rpc/api';
-import { cachedDraft, cachedTemplate, loadDraft, loadTemplate } from './forms_session';
+import type { FormsSession } from './forms_session';
 
 export interface LoadedForm {
   draft: DraftState;
@@ -16,13 +17,14 @@ let lawyers: { options: FieldOption[]; sample: boolean } | null = null;
 
 /** The draft and its template version (from the screen cache when we have them: no wait between steps). */
 export function useForm(draftId: string): LoadedForm | null | 'missing' {
-  const [form, setForm] = useState<LoadedForm | null | 'missing'>(() => fromCache(draftId));
+  const { forms } = useApp();
+  const [form, setForm] = useState<LoadedForm | null | 'missing'>(() => fromCache(forms, draftId));
   useEffect(() => {
     if (form) return;
     let live = true;
     void (async () => {
-      const draft = await loadDraft(draftId);
-      const template = draft ? await loadTemplate(draft.template.id, draft.template.version) : null;
+      const draft = await forms.loadDraft(draftId);
+      const template = draft ? await forms.loadTemplate(draft.template.id, draft.template.version) : null;
       if (!draft || !template) {
         if (live) setForm('missing');
         return;
@@ -37,7 +39,7 @@ export function useForm(draftId: string): LoadedForm | null | 'missing' {
     return () => {
       live = false;
     };
-  }, [draftId, form]);
+  }, [forms, draftId, form]);
   return form;
 }
 
@@ -45,8 +47,8 @@ function assemble(draft: DraftState, template: Template): LoadedForm {
   return { draft, template, sourceOptions: lawyers?.options ?? [], sampleOptions: lawyers?.sample ?? false };
 }
 
-function fromCache(draftId: string): LoadedForm | null {
-  const draft = cachedDraft(draftId);
-  const template = draft ? cachedTemplate(draft.template.id, draft.template.version) : undefined;
+function fromCache(forms: FormsSession, draftId: string): LoadedForm | null {
+  const draft = forms.cachedDraft(draftId);
+  const template = draft ? forms.cachedTemplate(draft.template.id, draft.template.version) : undefined;
   return draft && template ? assemble(draft, template) : null;
 }

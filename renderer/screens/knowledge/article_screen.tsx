@@ -1,7 +1,7 @@
 import '../../styles/directory.css';
 import type { Article } from '../../../common/content/content_schema';
+import { articleSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
-import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -9,6 +9,8 @@ import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
 import { usePublished } from '../../published/use_published';
+import { useSignKeys } from '../../sign_language/sign_context';
+import type { SpeechPart } from '../../speech/speech_output';
 
 /** One article, readable aloud paragraph by paragraph. */
 export function ArticleScreen({ id }: { id: string }) {
@@ -30,6 +32,7 @@ function ArticleView({ article }: { article: Article }) {
   const speech = useSpeech();
   const pick = useDataText();
   const title = pick(article.title);
+  useSignKeys([articleSignKey(article.id)], 'screen', 10);
   const body: SpeechPart[] = article.paragraphs.map((paragraph) => ({
     ns: 'knowledge',
     k: 'article.text',

@@ -2,7 +2,6 @@ import '../../styles/directory.css';
 import type { ReactNode } from 'react';
 import type { LegalAidGuide } from '../../../common/content/content_schema';
 import { useSpeech } from '../../a11y/kit_context';
-import type { SpeechPart } from '../../a11y/speech_output';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -13,6 +12,7 @@ import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
 import { usePublished } from '../../published/use_published';
 import { call } from '../../rpc/api';
+import type { SpeechPart } from '../../speech/speech_output';
 import { serviceEntry } from '../../state/service_entry';
 
 /** Who can get legal aid and how (policy §2), what to bring, and the way into the application. */

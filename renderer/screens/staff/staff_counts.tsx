@@ -1,18 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { MethodResult } from '../../../common/contract';
+import { useEffect } from 'react';
+import { useStaffCounts } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 
 const NS = 'staff';
-type Days = Extract<MethodResult<'staff.counts'>, { ok: true }>['days'];
 
 /** Applications per local day and form, the last 7 days, as a table. */
 export function StaffCounts({ onLocked }: { onLocked: () => void }) {
-  const [days, setDays] = useState<Days | null>(null);
+  const counts = useStaffCounts();
+  const locked = counts.status === 'ready' && !counts.value.ok;
   useEffect(() => {
-    void call('staff.counts', { days: 7 }).then((result) => (result.ok ? setDays(result.days) : onLocked()));
-  }, [onLocked]);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const days = counts.status === 'ready' && counts.value.ok ? counts.value.days : null;
   return (
     <section className="staff-panel" aria-labelledby="staff-counts-heading">
       <h3 id="staff-counts-heading">

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { call } from '../../rpc/api';
 import type { SessionStore } from '../../state/session_store';
 
 /** Press and hold the kiosk title (top-left of the header) this long to open staff mode. */
@@ -48,17 +47,12 @@ export function StaffEntry({ store }: { store: SessionStore }) {
         open();
       }
     };
-    // Whatever ends a session that staff were in also locks staff mode in the core.
-    const offReset = store.onReset(() => {
-      if (store.getState().mode === 'staff') void call('staff.lock', {}).catch(() => {});
-    });
     document.addEventListener('pointerdown', onDown);
     document.addEventListener('pointermove', onMove);
     document.addEventListener('pointerup', cancel);
     document.addEventListener('pointercancel', cancel);
     document.addEventListener('keydown', onKey);
     return () => {
-      offReset();
       cancel();
       document.removeEventListener('pointerdown', onDown);
       document.removeEventListener('pointermove', onMove);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../common/contract';
 import type { StaffSubmission } from '../../../common/contract/staff_methods';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
+import { useStaffSubmissions, useSyncStatus } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
@@ -52,20 +53,16 @@ export function SubmissionSummary({ item }: { item: StaffSubmission }) {
 export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: () => void }) {
   const { t } = useTranslation(NS);
   const announce = useAnnounce();
-  const [items, setItems] = useState<StaffSubmission[] | null>(null);
+  const listed = useStaffSubmissions();
   const [open, setOpen] = useState<string | null>(null);
   const [sendMessage, setSendMessage] = useState<string | null>(null);
-  const [sendRounds, setSendRounds] = useState(0);
-
-  const reload = useCallback(async () => {
-    const result = await call('staff.list_submissions', { days: 7 });
-    if (!result.ok) onLocked();
-    else setItems(result.items);
-  }, [onLocked]);
-
+  const syncStatus = useSyncStatus();
+  const locked = listed.status === 'ready' && !listed.value.ok;
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const items = listed.status === 'ready' && listed.value.ok ? listed.value.items : null;
+  const reload = listed.reload;
 
   const sendNow = async () => {
     const result: MethodResult<'staff.send_now'> = await call('staff.send_now', {});
@@ -75,8 +72,8 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
       : t(`send.${result.reason}`);
     setSendMessage(message);
     announce.assertive(message);
-    setSendRounds((rounds) => rounds + 1);
-    await reload();
+    syncStatus.reload();
+    reload();
   };
 
   if (open) {
@@ -86,7 +83,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
         onLocked={onLocked}
         onBack={() => {
           setOpen(null);
-          void reload();
+          reload();
         }}
       />
     );
@@ -94,7 +91,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
-      <SyncStatusNotice key={sendRounds} />
+      <SyncStatusNotice state={syncStatus.status === 'ready' ? syncStatus.value.state : null} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />

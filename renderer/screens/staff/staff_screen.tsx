@@ -8,6 +8,7 @@ import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { SpeechEngineNotice } from './speech_engine_notice';
 import { StaffHome } from './staff_home';
 
 const NS = 'staff';
@@ -64,6 +65,7 @@ export function StaffScreen() {
   return (
     <section className="screen staff-screen" aria-labelledby="screen-heading">
       <ScreenHeading ns={NS} k="title" />
+      {unlocked ? <SpeechEngineNotice /> : null}
       {unlocked ? (
         <StaffHome
           onLocked={onLocked}

@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../common/contract';
 import type { Language } from '../../../common/languages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { useOpenedSubmission } from '../../data/staff_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { SubmissionSummary } from './staff_home';
 
 const NS = 'staff';
-type Opened = Extract<MethodResult<'staff.open_submission'>, { ok: true; submission: unknown }>;
 
 /** One application with its answers (a view of personal data, audited by the core), print and handled. */
 export function SubmissionDetail({
@@ -25,17 +24,17 @@ export function SubmissionDetail({
   const { t } = useTranslation(NS);
   const announce = useAnnounce();
   const language: Language = useLanguage();
-  const [opened, setOpened] = useState<Opened | null>(null);
-  const [missing, setMissing] = useState(false);
+  const found = useOpenedSubmission(uuid, language);
+  // Marked handled here: shown at once, without opening (and auditing) the application again.
+  const [handledAt, setHandledAt] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
+  const result = found.status === 'ready' ? found.value : null;
+  const locked = result?.ok === false && result.reason === 'locked';
   useEffect(() => {
-    void call('staff.open_submission', { uuid, language }).then((result) => {
-      if (result.ok) setOpened(result);
-      else if (result.reason === 'locked') onLocked();
-      else setMissing(true);
-    });
-  }, [uuid, language, onLocked]);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const missing = result?.ok === false && result.reason !== 'locked';
+  const opened = result?.ok ? result : null;
 
   const say = (text: string) => {
     setMessage(text);
@@ -53,9 +52,7 @@ export function SubmissionDetail({
     if (!result.ok && result.reason === 'locked') return onLocked();
     if (!result.ok) return say(t('detail.not_found'));
     say(t('detail.marked'));
-    setOpened((current) =>
-      current ? { ...current, submission: { ...current.submission, handledAt: result.handledAt } } : current,
-    );
+    setHandledAt(result.handledAt);
   };
 
   if (missing) {
@@ -71,7 +68,8 @@ export function SubmissionDetail({
     );
   }
   if (!opened) return null;
-  const { submission, answers } = opened;
+  const submission = handledAt ? { ...opened.submission, handledAt } : opened.submission;
+  const { answers } = opened;
   return (
     <div className="staff-detail">
       <h3>{t('detail.heading', { receiptNo: submission.receiptNo })}</h3>

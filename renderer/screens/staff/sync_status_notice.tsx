@@ -1,26 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { SyncState } from '../../../common/contract/sync_methods';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 
 /**
  * The terminal's connection to the centre, in words, at the top of staff mode. When a server answered at
  * the hub's address with the wrong certificate, it is an alert: nothing was sent to it, and staff should
- * call the technician (someone may be intercepting the network). Remount it (a new `key`) to ask again.
+ * call the technician (someone may be intercepting the network). No state (not read yet, or the core did not
+ * answer): nothing is said rather than something stale.
  */
-export function SyncStatusNotice() {
-  const [state, setState] = useState<SyncState | null>(null);
-  useEffect(() => {
-    let alive = true;
-    // No answer (the core is restarting): say nothing rather than something stale.
-    call('sync.status', {}).then(
-      (status) => alive && setState(status.state),
-      () => {},
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+export function SyncStatusNotice({ state }: { state: SyncState | null }) {
   if (state === null) return null;
   const alarm = state === 'hub_identity_mismatch' || state === 'hub_not_trusted';
   return (

@@ -8,6 +8,7 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { ChoiceList } from '../../components/choice_list';
 import { KioskButton } from '../../components/kiosk_button';
 import { TextField } from '../../components/text_field';
+import { useConfigView } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
 import { call, RpcCallError } from '../../rpc/api';
 import { configValueOf } from './config_value';
@@ -20,26 +21,19 @@ const TOKEN_FIELD = 'hubToken';
 export function ConfigPanel({ onLocked }: { onLocked: () => void }) {
   const { t } = useTranslation(NS);
   const announce = useAnnounce();
-  const [rows, setRows] = useState<{ field: string; value: string }[]>([]);
-  const [tokenSet, setTokenSet] = useState(false);
+  const view = useConfigView();
   const [field, setField] = useState<EditableConfigField | null>(null);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
 
-  const load = async () => {
-    const view = await call('technician.config_view', {});
-    if (!view.ok) {
-      if (view.reason === 'locked') onLocked();
-      return;
-    }
-    setRows(view.rows);
-    setTokenSet(view.hubTokenSet);
-  };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the panel opens
+  const shown = view.status === 'ready' ? view.value : null;
+  const locked = shown?.ok === false && shown.reason === 'locked';
   useEffect(() => {
-    void load();
-  }, []);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const rows = shown?.ok ? shown.rows : [];
+  const tokenSet = shown?.ok ? shown.hubTokenSet : false;
 
   const save = async () => {
     if (!field) {
@@ -54,7 +48,7 @@ export function ConfigPanel({ onLocked }: { onLocked: () => void }) {
         const message = t('config.saved', { field });
         setSaved(message);
         announce.polite(message);
-        await load();
+        view.reload();
         return;
       }
       if (result.reason === 'locked') return onLocked();

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/languages';
-import { useAnnounce, useKit } from '../../a11y/kit_context';
+import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
@@ -77,10 +77,12 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
     case 'speech': {
       const r = await call('diagnostics.speech', {});
       if (!r.ok) return 'locked';
+      const engine = await call('speech.status', {});
       return {
         state: r.status === 'ok' ? 'ok' : 'problem',
         lines: [
           t('speech.engine', { engine: r.engine || t('status.unknown'), status: status(r.status) }),
+          ...(engine.reason === 'engine_missing' ? [t('speech.engine_missing')] : []),
           ...r.languages.map((l) =>
             t(l.available ? 'speech.language_ok' : 'speech.language_missing', {
               language: t(`languages.${l.language}`),
@@ -130,7 +132,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
 export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
   const { t } = useTranslation(NS);
   const announce = useAnnounce();
-  const kit = useKit();
+  const speech = useSpeech();
   const [results, setResults] = useState<Partial<Record<CheckId, CheckOutcome>>>({});
   const [actionStatus, setActionStatus] = useState('');
   const [mediaRun, setMediaRun] = useState(0);
@@ -174,7 +176,8 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
     const message = r.ok
       ? t('speech.test_ok', { language: t(`languages.${language}`), ms: r.durationMs })
       : t('speech.test_failed', { language: t(`languages.${language}`), reason: r.reason });
-    if (r.ok) kit.speechLog.speak([{ text, language, kind: 'ui', key: 'technician:speech.test_phrase' }]);
+    // Heard whether or not the visitor setting has speech on: the technician asked for it.
+    if (r.ok) speech.say([{ text, language, kind: 'ui', key: 'technician:speech.test_phrase' }], true);
     setActionStatus(message);
     announce.polite(message);
   };

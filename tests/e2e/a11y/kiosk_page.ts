@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SpeechLogEntry } from '../../../renderer/a11y/speaker';
 import type { TextSizeId } from '../../../renderer/a11y/text_sizes';
 import type { ThemeId } from '../../../renderer/a11y/themes';
+import type { SpeechLogEntry } from '../../../renderer/speech/speech_log';
 import type { Screen } from '../../../renderer/state/screens';
 import { PROJECT_ROOT, type RunningDevHost } from '../support/dev_host';
 

@@ -17,7 +17,7 @@ export async function shootMongolianForm(page: Page, shoot: (file: string) => Pr
     await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
     await setSettings(page, { theme: 'default', language: 'mn-Mong-CN', textSize: size });
     await page.locator('main .kiosk-button--primary').first().click();
-    await page.locator('[data-script="mongolian"]').waitFor();
+    await page.locator('[data-layout="mongolian"]').waitFor();
     for (const name of NAME_KEYS) await page.getByRole('button', { name, exact: true }).click();
     await shoot(`mongolian_form/step_keyboard_mn-Mong-CN_${size}_${label}.png`);
     const screen = await page.evaluate(() => window.__kioskDebug!.store.getState().screen);

@@ -37,7 +37,7 @@ describe('typing a Mongolian name into a form, keypad only', () => {
     await page.waitForFunction(() => window.__kioskDebug!.store.getState().screen.name === 'form_step');
     const step = await screenName();
     expect(step).toMatchObject({ stepId: 'full_name' });
-    expect(await page.locator('[data-script]').getAttribute('data-script')).toBe('mongolian');
+    expect(await page.locator('[data-layout]').getAttribute('data-layout')).toBe('mongolian');
 
     await keypadKeys(page, KEYS);
     const field = page.locator('#answer-full_name');
@@ -85,15 +85,18 @@ describe('typing a Mongolian name into a form, keypad only', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 
-  it('a Chinese session starts on pinyin and the layout switch key brings the Mongolian keyboard, keypad only', async () => {
+  it('a Chinese session starts on pinyin and the input method key brings the Mongolian keyboard, keypad only', async () => {
     await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
     await setSettings(page, { language: 'zh-CN', textSize: 'M' });
     await keypadPress(page, page.getByRole('button', { name: '开始填写' }));
-    await page.locator('[data-script="chinese"]').waitFor();
-    await keypadPress(page, page.getByRole('button', { name: '改用蒙古文键盘' }));
-    await page.locator('[data-script="mongolian"]').waitFor();
+    await page.locator('[data-layout="pinyin"]').waitFor();
+    // pinyin → handwriting → Mongolian: the one switch key, focus kept on it
+    await keypadPress(page, page.getByRole('button', { name: '输入法：拼音。按此换成手写' }));
+    await page.locator('[data-layout="handwriting"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-layout="mongolian"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      '改用拼音键盘',
+      '输入法：蒙古文。按此换成数字',
     );
     await keypadKeys(page, KEYS);
     expect(await page.locator('#answer-full_name').inputValue()).toBe(NAME);

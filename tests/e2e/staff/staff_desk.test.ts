@@ -69,9 +69,9 @@ async function unlockStaff() {
 beforeAll(async () => {
   hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-desk-e2e-'));
   store = openSqliteHubStore(hubDir);
-  publishLegalAid(store);
+  await publishLegalAid(store);
   hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
-  staffToken = token(store, 'staff', CENTRE);
+  staffToken = await token(store, 'staff', CENTRE);
   const sample = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'assets/config.sample.json'), 'utf8'));
   const configPath = path.join(hubDir, 'kiosk.json');
   fs.writeFileSync(
@@ -79,11 +79,11 @@ beforeAll(async () => {
     JSON.stringify({
       ...sample,
       hubUrl: hub.url,
-      hubToken: token(store, 'terminal', CENTRE, sample.terminalId),
+      hubToken: await token(store, 'terminal', CENTRE, sample.terminalId),
       staff: { id: 'desk-e2e', pinHash: hashPin(PIN) },
     }),
   );
-  host = await startDevHost({ configPath });
+  host = await startDevHost({ configPath, trustedHubs: [hub.url] });
   ({ uuid, receiptNo } = await visitorSubmits());
   browser = await launchChromium();
   page = await browser.newPage();
@@ -149,7 +149,7 @@ describe('desk page on the hub (Chromium)', () => {
 
   it('lists the submission, is axe-clean, prints the application as a PDF with the answers', async () => {
     await expect
-      .poll(() => store.listSubmissions({ since: 0, limit: 10 }).length, { timeout: 30_000 })
+      .poll(async () => (await store.listSubmissions({ since: 0, limit: 10 })).length, { timeout: 30_000 })
       .toBe(1);
     desk = await browser.newPage();
     await desk.setExtraHTTPHeaders({ authorization: `Bearer ${staffToken}` });

@@ -1,7 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeTestProfile } from '../../support/test_pki';
+import { spawnTypeScript } from '../../support/test_processes';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -21,35 +23,43 @@ export interface DevHostOptions {
   dataDir?: string;
   configPath?: string;
   env?: Record<string, string>;
+  /** Hubs (test hubs on 127.0.0.1) the dev host's organisation profile trusts, instead of the shipped one. */
+  trustedHubs?: readonly string[];
 }
 
-/** Starts the real dev host (`tsx devhost/main.ts`) on a free loopback port with its own data folder. */
+/** Starts the real dev host (`devhost/main.ts`, one process) on a free loopback port with its own data folder. */
 export async function startDevHost(options: DevHostOptions = {}): Promise<RunningDevHost> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'devhost/main.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        KIOSK_PORT: '0',
-        KIOSK_DATA_DIR: dataDir,
-        // Pre-rendering every catalog string is for real terminals; e2e runs speak live (tests opt in via env).
-        KIOSK_SPEECH_PRERENDER: '0',
-        KIOSK_TEST_HOOKS: '1',
-        KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnTypeScript('devhost/main.ts', [], {
+    env: {
+      ...process.env,
+      KIOSK_PORT: '0',
+      KIOSK_DATA_DIR: dataDir,
+      // Pre-rendering every catalog string is for real terminals; e2e runs speak live (tests opt in via env).
+      KIOSK_SPEECH_PRERENDER: '0',
+      KIOSK_TEST_HOOKS: '1',
+      KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
+      ...(options.trustedHubs
+        ? {
+            KIOSK_PROFILE: writeTestProfile(
+              fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-profile-')),
+              options.trustedHubs,
+            ),
+          }
+        : {}),
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
   const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`dev host did not start:\n${output}`));
+    }, 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk;
       for (const line of output.split('\n')) {

@@ -18,7 +18,7 @@ let page: Page;
 const now = new Date('2026-11-28T10:00:00Z');
 
 function beat(terminalId: string, minutesAgo: number, printer: 'ok' | 'offline') {
-  store.recordHeartbeat({
+  return store.recordHeartbeat({
     terminalId,
     receivedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
     heartbeat: {
@@ -38,10 +38,10 @@ function beat(terminalId: string, minutesAgo: number, printer: 'ok' | 'offline')
 
 beforeAll(async () => {
   store = openSqliteHubStore(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-e2e-')));
-  const admin = issueToken(store, { role: 'admin', terminalId: null, centre: null }, now).token;
-  beat('kiosk-dh-02', 2, 'ok');
-  beat('kiosk-qs-01', 40, 'offline');
-  beat('kiosk-kdl-03', 14, 'ok');
+  const admin = (await issueToken(store, { role: 'admin', centres: null }, now)).token;
+  await beat('kiosk-dh-02', 2, 'ok');
+  await beat('kiosk-qs-01', 40, 'offline');
+  await beat('kiosk-kdl-03', 14, 'ok');
   hub = await listenHub(createHubServer({ store, logger: createLogger(() => {}), now: () => now }), 0);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('fleet page in Chromium', () => {

@@ -39,9 +39,9 @@ const framesOf = (videos: InboundVideo[]) => videos.map((v) => v.framesDecoded);
 describe('three-way call: visitor, sign-language interpreter and duty lawyer', () => {
   it('the interpreter answers and invites a lawyer; all three see both others and chat reaches everyone; the lawyer leaves and the call goes on', async () => {
     const interpreter = await world.browser.newPage();
-    await agentSignsIn(interpreter, world.hub.url, world.staffToken, '李老师');
+    await agentSignsIn(interpreter, world.hub.url, await world.agentToken('李老师'));
     const lawyer = await world.browser.newPage();
-    await agentSignsIn(lawyer, world.hub.url, world.staffToken, '王律师', '值班律师');
+    await agentSignsIn(lawyer, world.hub.url, await world.agentToken('王律师'), '值班律师');
 
     const kiosk = await world.browser.newPage();
     await openCallScreen(kiosk, world.host);

@@ -84,7 +84,7 @@ describe('video call between the kiosk and the agent console', () => {
 
   it('agent signs in, kiosk calls, agent answers: video ≥ 640×480 at ≥ 20 fps both ways, chat both ways, hang-up frees the camera', async () => {
     const agent = await world.browser.newPage();
-    await agentSignsIn(agent, world.hub.url, world.staffToken, '李老师');
+    await agentSignsIn(agent, world.hub.url, await world.agentToken('李老师'));
     expect(await runAxe(agent)).toEqual([]);
 
     const kiosk = await world.browser.newPage();

@@ -24,7 +24,7 @@ export interface VideoWorld {
   store: HubStore;
   host: RunningDevHost;
   browser: BrowserContext;
-  staffToken: string;
+  agentToken(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -33,14 +33,14 @@ export async function startVideoWorld(extraChromiumArgs: string[] = []): Promise
   const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-e2e-hub-'));
   const store = openSqliteHubStore(hubDir);
   const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
-  const terminal = issueToken(
+  const terminal = await issueToken(
     store,
     { role: 'terminal', terminalId: 'sample-kiosk-01', centre: 'baotou-city-centre' },
     new Date(),
   );
-  const staff = issueToken(store, { role: 'staff', terminalId: null, centre: null }, new Date());
   const host = await startDevHost({
     configPath: writeTestConfig({ hubUrl: hub.url, hubToken: terminal.token }),
+    trustedHubs: [hub.url],
   });
   const browser = await launchChromium([...FAKE_MEDIA, ...extraChromiumArgs]);
   return {
@@ -48,12 +48,14 @@ export async function startVideoWorld(extraChromiumArgs: string[] = []): Promise
     store,
     host,
     browser,
-    staffToken: staff.token,
+    // Each agent has a token of its own, bound to the kiosk's centre, with the name the hub shows visitors.
+    agentToken: async (name) =>
+      (await issueToken(store, { role: 'staff', centres: ['baotou-city-centre'], name }, new Date())).token,
     stop: async () => {
       await browser.close();
       await host.stop();
       await hub.close();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -68,12 +70,10 @@ export async function agentSignsIn(
   page: Page,
   hubUrl: string,
   token: string,
-  name: string,
   kindLabel = '手语翻译',
 ): Promise<void> {
   await page.goto(`${hubUrl}/agent`);
   await page.getByLabel('工作人员令牌').fill(token);
-  await page.getByLabel('显示名称（来访者会看到）').fill(name);
   await page.getByLabel(kindLabel).check();
   await page.getByRole('button', { name: '登录并设为可接听' }).click();
   await page.getByText('可接听：等待来电').waitFor();

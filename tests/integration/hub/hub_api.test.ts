@@ -71,9 +71,9 @@ describe('hub API', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ minAppVersion: '0.1.0', rateLimit: { burst: 1000, perSecond: 1000 } });
-    token = enrollTerminal(hub.store, 'kiosk-1');
-    otherToken = enrollTerminal(hub.store, 'kiosk-2', 'centre-b');
-    staff = staffToken(hub.store);
+    token = await enrollTerminal(hub.store, 'kiosk-1');
+    otherToken = await enrollTerminal(hub.store, 'kiosk-2', 'centre-b');
+    staff = await staffToken(hub.store);
   });
   afterAll(() => hub.stop());
 
@@ -86,7 +86,7 @@ describe('hub API', () => {
     const again = await put(uuid, body);
     expect(again.status).toBe(200);
     expect(again.json).toEqual(first.json);
-    expect(allStored(hub.store).filter((row) => row.uuid === uuid)).toHaveLength(1);
+    expect((await allStored(hub.store)).filter((row) => row.uuid === uuid)).toHaveLength(1);
   });
 
   it('answers other content under a stored id with 409 and keeps the first', async () => {
@@ -95,11 +95,11 @@ describe('hub API', () => {
     expect((await put(uuid, original)).status).toBe(201);
     const changed = await put(uuid, submission(uuid, 'kiosk-1', { topic: 'changed' }));
     expect(changed.status).toBe(409);
-    expect(allStored(hub.store).find((row) => row.uuid === uuid)?.sha256).toBe(original.sha256);
+    expect((await allStored(hub.store)).find((row) => row.uuid === uuid)?.sha256).toBe(original.sha256);
   });
 
   it('refuses invalid submissions with 422 and a reason, storing nothing', async () => {
-    const before = hub.store.countSubmissions();
+    const before = await hub.store.countSubmissions();
     const uuid = randomUUID();
     const wrongHash = { ...submission(uuid, 'kiosk-1'), sha256: 'a'.repeat(64) };
     expect(await put(uuid, wrongHash)).toMatchObject({ status: 422, json: { error: 'hash_mismatch' } });
@@ -114,7 +114,7 @@ describe('hub API', () => {
     });
     const extraField = { ...submission(uuid, 'kiosk-1'), admin: true };
     expect(await put(uuid, extraField)).toMatchObject({ status: 422, json: { error: 'invalid_request' } });
-    expect(hub.store.countSubmissions()).toBe(before);
+    expect(await hub.store.countSubmissions()).toBe(before);
   });
 
   it('lets a terminal write only its own submissions (403) and demands current apps (426)', async () => {
@@ -125,11 +125,11 @@ describe('hub API', () => {
       status: 426,
       json: { error: 'upgrade_required', minAppVersion: '0.1.0' },
     });
-    expect(allStored(hub.store).some((row) => row.uuid === uuid)).toBe(false);
+    expect((await allStored(hub.store)).some((row) => row.uuid === uuid)).toBe(false);
   });
 
   it('refuses hostile requests with the right status and stores nothing', async () => {
-    const before = hub.store.countSubmissions();
+    const before = await hub.store.countSubmissions();
     const uuid = randomUUID();
     const good = JSON.stringify(submission(uuid, 'kiosk-1'));
     const send = (path: string, hdrs: Record<string, string>, body: string | Buffer = good, method = 'PUT') =>
@@ -163,7 +163,7 @@ describe('hub API', () => {
     const traversal = await send('/api/v1/submissions/../../../etc/passwd', headers(token));
     expect([400, 404]).toContain(traversal.status);
     expect((await send(path, headers(token), good, 'DELETE')).status).toBe(405);
-    expect(hub.store.countSubmissions()).toBe(before);
+    expect(await hub.store.countSubmissions()).toBe(before);
   });
 
   it('answers health without a token, with its hub id', async () => {
@@ -220,9 +220,9 @@ describe('hub API', () => {
       body: JSON.stringify(heartbeat),
     });
     expect(sent.status).toBe(200);
-    expect(hub.store.heartbeats().find((record) => record.terminalId === 'kiosk-1')?.heartbeat).toEqual(
-      heartbeat,
-    );
+    expect(
+      (await hub.store.heartbeats()).find((record) => record.terminalId === 'kiosk-1')?.heartbeat,
+    ).toEqual(heartbeat);
     const bad = await rawRequest(hub.url, {
       method: 'POST',
       path: '/api/v1/heartbeat',
@@ -261,7 +261,7 @@ describe('hub rate limit', () => {
   it('answers 429 with Retry-After when one token sends faster than its bucket', async () => {
     const hub = await startTestHub({ rateLimit: { burst: 5, perSecond: 1 } });
     try {
-      const token = enrollTerminal(hub.store, 'kiosk-9');
+      const token = await enrollTerminal(hub.store, 'kiosk-9');
       const statuses: number[] = [];
       let retryAfter: string | undefined;
       for (let i = 0; i < 8; i++) {

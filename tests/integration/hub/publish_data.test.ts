@@ -41,15 +41,12 @@ async function publish(dataDir: string, kind: string, files: Record<string, unkn
 }
 
 /** What terminals would download now: the newest published version of every (kind, id). */
-function manifest(dataDir: string): string[] {
+async function manifest(dataDir: string): Promise<string[]> {
   const store = openSqliteHubStore(dataDir);
   try {
-    return store
-      .manifest()
-      .map((item) => `${item.kind}/${item.id}@${item.version}`)
-      .sort();
+    return (await store.manifest()).map((item) => `${item.kind}/${item.id}@${item.version}`).sort();
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -64,7 +61,7 @@ describe('hub publishing checks directory, fee-rule and content files with the k
     expect((await publish(dataDir, 'fee_rules', { 'fees.json': feeRules })).code).toBe(0);
     expect((await publish(dataDir, 'directory', { 'directory.json': directory })).code).toBe(0);
     expect((await publish(dataDir, 'content', { 'content.json': content })).code).toBe(0);
-    const before = manifest(dataDir);
+    const before = await manifest(dataDir);
     expect(before).toEqual([
       `content/${content.id}@${content.version}`,
       `directory/${directory.id}@${directory.version}`,
@@ -105,14 +102,14 @@ describe('hub publishing checks directory, fee-rule and content files with the k
     expect(batch.code).toBe(1);
     expect(batch.stderr).toContain('bad.json: refused');
 
-    expect(manifest(dataDir)).toEqual(before);
+    expect(await manifest(dataDir)).toEqual(before);
 
     // A valid new version is published and becomes what terminals download.
     const next = withVersion(feeRules, '2099-03-01.1');
     const ok = await publish(dataDir, 'fee_rules', { 'fees_next.json': next });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`fee_rules ${feeRules.id}@2099-03-01.1: published`);
-    expect(manifest(dataDir)).toContain(`fee_rules/${feeRules.id}@2099-03-01.1`);
+    expect(await manifest(dataDir)).toContain(`fee_rules/${feeRules.id}@2099-03-01.1`);
   }, 90_000);
 
   it('a file of one kind published as another is refused', async () => {
@@ -120,6 +117,6 @@ describe('hub publishing checks directory, fee-rule and content files with the k
     const wrong = await publish(dataDir, 'fee_rules', { 'directory.json': directory });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('directory.json: refused: not a valid fee_rules file: format');
-    expect(manifest(dataDir)).toEqual([]);
+    expect(await manifest(dataDir)).toEqual([]);
   }, 60_000);
 });

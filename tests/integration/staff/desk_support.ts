@@ -11,22 +11,26 @@ import { REPO } from '../forms/support';
  * Publishes every bundled version of the legal-aid form on a hub, as `npm run hub:publish` would: the hub
  * refuses a submission naming a version it has not published, and kiosks file on the latest one.
  */
-export function publishLegalAid(store: HubStore): void {
+export async function publishLegalAid(store: HubStore): Promise<void> {
   const dir = path.join(REPO, 'assets/templates');
   for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('legal_aid_application@'))) {
     const item = prepareItem({ kind: 'template', body: fs.readFileSync(path.join(dir, file)) });
     if (!item.ok) throw new Error(item.error);
-    store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+    await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
   }
 }
 
-export function token(
+export async function token(
   store: HubStore,
   role: 'terminal' | 'staff' | 'admin',
   centre: string | null,
   terminalId: string | null = null,
-) {
-  return issueToken(store, { role, terminalId, centre }, new Date()).token;
+): Promise<string> {
+  const grant =
+    role === 'terminal'
+      ? { role, terminalId: terminalId!, centre }
+      : { role, centres: centre === null ? null : [centre] };
+  return (await issueToken(store, grant, new Date())).token;
 }
 
 /** The text of a PDF, as `pdftotext` (poppler) reads it. */

@@ -44,8 +44,8 @@ describe('concurrent duplicate PUTs', () => {
   it('store exactly one row, even across two hub processes on one database', async () => {
     const dataDir = tempDir('hub-dup');
     const store = openSqliteHubStore(dataDir);
-    publishFixture(store);
-    const token = enrollTerminal(store, 'kiosk-1');
+    await publishFixture(store);
+    const token = await enrollTerminal(store, 'kiosk-1');
     store.close();
     const script = await bundleEntry(path.join(ROOT, 'hub/main.ts'), 'hub_main');
     const urls: string[] = [];
@@ -85,10 +85,10 @@ describe('concurrent duplicate PUTs', () => {
 
     const check = openSqliteHubStore(dataDir);
     try {
-      const rows = check.listSubmissions({ since: 0, limit: 100 });
+      const rows = await check.listSubmissions({ since: 0, limit: 100 });
       expect(rows.map((row) => row.uuid).sort()).toEqual([same, contested].sort());
     } finally {
-      check.close();
+      await check.close();
     }
   }, 60_000);
 });

@@ -41,7 +41,7 @@ function publishJson(hub: TestHub, kind: 'directory' | 'fee_rules', id: string, 
 async function downlink() {
   const hub = await startTestHub();
   cleanups.push(() => hub.stop());
-  const token = enrollTerminal(hub.store, 'kiosk-1');
+  const token = await enrollTerminal(hub.store, 'kiosk-1');
   const db = openKioskDb(tempDir('kiosk-down'));
   cleanups.push(() => db.close());
   const client = new HubClient({
@@ -73,7 +73,7 @@ describe('downlink', () => {
     // Nothing changed: nothing downloaded or switched.
     expect(await poll()).toEqual({ ok: true, switched: [] });
 
-    publishFixture(hub.store, '1.1.0');
+    await publishFixture(hub.store, '1.1.0');
     publishJson(hub, 'directory', 'baotou', '2026.2');
     publishJson(hub, 'directory', 'baotou', '2026.3');
     expect(await poll()).toMatchObject({ ok: true });
@@ -92,7 +92,7 @@ describe('downlink', () => {
     const { hub, rows, poll } = await downlink();
     expect(await poll()).toMatchObject({ ok: true });
     publishJson(hub, 'fee_rules', 'notary', '2');
-    publishFixture(hub.store, '1.2.0');
+    await publishFixture(hub.store, '1.2.0');
     // Someone tampers with the stored bytes after publishing (or the wire corrupts them).
     const raw = new Database(path.join(hub.dataDir, 'hub.sqlite'));
     raw
@@ -109,7 +109,7 @@ describe('downlink', () => {
   it('polls the manifest when the core starts and finds its hub', async () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
-    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    const core = startKioskCore(hub.url, await enrollTerminal(hub.store, 'kiosk-1'));
     cleanups.push(() => core.close());
     const installed = () =>
       (core.deps.db.prepare("SELECT count(*) AS n FROM assets WHERE state = 'active'").get() as { n: number })
@@ -120,8 +120,8 @@ describe('downlink', () => {
   it('hands published templates to the forms core: a visitor files one and it reaches the hub', async () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
-    publishFixture(hub.store, '3.0.0');
-    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+    await publishFixture(hub.store, '3.0.0');
+    const core = startKioskCore(hub.url, await enrollTerminal(hub.store, 'kiosk-1'));
     cleanups.push(() => core.close());
     const template = async () =>
       core.dispatch('forms.get_template', { id: 'sync_fixture_form', version: '3.0.0' });
@@ -141,10 +141,12 @@ describe('downlink', () => {
     await core.dispatch('forms.save_answer', { draftId, stepId: 'topic', value: '邻里纠纷' });
     const submitted = await core.dispatch('forms.submit', { draftId });
     const uuid = (submitted as { value: { ok: true; uuid: string } }).value.uuid;
-    expect(await waitFor(() => allStored(hub.store).some((row) => row.uuid === uuid), 10_000)).toBe(true);
+    expect(
+      await waitForAsync(async () => (await allStored(hub.store)).some((row) => row.uuid === uuid), 10_000),
+    ).toBe(true);
     const row = core.deps.db.prepare('SELECT sha256 FROM submissions WHERE uuid = ?').get(uuid) as {
       sha256: string;
     };
-    expect(allStored(hub.store).find((stored) => stored.uuid === uuid)?.sha256).toBe(row.sha256);
+    expect((await allStored(hub.store)).find((stored) => stored.uuid === uuid)?.sha256).toBe(row.sha256);
   });
 });

@@ -23,7 +23,7 @@ describe('sync through a faulty network', () => {
           : FAULTS[Math.floor(Math.random() * FAULTS.length)]!;
     const proxy = await startFaultProxy({ url: hub.url }, choose);
     cleanups.push(() => proxy.close());
-    const core = startKioskCore(proxy.url, enrollTerminal(hub.store, 'kiosk-1'), {
+    const core = startKioskCore(proxy.url, await enrollTerminal(hub.store, 'kiosk-1'), {
       sync: { batchSize: 4, requestTimeoutMs: 4_000 },
     });
     cleanups.push(() => core.close());
@@ -42,7 +42,7 @@ describe('sync through a faulty network', () => {
       if (FAULTS.every((fault) => proxy.counts[fault] > 0)) break;
     }
     expect(outboxStates(db)).toEqual({ delivered: filed.size });
-    const stored = allStored(hub.store);
+    const stored = await allStored(hub.store);
     expect(stored).toHaveLength(filed.size);
     expect(new Map(stored.map((row) => [row.uuid, row.sha256]))).toEqual(filed);
     for (const fault of FAULTS) expect(proxy.counts[fault], fault).toBeGreaterThan(0);

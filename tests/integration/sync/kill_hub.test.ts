@@ -28,8 +28,8 @@ describe('kill -9 of the hub mid-request', () => {
   it('loses nothing and stores nothing twice after restarts', async () => {
     const hubDir = tempDir('hub-kill');
     const store = openSqliteHubStore(hubDir);
-    publishFixture(store);
-    const token = enrollTerminal(store, 'kiosk-1');
+    await publishFixture(store);
+    const token = await enrollTerminal(store, 'kiosk-1');
     store.close();
     const port = await freePort();
     const script = await bundleEntry(path.join(ROOT, 'hub/main.ts'), 'hub_main');

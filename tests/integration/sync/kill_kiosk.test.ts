@@ -41,7 +41,7 @@ describe('kill -9 of the kiosk core while it sends', () => {
       dataDir,
       'kiosk-kill',
       proxy.url,
-      enrollTerminal(hub.store, 'kiosk-kill'),
+      await enrollTerminal(hub.store, 'kiosk-kill'),
     );
     const profile = writeTestProfile(dataDir, [proxy.url]);
     const db = openKioskDb(dataDir);
@@ -58,7 +58,7 @@ describe('kill -9 of the kiosk core while it sends', () => {
         const acknowledged = (
           db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'delivered'").get() as { n: number }
         ).n;
-        if (hub.store.countSubmissions() > acknowledged) killedWithUnacknowledged++;
+        if ((await hub.store.countSubmissions()) > acknowledged) killedWithUnacknowledged++;
       }
       // Let one last child drain the queue.
       const child = startChild(script, [dataDir, config, profile, '50'], /ready/);
@@ -70,7 +70,7 @@ describe('kill -9 of the kiosk core while it sends', () => {
       db.close();
       await proxy.close();
     }
-    const stored = allStored(hub.store).filter((row) => row.terminalId === 'kiosk-kill');
+    const stored = (await allStored(hub.store)).filter((row) => row.terminalId === 'kiosk-kill');
     expect(stored).toHaveLength(filed.size);
     expect(new Map(stored.map((row) => [row.uuid, row.sha256]))).toEqual(filed);
     expect(integrityCheck(dataDir)).toBe('ok');

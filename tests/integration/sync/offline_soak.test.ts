@@ -23,8 +23,8 @@ describe('offline soak', () => {
   it('queues 5,000 applications while the hub is down, then delivers each once while the core stays responsive', async () => {
     const hubDir = tempDir('hub-soak');
     const setup = openSqliteHubStore(hubDir);
-    publishFixture(setup);
-    const token = enrollTerminal(setup, 'kiosk-1');
+    await publishFixture(setup);
+    const token = await enrollTerminal(setup, 'kiosk-1');
     setup.close();
     const port = await freePort();
     const core = startKioskCore(`https://127.0.0.1:${port}`, token);
@@ -48,7 +48,7 @@ describe('offline soak', () => {
       25,
     );
     expect(drained).toBe(true);
-    const stored = allStored(hub.store);
+    const stored = await allStored(hub.store);
     expect(stored).toHaveLength(5_000);
     expect(new Map(stored.map((row) => [row.uuid, row.sha256]))).toEqual(filed);
     // A visitor's screen keeps answering while the queue drains.

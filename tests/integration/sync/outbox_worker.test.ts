@@ -14,7 +14,7 @@ afterEach(async () => {
 async function hubWithKiosk() {
   const hub = await startTestHub();
   cleanups.push(() => hub.stop());
-  const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'));
+  const core = startKioskCore(hub.url, await enrollTerminal(hub.store, 'kiosk-1'));
   cleanups.push(() => core.close());
   return { hub, core, db: core.deps.db };
 }
@@ -32,8 +32,8 @@ async function impostor(status: number, type: string, body: string, headers: Rec
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
 }
 
-function statusOf(hub: TestHub) {
-  return new Map(allStored(hub.store).map((row) => [row.uuid, row.sha256]));
+async function statusOf(hub: TestHub) {
+  return new Map((await allStored(hub.store)).map((row) => [row.uuid, row.sha256]));
 }
 
 describe('outbox worker', () => {
@@ -41,7 +41,7 @@ describe('outbox worker', () => {
     const { hub, core, db } = await hubWithKiosk();
     const filed = fileSubmissions(db, 'kiosk-1', 30);
     expect(await waitFor(() => outboxStates(db).delivered === 30, 10_000)).toBe(true);
-    expect(statusOf(hub)).toEqual(filed);
+    expect(await statusOf(hub)).toEqual(filed);
     const receipts = db.prepare('SELECT hub_receipt FROM outbox').all() as { hub_receipt: string }[];
     expect(receipts.every((row) => JSON.parse(row.hub_receipt).hubId === hub.store.hubId)).toBe(true);
     const status = await core.dispatch('sync.status', {});
@@ -53,7 +53,7 @@ describe('outbox worker', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
     // An unknown template version is refused by the hub and stays on the kiosk, visible in the heartbeat.
-    const core = startKioskCore(hub.url, enrollTerminal(hub.store, 'kiosk-1'), {
+    const core = startKioskCore(hub.url, await enrollTerminal(hub.store, 'kiosk-1'), {
       sync: { heartbeatMs: 100 },
     });
     cleanups.push(() => core.close());
@@ -61,14 +61,14 @@ describe('outbox worker', () => {
       id: 'sync_fixture_form',
       version: '6.0.0',
     });
-    const reported = () =>
-      hub.store.heartbeats().find((record) => record.terminalId === 'kiosk-1')?.heartbeat;
-    expect(await waitFor(() => reported()?.queue.rejected === 1, 10_000)).toBe(true);
-    expect(reported()).toMatchObject({
+    const reported = async () =>
+      (await hub.store.heartbeats()).find((record) => record.terminalId === 'kiosk-1')?.heartbeat;
+    expect(await waitForAsync(async () => (await reported())?.queue.rejected === 1, 10_000)).toBe(true);
+    expect(await reported()).toMatchObject({
       appVersion: '0.1.0',
       queue: { pending: 0, rejected: 1, quarantined: 0 },
     });
-    expect(reported()?.lastSyncAt).not.toBeNull();
+    expect((await reported())?.lastSyncAt).not.toBeNull();
   });
 
   it('keeps refused and conflicting applications for staff without blocking the others', async () => {
@@ -103,7 +103,7 @@ describe('outbox worker', () => {
     const later = fileSubmissions(db, 'kiosk-1', 5);
     expect(await waitFor(() => outboxStates(db).pending === undefined, 10_000)).toBe(true);
     expect(outboxStates(db)).toEqual({ delivered: 6, rejected: 1, quarantined: 1 });
-    const stored = statusOf(hub);
+    const stored = await statusOf(hub);
     for (const [uuid, sha] of later) expect(stored.get(uuid)).toBe(sha);
     const problems = await core.dispatch('sync.problems', {});
     const items = (problems as { value: { items: { uuid: string; state: string; reason: string }[] } }).value
@@ -123,7 +123,7 @@ describe('outbox worker', () => {
   it('stops and reports "not enrolled" when the hub refuses the token', async () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
-    const revoked = enrollTerminal(hub.store, 'kiosk-1');
+    const revoked = await enrollTerminal(hub.store, 'kiosk-1');
     hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
     const core = startKioskCore(hub.url, revoked);
     cleanups.push(() => core.close());
@@ -138,14 +138,14 @@ describe('outbox worker', () => {
       ok: true,
       value: { ok: false, reason: 'not_enrolled' },
     });
-    expect(hub.store.countSubmissions()).toBe(0);
+    expect(await hub.store.countSubmissions()).toBe(0);
   });
 
   it('does not count a captive portal page (HTML with 200) as delivered', async () => {
     const portal = await impostor(200, 'text/html', '<html><body>Please log in to the Wi-Fi</body></html>');
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
-    const core = startKioskCore(portal.url, enrollTerminal(hub.store, 'kiosk-1'));
+    const core = startKioskCore(portal.url, await enrollTerminal(hub.store, 'kiosk-1'));
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 4);
     expect(await waitFor(() => portal.requests() >= 3, 5_000)).toBe(true);
@@ -158,7 +158,7 @@ describe('outbox worker', () => {
     const busy = await impostor(503, 'application/json', '{"error":"busy"}', { 'retry-after': '2' });
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
-    const core = startKioskCore(busy.url, enrollTerminal(hub.store, 'kiosk-1'));
+    const core = startKioskCore(busy.url, await enrollTerminal(hub.store, 'kiosk-1'));
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 1);
     expect(await waitFor(() => busy.requests() >= 1, 5_000)).toBe(true);

@@ -57,9 +57,9 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   hub = await startTestHub();
-  tokens.admin = issueToken(hub.store, { role: 'admin', terminalId: null, centre: null }, new Date()).token;
-  tokens.terminal = enrollTerminal(hub.store, 'kiosk-qs-01');
-  tokens.staff = staffToken(hub.store);
+  tokens.admin = (await issueToken(hub.store, { role: 'admin', centres: null }, new Date())).token;
+  tokens.terminal = await enrollTerminal(hub.store, 'kiosk-qs-01');
+  tokens.staff = await staffToken(hub.store);
   keyDir = tempDir('release-machine');
   const created = await script('scripts/release/release_key_cli.ts', ['--out', keyDir]);
   const printed = JSON.parse(created.stdout.trim()) as { publicKey: string };

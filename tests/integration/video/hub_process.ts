@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,7 @@ import { VIDEO_WS_PATH } from '../../../common/video/signal_messages';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
 import { testPki } from '../../support/test_pki';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+import { spawnTypeScript } from '../../support/test_processes';
 
 export interface HubProcess {
   url: string;
@@ -20,36 +19,28 @@ export interface HubProcess {
 }
 
 /**
- * The real hub (`tsx hub/main.ts`) on 127.0.0.1, serving HTTPS with the test centre's certificate
+ * The real hub (`hub/main.ts`, one process) on 127.0.0.1, serving HTTPS with the test centre's certificate
  * (`--cert`, `--key`), with two terminals and two staff tokens enrolled.
  */
 export async function startHubProcess(): Promise<HubProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-hub-'));
   const store = openSqliteHubStore(dataDir);
-  const issue = (role: 'terminal' | 'staff', terminalId: string | null) =>
-    issueToken(store, { role, terminalId, centre: 'centre-a' }, new Date()).token;
+  const kiosk = async (terminalId: string) =>
+    (await issueToken(store, { role: 'terminal', terminalId, centre: 'centre-a' }, new Date())).token;
+  const agent = async (name: string) =>
+    (await issueToken(store, { role: 'staff', centres: ['centre-a'], name }, new Date())).token;
   const tokens = {
-    kioskA: issue('terminal', 'kiosk-a'),
-    kioskB: issue('terminal', 'kiosk-b'),
-    agent1: issue('staff', null),
-    agent2: issue('staff', null),
+    kioskA: await kiosk('kiosk-a'),
+    kioskB: await kiosk('kiosk-b'),
+    agent1: await agent('Agent One'),
+    agent2: await agent('Agent Two'),
   };
-  store.close();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      path.join(ROOT, 'hub/main.ts'),
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--cert',
-      testPki().server.certFile,
-      '--key',
-      testPki().server.keyFile,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  await store.close();
+  const { certFile, keyFile } = testPki().server;
+  const child = spawnTypeScript(
+    'hub/main.ts',
+    ['--port', '0', '--data', dataDir, '--cert', certFile, '--key', keyFile],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -35,7 +35,7 @@ describe('kiosk core signalling link', () => {
 
   it('opens with the terminal token, passes presence on as events, and calls through the hub', async () => {
     const agent = await signedIn(hub.url, hub.tokens.agent2);
-    agent.send({ type: 'available', kinds: ['lawyer'], name: 'Lawyer' });
+    agent.send({ type: 'available', kinds: ['lawyer'] });
     await agent.next('presence', (m) => m.freeKinds.includes('lawyer'));
     const { link: kiosk, seen } = link(hub.tokens.kioskA);
     expect(await kiosk.open()).toEqual({ ok: true });

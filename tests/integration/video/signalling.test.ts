@@ -38,7 +38,7 @@ describe('video signalling on the real hub process', () => {
 
   it('connects kiosk and agent, relays SDP/ICE/chat only between them, hang-up ends it for both', async () => {
     const agent = await signedIn(hub.url, hub.tokens.agent1);
-    agent.send({ type: 'available', kinds: ['interpreter'], name: 'Agent One' });
+    agent.send({ type: 'available', kinds: ['interpreter'] });
     const kiosk = await signedIn(hub.url, hub.tokens.kioskA);
     const other = await signedIn(hub.url, hub.tokens.kioskB);
     await kiosk.next('presence', (m) => m.freeKinds.includes('interpreter'));

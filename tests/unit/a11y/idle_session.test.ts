@@ -11,7 +11,7 @@ function visitorChangesEverything(store: SessionStore) {
   store.toggleSpeech();
   store.changeRate(1);
   store.changeVolume(-1);
-  store.navigate({ name: 'coming_soon', service: 'legal_aid' });
+  store.navigate({ name: 'form_start', templateId: 'legal_aid_application' });
   store.navigate({ name: 'help' });
 }
 
@@ -24,7 +24,7 @@ describe('idle timeout and session reset (fake timers)', () => {
     vi.useFakeTimers();
     store = new SessionStore(TERMINAL_DEFAULTS);
     draft = null;
-    store.onReset(() => {
+    store.visitorData.register('test draft', () => {
       draft = null;
     });
     idle = new IdleTimer({ idleSeconds: 120, warningSeconds: 45, onExpire: () => store.endSession() });
@@ -106,10 +106,10 @@ describe('session store', () => {
   it('Back returns along the way the visitor came; home starts afresh', () => {
     const store = new SessionStore();
     expect(store.back()).toBe(false);
-    store.navigate({ name: 'coming_soon', service: 'directory' });
+    store.navigate({ name: 'form_start', templateId: 'home_visit_booking' });
     store.navigate({ name: 'help' });
     expect(store.back()).toBe(true);
-    expect(store.getState().screen).toEqual({ name: 'coming_soon', service: 'directory' });
+    expect(store.getState().screen).toEqual({ name: 'form_start', templateId: 'home_visit_booking' });
     store.navigate({ name: 'home' });
     expect(store.getState().history).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('session store', () => {
   it('a feature can unregister its reset hook', () => {
     const store = new SessionStore();
     const hook = vi.fn();
-    const off = store.onReset(hook);
+    const off = store.visitorData.register('test hook', hook);
     store.reset();
     off();
     store.reset();

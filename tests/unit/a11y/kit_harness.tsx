@@ -7,6 +7,7 @@ import { KitContext } from '../../../renderer/a11y/kit_context';
 import { AppContext } from '../../../renderer/app_context';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { IdleTimer } from '../../../renderer/state/idle_timer';
 import { SessionStore } from '../../../renderer/state/session_store';
 
@@ -37,13 +38,19 @@ export function renderWithKit(ui: ReactNode, { speechOn = true } = {}) {
   const result = render(
     <I18nextProvider i18n={i18n}>
       <KitContext.Provider value={kit}>
-        <AppContext.Provider value={{ store, terminal: { ...TERMINAL, languages: [...TERMINAL.languages] } }}>
+        <AppContext.Provider
+          value={{
+            store,
+            terminal: { ...TERMINAL, languages: [...TERMINAL.languages] },
+            forms: new FormsSession(),
+          }}
+        >
           <div className="app">{ui}</div>
           <LiveRegions />
         </AppContext.Provider>
       </KitContext.Provider>
     </I18nextProvider>,
   );
-  const spoken = () => kit.speechLog.log().map((entry) => entry.text);
+  const spoken = () => kit.speechLog.entries().map((entry) => entry.text);
   return { ...result, store, kit, idle, spoken, uninstall };
 }

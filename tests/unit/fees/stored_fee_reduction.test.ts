@@ -71,12 +71,14 @@ describe('the fee slot of drafts and submissions', () => {
 
   it('the hub desk reads either record, and an unreadable one never hides the answers', () => {
     const row = (feeReduction: unknown) =>
-      parseRow(
-        {
+      parseRow({
+        submission: {
           payload: JSON.stringify({ answers: { full_name: '张示例' }, feeReduction }),
         } as StoredSubmission,
-        new Map(),
-      );
+        state: 'open',
+        stateAt: null,
+        purgedAt: null,
+      });
     expect(row(quote).feeReduction).toEqual(quote);
     expect(row(legacy).feeReduction).toEqual(legacy);
     const broken = row({ ruleId: 'x', feeToPay: 'free' });

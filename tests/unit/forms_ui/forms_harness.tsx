@@ -7,13 +7,23 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
-import { SessionStore, useSession } from '../../../renderer/state/session_store';
+import type { FormsSession } from '../../../renderer/screens/forms/forms_session';
+import { createKioskSession } from '../../../renderer/state/kiosk_session';
+import { type SessionStore, useSession } from '../../../renderer/state/session_store';
 import { startTestCore, type TestCore } from '../../integration/forms/support';
 
-function Shell({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
+function Shell({
+  store,
+  terminal,
+  forms,
+}: {
+  store: SessionStore;
+  terminal: TerminalInfo;
+  forms: FormsSession;
+}) {
   const screen = useSession(store, (s) => s.screen);
   return (
-    <AppContext.Provider value={{ store, terminal }}>
+    <AppContext.Provider value={{ store, terminal, forms }}>
       <main key={JSON.stringify(screen)}>
         <CurrentScreen screen={screen} />
       </main>
@@ -31,10 +41,12 @@ export async function renderWithCore(printer?: Printer): Promise<{ core: TestCor
   });
   const provisioning = await core.call('system.provisioning', {});
   if (!provisioning.provisioned) throw new Error('sample config not provisioned');
-  const store = new SessionStore();
+  const i18n = createI18n('zh-CN');
+  // The app's session: its store and forms memory, with every holder of visitor data registered.
+  const { store, forms } = createKioskSession(provisioning.terminal, i18n);
   render(
-    <I18nextProvider i18n={createI18n('zh-CN')}>
-      <Shell store={store} terminal={provisioning.terminal} />
+    <I18nextProvider i18n={i18n}>
+      <Shell store={store} terminal={provisioning.terminal} forms={forms} />
     </I18nextProvider>,
   );
   return { core, store };

@@ -2,13 +2,14 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import {
   type KeyboardLayout,
   OnScreenKeyboard,
 } from '../../../renderer/components/onscreen_keyboard/onscreen_keyboard';
 import { createI18n } from '../../../renderer/i18n/i18n';
+import { loadPinyinEngine } from '../../../renderer/input/pinyin_index';
 
 function Harness({
   layout,
@@ -44,19 +45,34 @@ function Harness({
 const key = (name: string) => screen.getByRole('button', { name });
 const field = () => screen.getByRole<HTMLInputElement>('textbox', { name: '姓名' });
 
+// The index is its own chunk, loaded when a keyboard first needs it: loaded here once for all tests.
+beforeAll(() => loadPinyinEngine(), 30_000);
+
 // Role queries over ~50 keys are slow in jsdom on a loaded 2-core machine.
 describe('on-screen keyboard, text layout', { timeout: 30_000 }, () => {
-  it('types a Chinese name by pinyin: letters collect, a candidate converts them', async () => {
+  it('types a Chinese name by pinyin: letters collect, one candidate converts the whole name', async () => {
     const user = userEvent.setup();
     render(<Harness layout="text" />);
     for (const letter of 'zhangsan') await user.click(key(letter));
     expect(screen.getByTestId('live-polite').textContent).toContain('zhang san');
+    expect(screen.getAllByRole('button').find((b) => b.dataset.key === 'candidate-0')?.textContent).toBe(
+      '张三',
+    );
+    await user.click(key('张三'));
+    expect(field().value).toBe('张三');
+    expect(screen.getByTestId('live-polite').textContent).toContain('张三');
+  });
+
+  it('converts a character at a time when the visitor picks one: the rest stays as pinyin', async () => {
+    const user = userEvent.setup();
+    render(<Harness layout="text" />);
+    for (const letter of 'zhangsan') await user.click(key(letter));
+    await user.click(key('下一页候选字'));
     await user.click(key('张'));
     expect(field().value).toBe('张');
     expect(screen.getByTestId('live-polite').textContent).toContain('san');
     await user.click(key('三'));
     expect(field().value).toBe('张三');
-    expect(screen.getByTestId('live-polite').textContent).toContain('张三');
   });
 
   it('pages through candidates with large previous/next keys', async () => {

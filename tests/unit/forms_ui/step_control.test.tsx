@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../../common/forms/answers';
 import { type Field, type Step, stepSchema } from '../../../common/forms/template_schema';
+import { silentKit } from '../../../renderer/a11y/kit_context';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { StepControl } from '../../../renderer/screens/forms/controls/step_control';
 
@@ -95,6 +96,23 @@ describe('step control by field type', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: '重新签名' }));
     expect(value()).toBe('');
   });
+
+  it.each<[string, Partial<Field> & { type: Field['type'] }, string, boolean]>([
+    ['phone', { type: 'phone', accept: 'any' }, '13800138000', true],
+    ['resident ID', { type: 'resident_id' }, '11010519491231002X', true],
+    ['disability certificate', { type: 'disability_cert' }, '11010519491231002X42', true],
+    ['address', { type: 'address' }, '昆都仑区钢铁大街', false],
+  ])(
+    '%s: focus speech reads the typed value only when the field is not personal',
+    (_, field, typed, personal) => {
+      render(<Harness step={stepOf(field, '字段')} initial={typed} />);
+      const spoken = silentKit()
+        .speech.describe(screen.getByRole('textbox', { name: '字段' }))
+        .map((u) => u.text);
+      expect(spoken.includes(typed)).toBe(!personal);
+      expect(spoken.includes('spoken.value_private')).toBe(personal);
+    },
+  );
 
   it('shows the error next to the field and marks the field invalid', () => {
     const step = stepOf({ type: 'text', maxLength: 50 }, '姓名');

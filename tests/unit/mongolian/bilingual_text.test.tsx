@@ -8,6 +8,7 @@ import { ScreenHeading } from '../../../renderer/components/screen_heading';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { Text } from '../../../renderer/i18n/text';
 import { uprightRuns } from '../../../renderer/i18n/upright_runs';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { SessionStore } from '../../../renderer/state/session_store';
 
 const TERMINAL: TerminalInfo = {
@@ -26,7 +27,9 @@ function renderIn(language: Language, bilingual: boolean | undefined, ui: React.
   const store = new SessionStore({ language, speechOn: false });
   return render(
     <I18nextProvider i18n={i18n}>
-      <AppContext.Provider value={{ store, terminal: { ...TERMINAL, bilingual } }}>{ui}</AppContext.Provider>
+      <AppContext.Provider value={{ store, terminal: { ...TERMINAL, bilingual }, forms: new FormsSession() }}>
+        {ui}
+      </AppContext.Provider>
     </I18nextProvider>,
   );
 }

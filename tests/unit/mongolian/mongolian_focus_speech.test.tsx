@@ -3,10 +3,13 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import mnCommon from '../../../assets/locales/mn-Mong-CN/common.json';
 import type { Language } from '../../../common/languages';
-import { describeControl } from '../../../renderer/a11y/describe_control';
-import type { Utterance } from '../../../renderer/a11y/speaker';
+import { createKit } from '../../../renderer/a11y/create_kit';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { Text } from '../../../renderer/i18n/text';
+import { fallbackFillingSpeaker } from '../../../renderer/speech/chinese_fallback';
+import { describeControl } from '../../../renderer/speech/describe_control';
+import type { Utterance } from '../../../renderer/speech/speaker';
+import { SessionStore } from '../../../renderer/state/session_store';
 import { speakerWithoutMongolian } from './no_mongolian_audio';
 
 const say = (k: string): Utterance => ({ text: k, language: 'zh-CN', kind: 'ui', key: k });
@@ -37,10 +40,23 @@ describe('focus speech of Mongolian catalog strings', () => {
 
   it('without a Mongolian clip the speaker says so once and reads the Chinese text of that key', async () => {
     const rendered: Utterance[] = [];
-    const speaker = speakerWithoutMongolian(rendered, {
-      fallbackText: (key) => (key === 'common:help.title' ? '使用帮助' : undefined),
-    });
+    const speaker = fallbackFillingSpeaker(speakerWithoutMongolian(rendered), (key) =>
+      key === 'common:help.title' ? '使用帮助' : undefined,
+    );
     speaker.speak(describeControl(button('mn-Mong-CN'), 'mn-Mong-CN', say));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rendered.map((u) => [u.language, u.text])).toEqual([
+      ['mn-Mong-CN', mnCommon.help.title],
+      ['zh-CN', expect.stringContaining('蒙古语')],
+      ['zh-CN', '使用帮助'],
+    ]);
+  });
+
+  it('in the app kit, a focused Mongolian control falls back to the Chinese catalog text of its key', async () => {
+    const rendered: Utterance[] = [];
+    const store = new SessionStore({ language: 'mn-Mong-CN', speechOn: true });
+    const kit = createKit(store, createI18n('mn-Mong-CN'), speakerWithoutMongolian(rendered));
+    kit.speech.sayControl(button('mn-Mong-CN'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rendered.map((u) => [u.language, u.text])).toEqual([
       ['mn-Mong-CN', mnCommon.help.title],

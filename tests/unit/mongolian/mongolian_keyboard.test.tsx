@@ -3,14 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import mnKeyboard from '../../../assets/locales/mn-Mong-CN/mongolian_keyboard.json';
+import type { TerminalInfo } from '../../../common/contract/system_methods';
 import type { Language } from '../../../common/languages';
+import { AppContext } from '../../../renderer/app_context';
 import { LiveRegions } from '../../../renderer/components/live_regions';
 import { MongolianKeyboard } from '../../../renderer/components/mongolian_keyboard/mongolian_keyboard';
 import { PLAIN_ROWS, SHIFTED_ROWS } from '../../../renderer/components/mongolian_keyboard/mongolian_layout';
 import { OnScreenKeyboard } from '../../../renderer/components/onscreen_keyboard/onscreen_keyboard';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { ScriptText } from '../../../renderer/i18n/script_text';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
+import type { SessionStore } from '../../../renderer/state/session_store';
 
 function Harness({ maxLength, onDone = () => {} }: { maxLength?: number; onDone?: () => void }) {
   const [value, setValue] = useState('');
@@ -142,33 +145,57 @@ describe('traditional Mongolian on-screen keyboard', { timeout: 30_000 }, () => 
 });
 
 describe('the form text keyboard: one keyboard with a layout choice', { timeout: 30_000 }, () => {
-  it('a Mongolian session starts on the Mongolian layout; the switch key leads to pinyin and back, keypad only, focus kept', async () => {
+  const layout = () => document.querySelector('[data-layout]')?.getAttribute('data-layout');
+  const switchKey = () => document.querySelector<HTMLButtonElement>('button[data-key="layout"]')!;
+
+  it('a Mongolian session starts on the Mongolian layout; the switch key cycles through every method and back, keypad only, focus kept', async () => {
     const user = userEvent.setup();
     render(<FormHarness language="mn-Mong-CN" />);
-    expect(document.querySelector('[data-script]')?.getAttribute('data-script')).toBe('mongolian');
-    // the switch key is named in the session's language (Mongolian here)
-    const { switch_to_chinese: toChinese, switch_to_mongolian: toMongolian } = mnKeyboard.layout;
-    const toPinyin = screen.getByRole('button', { name: toChinese });
-    toPinyin.focus();
-    await user.keyboard('{Enter}');
-    expect(document.querySelector('[data-script]')?.getAttribute('data-script')).toBe('chinese');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: toMongolian }));
-    await user.keyboard('{Enter}');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: toChinese }));
+    expect(layout()).toBe('mongolian');
+    switchKey().focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await user.keyboard('{Enter}');
+      seen.push(layout()!);
+      expect(document.activeElement).toBe(switchKey());
+    }
+    expect(seen).toEqual(['numbers', 'pinyin', 'handwriting', 'mongolian']);
     // from the switch key, arrows reach a letter
     await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
     expect(codes()).toMatch(/^18[2-4][0-9a-f]$/);
   });
 
-  it('a Chinese session starts on pinyin; pinyin letters still pending are kept when switching to Mongolian', async () => {
+  it('a Chinese session starts on pinyin; pinyin letters still pending are kept when switching on', async () => {
     const user = userEvent.setup();
     render(<FormHarness language="zh-CN" />);
-    expect(document.querySelector('[data-script]')?.getAttribute('data-script')).toBe('chinese');
+    expect(layout()).toBe('pinyin');
     await user.click(key('l'));
-    await user.click(key('改用蒙古文键盘'));
+    await user.click(key('输入法：拼音。按此换成手写'));
     expect(codes()).toBe('6c');
+    expect(layout()).toBe('handwriting');
+    await user.click(key('输入法：手写。按此换成蒙古文'));
     await user.click(letter('a'));
     expect(codes()).toBe('6c 1820');
+  });
+});
+
+describe('a terminal without Mongolian', { timeout: 30_000 }, () => {
+  it('offers pinyin, handwriting and numbers only', async () => {
+    const user = userEvent.setup();
+    const terminal = { languages: ['zh-CN', 'en'] } as unknown as TerminalInfo;
+    render(
+      <AppContext.Provider value={{ store: {} as SessionStore, terminal, forms: new FormsSession() }}>
+        <FormHarness language="zh-CN" />
+      </AppContext.Provider>,
+    );
+    const switchKey = () => document.querySelector<HTMLButtonElement>('button[data-key="layout"]')!;
+    switchKey().focus();
+    const seen: (string | null | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
+      await user.keyboard('{Enter}');
+      seen.push(document.querySelector('[data-layout]')?.getAttribute('data-layout'));
+    }
+    expect(seen).toEqual(['handwriting', 'numbers', 'pinyin']);
   });
 });
 

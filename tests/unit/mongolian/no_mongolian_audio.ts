@@ -1,16 +1,12 @@
-import type { Utterance } from '../../../renderer/a11y/speaker';
-import { createRpcSpeaker, type RpcSpeakerOptions } from '../../../renderer/speech/rpc_speaker';
+import { createRpcSpeaker } from '../../../renderer/speech/rpc_speaker';
+import type { Utterance } from '../../../renderer/speech/speaker';
 
 /**
  * A speaker whose engine has no Mongolian audio (every terminal without a recorded pack): Mongolian
  * utterances come back `no_audio`, others render; each request is recorded in `rendered`.
  */
-export function speakerWithoutMongolian(
-  rendered: Utterance[],
-  options: Pick<RpcSpeakerOptions, 'fallbackText'> = {},
-) {
+export function speakerWithoutMongolian(rendered: Utterance[]) {
   return createRpcSpeaker({
-    ...options,
     render: async (utterance) => {
       rendered.push(utterance);
       return utterance.language === 'mn-Mong-CN'

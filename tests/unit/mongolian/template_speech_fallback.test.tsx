@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { createKit } from '../../../renderer/a11y/create_kit';
-import { describeControl } from '../../../renderer/a11y/describe_control';
-import type { Utterance } from '../../../renderer/a11y/speaker';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { LocalText } from '../../../renderer/i18n/local_text';
+import { describeControl } from '../../../renderer/speech/describe_control';
+import type { Utterance } from '../../../renderer/speech/speaker';
 import { SessionStore } from '../../../renderer/state/session_store';
 import { speakerWithoutMongolian } from './no_mongolian_audio';
 

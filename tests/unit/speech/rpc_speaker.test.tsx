@@ -3,8 +3,8 @@ import zhSpeech from '../../../assets/locales/zh-CN/speech.json';
 import type { SpeechRenderResult } from '../../../common/contract/speech_methods';
 import { RATE_STEPS, VOLUME_STEPS } from '../../../common/speech/speech_tables';
 import { MAX_SPEECH_TEXT_CHARS, SPEECH_CHUNK_CHARS } from '../../../common/speech/text_limits';
-import type { Utterance } from '../../../renderer/a11y/speaker';
 import { createRpcSpeaker, type RenderSpeech } from '../../../renderer/speech/rpc_speaker';
+import type { Utterance } from '../../../renderer/speech/speaker';
 
 /** Enough of an <audio> element: records what it was asked to play and with which settings. */
 class FakeAudio extends EventTarget {
@@ -81,7 +81,7 @@ async function playingText(audio: FakeAudio): Promise<string> {
   });
 }
 
-function setup(overrides?: Parameters<typeof fakeRender>[0], fallbackText?: (key: string) => string) {
+function setup(overrides?: Parameters<typeof fakeRender>[0]) {
   const audios: FakeAudio[] = [];
   const { render, calls } = fakeRender(overrides);
   const speaker = createRpcSpeaker({
@@ -92,7 +92,6 @@ function setup(overrides?: Parameters<typeof fakeRender>[0], fallbackText?: (key
     },
     render,
     now: () => 1000,
-    ...(fallbackText ? { fallbackText } : {}),
   });
   return { speaker, audios, calls, main: () => audios[0]! };
 }
@@ -217,10 +216,9 @@ describe('createRpcSpeaker', () => {
       language: 'mn-Mong-CN',
       kind: 'ui',
       key: 'common:home.heading',
+      fallback: '请选择服务',
     };
-    const { speaker, main, calls } = setup({ ᠰᠠᠢᠨ: { ok: false, reason: 'no_audio' } }, (key) =>
-      key === 'common:home.heading' ? '请选择服务' : '',
-    );
+    const { speaker, main, calls } = setup({ ᠰᠠᠢᠨ: { ok: false, reason: 'no_audio' } });
     speaker.speak([mongolian]);
     await vi.waitFor(() => expect(main().plays).toHaveLength(1));
     expect(await playingText(main())).toBe(zhSpeech.mongolian_audio_missing);
@@ -286,5 +284,19 @@ describe('createRpcSpeaker', () => {
     speaker.speak([ui('二')]);
     await vi.waitFor(() => expect(main().plays).toHaveLength(2));
     expect(main().plays[1]).toMatchObject({ rate: 1, volume: VOLUME_STEPS[5] });
+  });
+
+  it("keeps typed text out of the engine's log: dynamic text only as its length", async () => {
+    const { speaker, main } = setup();
+    speaker.speak([{ text: '13800138000', language: 'zh-CN', kind: 'dynamic' }, ui('好')]);
+    await vi.waitFor(() => expect(main().plays).toHaveLength(1));
+    main().finish();
+    await vi.waitFor(() => expect(main().plays).toHaveLength(2));
+    main().finish();
+    await vi.waitFor(() => expect(speaker.speaking).toBe(false));
+    expect(speaker.log.map((e) => [e.text, e.outcome])).toEqual([
+      ['[dynamic:11]', 'played'],
+      ['好', 'played'],
+    ]);
   });
 });

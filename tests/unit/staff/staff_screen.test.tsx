@@ -10,6 +10,7 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 import { LEGAL_AID_ANSWERS } from '../../integration/forms/support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../../integration/staff/staff_support';
@@ -17,10 +18,12 @@ import { testPki } from '../../support/test_pki';
 
 const NAME = LEGAL_AID_ANSWERS.find(([id]) => id === 'full_name')![1] as string;
 
+const forms = new FormsSession();
+
 function Shell({ store, terminal }: { store: SessionStore; terminal: TerminalInfo }) {
   const state = useSession(store, (s) => s);
   return (
-    <AppContext.Provider value={{ store, terminal }}>
+    <AppContext.Provider value={{ store, terminal, forms }}>
       <main key={`${state.sessionNumber}-${JSON.stringify(state.screen)}`}>
         <CurrentScreen screen={state.screen} />
       </main>
@@ -59,7 +62,7 @@ async function typePin(pin: string) {
   return user;
 }
 
-describe('staff screen', () => {
+describe('staff screen', { timeout: 20_000 }, () => {
   it('alerts staff when a server at the hub address shows another certificate, and says nothing was sent', {
     timeout: 30_000,
   }, async () => {
@@ -122,6 +125,22 @@ describe('staff screen', () => {
     expect(t.core.deps.audit.latest(20).map((e) => `${e.action} ${e.subject}`)).toContain(
       `staff.view ${uuid}`,
     );
+    // espeak-ng is installed here: the status bar has nothing to say about speech
+    expect(screen.queryByText(/语音引擎未安装/)).toBeNull();
+  });
+
+  it('says in its status bar when the speech engine is missing', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent-bin';
+    try {
+      const store = await open();
+      act(() => store.navigate({ name: 'staff' }));
+      await typePin(STAFF_PIN);
+      const notice = await screen.findByText(/语音引擎未安装：访客听不到任何朗读/, {}, { timeout: 10_000 });
+      expect(notice.closest('[role="status"]')).not.toBeNull();
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('leaves to a fresh visitor session when the core locked staff mode after 10 idle minutes', async () => {

@@ -9,13 +9,14 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { callInProgress } from '../../../renderer/screens/video/call_hold';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 
 function Shell({ store }: { store: SessionStore }) {
   const state = useSession(store, (s) => s);
   return (
-    <AppContext.Provider value={{ store, terminal: {} as TerminalInfo }}>
+    <AppContext.Provider value={{ store, terminal: {} as TerminalInfo, forms: new FormsSession() }}>
       <main>
         <CurrentScreen screen={state.screen} />
       </main>
@@ -65,7 +66,7 @@ async function openScreen() {
     </I18nextProvider>,
   );
   await screen.findByRole('heading', { name: '视频通话：手语翻译、律师' });
-  const spoken = () => kit.speechLog.log().map((entry) => entry.text);
+  const spoken = () => kit.speechLog.entries().map((entry) => entry.text);
   return { store, spoken };
 }
 

@@ -10,12 +10,13 @@ import { LiveRegions } from '../../../renderer/components/live_regions';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { setTransport } from '../../../renderer/rpc/api';
 import { CurrentScreen } from '../../../renderer/screens/current_screen';
+import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 
 function Shell({ store }: { store: SessionStore }) {
   const state = useSession(store, (s) => s);
   return (
-    <AppContext.Provider value={{ store, terminal: {} as TerminalInfo }}>
+    <AppContext.Provider value={{ store, terminal: {} as TerminalInfo, forms: new FormsSession() }}>
       <main>
         <CurrentScreen screen={state.screen} />
       </main>

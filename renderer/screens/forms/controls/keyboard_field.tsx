@@ -5,6 +5,7 @@ import {
 import { TextField } from '../../../components/text_field';
 import { scriptLanguage } from '../../../i18n/script_text';
 import { Text } from '../../../i18n/text';
+import type { CandidateContext } from '../../../input/pinyin_engine';
 
 interface KeyboardFieldProps {
   id: string;
@@ -18,6 +19,8 @@ interface KeyboardFieldProps {
   maxLength: number;
   privateValue?: boolean;
   multiline?: boolean;
+  /** A name field: pinyin offers names before words. */
+  candidateContext?: CandidateContext;
 }
 
 const INPUT_MODE: Record<KeyboardLayout, 'text' | 'url' | 'numeric' | 'decimal' | 'tel'> = {
@@ -32,8 +35,20 @@ const INPUT_MODE: Record<KeyboardLayout, 'text' | 'url' | 'numeric' | 'decimal' 
 
 /** A text field with the on-screen keyboard under it; the system keyboard works in the field as usual. */
 export function KeyboardField(props: KeyboardFieldProps) {
-  const { id, label, hint, error, value, onChange, onDone, layout, maxLength, privateValue, multiline } =
-    props;
+  const {
+    id,
+    label,
+    hint,
+    error,
+    value,
+    onChange,
+    onDone,
+    layout,
+    maxLength,
+    privateValue,
+    multiline,
+    candidateContext,
+  } = props;
   return (
     <div className="keyboard-field">
       {multiline ? (
@@ -62,6 +77,7 @@ export function KeyboardField(props: KeyboardFieldProps) {
         onDone={onDone}
         maxLength={maxLength}
         privateValue={privateValue}
+        candidateContext={candidateContext}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../../../common/forms/answers';
+import { isPersonalField } from '../../../../common/forms/personal_fields';
 import type { FieldOption, Step } from '../../../../common/forms/template_schema';
 import { ChoiceList } from '../../../components/choice_list';
 import { FieldError } from '../../../components/field_error';
@@ -18,6 +19,8 @@ export interface StepControlProps {
   error?: ReactNode;
   /** Options filled from published data (the lawyer list). */
   sourceOptions: readonly FieldOption[];
+  /** The sign-language clip key of a fixed option of this step (options from published data have none). */
+  optionSignKey?: (value: string) => string;
 }
 
 /** The id the error summary focuses for a step. */
@@ -27,7 +30,15 @@ const text = (value: AnswerValue | null) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** The large control for a step's field type. */
-export function StepControl({ step, value, onChange, onDone, error, sourceOptions }: StepControlProps) {
+export function StepControl({
+  step,
+  value,
+  onChange,
+  onDone,
+  error,
+  sourceOptions,
+  optionSignKey,
+}: StepControlProps) {
   const { t } = useTranslation('forms_ui');
   const id = controlId(step);
   const label = <LocalText text={step.label} />;
@@ -42,6 +53,7 @@ export function StepControl({ step, value, onChange, onDone, error, sourceOption
       onDone={onDone}
       layout={layout}
       maxLength={maxLength}
+      privateValue={isPersonalField(field)}
       {...extra}
     />
   );
@@ -51,6 +63,7 @@ export function StepControl({ step, value, onChange, onDone, error, sourceOption
       return typed(
         field.pattern === 'digits' || field.pattern === 'postal_code' ? 'number' : 'text',
         field.maxLength,
+        field.pattern === 'person_name' ? { candidateContext: 'name' } : {},
       );
     case 'address':
       return typed('text', field.maxLength, { hint: t('step.hint_address') });
@@ -65,22 +78,22 @@ export function StepControl({ step, value, onChange, onDone, error, sourceOption
     case 'phone':
       return typed(field.accept === 'mobile' ? 'number' : 'phone', 20, {
         hint: t(`step.hint_phone_${field.accept}`),
-        privateValue: true,
       });
     case 'resident_id':
-      return typed('id_number', 18, { hint: t('step.hint_resident_id'), privateValue: true });
+      return typed('id_number', 18, { hint: t('step.hint_resident_id') });
     case 'disability_cert':
-      return typed('id_number', 20, { hint: t('step.hint_disability_cert'), privateValue: true });
+      return typed('id_number', 20, { hint: t('step.hint_disability_cert') });
     case 'yes_no':
       return (
         <ChoiceList
           id={id}
           legend={label}
           error={error}
-          options={[
-            { value: 'yes', label: t('values.yes', { ns: 'forms' }) },
-            { value: 'no', label: t('values.no', { ns: 'forms' }) },
-          ]}
+          options={(['yes', 'no'] as const).map((choice) => ({
+            value: choice,
+            label: t(`values.${choice}`, { ns: 'forms' }),
+            signKey: optionSignKey?.(choice),
+          }))}
           value={value === true ? 'yes' : value === false ? 'no' : null}
           onChange={(choice) => onChange(choice === 'yes')}
         />
@@ -92,10 +105,10 @@ export function StepControl({ step, value, onChange, onDone, error, sourceOption
           legend={label}
           error={error}
           pageSize={6}
-          options={[...field.options, ...sourceOptions].map((o) => ({
-            value: o.value,
-            label: <LocalText text={o.label} />,
-          }))}
+          options={[
+            ...field.options.map((o) => ({ o, signKey: optionSignKey?.(o.value) })),
+            ...sourceOptions.map((o) => ({ o, signKey: undefined })),
+          ].map(({ o, signKey }) => ({ value: o.value, label: <LocalText text={o.label} />, signKey }))}
           value={typeof value === 'string' ? value : null}
           onChange={onChange}
         />
@@ -109,7 +122,11 @@ export function StepControl({ step, value, onChange, onDone, error, sourceOption
           error={error}
           multiple
           pageSize={6}
-          options={field.options.map((o) => ({ value: o.value, label: <LocalText text={o.label} /> }))}
+          options={field.options.map((o) => ({
+            value: o.value,
+            label: <LocalText text={o.label} />,
+            signKey: optionSignKey?.(o.value),
+          }))}
           value={Array.isArray(value) ? value : []}
           onChange={(chosen) => {
             // choosing the "none of these" option clears the others, and the other way round

@@ -17,18 +17,23 @@ export function tempDir(prefix: string): string {
 const quietLogger: Logger = createLogger(() => {});
 
 /** Publishes the fixture template (version 1.0.0) into a hub store. */
-export function publishFixture(store: HubStore, version = '1.0.0'): void {
+export async function publishFixture(store: HubStore, version = '1.0.0'): Promise<void> {
   const item = prepareItem({ kind: 'template', body: fixtureTemplateBytes(version) });
   if (!item.ok) throw new Error(item.error);
-  store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
 }
 
-export function enrollTerminal(store: HubStore, terminalId: string, centre = 'centre-a'): string {
-  return issueToken(store, { role: 'terminal', terminalId, centre }, new Date()).token;
+export async function enrollTerminal(
+  store: HubStore,
+  terminalId: string,
+  centre = 'centre-a',
+): Promise<string> {
+  return (await issueToken(store, { role: 'terminal', terminalId, centre }, new Date())).token;
 }
 
-export function staffToken(store: HubStore, centre: string | null = null): string {
-  return issueToken(store, { role: 'staff', terminalId: null, centre }, new Date()).token;
+export async function staffToken(store: HubStore, centre: string | null = null): Promise<string> {
+  return (await issueToken(store, { role: 'staff', centres: centre === null ? null : [centre] }, new Date()))
+    .token;
 }
 
 export interface TestHub extends RunningHub {
@@ -38,20 +43,20 @@ export interface TestHub extends RunningHub {
 }
 
 /**
- * A hub in this process on 127.0.0.1 with the fixture template published, serving HTTPS with the test
- * centre's certificate (`plainHttp: true` for the few tests about plain HTTP itself).
+ * A hub in this process on 127.0.0.1 with the fixture template published (SQLite unless a store is given),
+ * serving HTTPS with the test centre's certificate (`plainHttp: true` for the few tests about plain HTTP).
  */
 export async function startTestHub(
-  options: Partial<Omit<HubOptions, 'store' | 'logger'>> & {
+  options: Partial<Omit<HubOptions, 'logger'>> & {
     dataDir?: string;
     port?: number;
     plainHttp?: boolean;
   } = {},
 ): Promise<TestHub> {
-  const { plainHttp, dataDir: givenDir, port, ...hubOptions } = options;
+  const { plainHttp, dataDir: givenDir, port, store: givenStore, ...hubOptions } = options;
   const dataDir = givenDir ?? tempDir('hub');
-  const store = openSqliteHubStore(dataDir);
-  publishFixture(store);
+  const store = givenStore ?? openSqliteHubStore(dataDir);
+  await publishFixture(store);
   const running = await listenHub(
     createHubServer({
       store,
@@ -69,7 +74,7 @@ export async function startTestHub(
     dataDir,
     stop: async () => {
       await running.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,9 +1,0 @@
-export {
-  DEFAULT_RATE_STEP,
-  DEFAULT_VOLUME_STEP,
-  RATE_STEPS,
-  VOLUME_STEPS,
-} from '../../common/speech/speech_tables';
-export { fieldValueUtterances, type SpokenField, spellDigits } from './private_data';
-export { createRpcSpeaker, type RenderSpeech, type RpcSpeaker, type RpcSpeakerOptions } from './rpc_speaker';
-export type { RpcSpeechLogEntry } from './speech_log';
