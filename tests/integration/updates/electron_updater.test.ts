@@ -34,6 +34,7 @@ let hubRequests: string[];
 let elsewhere: http.Server;
 let elsewhereUrl: string;
 let elsewhereHits = 0;
+let terminalToken: string;
 const appImageBefore = process.env.APPIMAGE;
 
 function appAdapter(): AppAdapter & { cacheDir: string } {
@@ -77,7 +78,7 @@ const request = (target = hub.url): InstallRequest => ({
   release,
   hub: testEndpoint(target),
   path: `/api/v1/updates/stable/${release.file}`,
-  headers: { authorization: `Bearer ${enrollTerminal(hub.store, 'kiosk-u1')}` },
+  headers: { authorization: `Bearer ${terminalToken}` },
 });
 
 /** What electron-updater left ready for the installer (the file it would run), or null. */
@@ -92,6 +93,7 @@ beforeAll(async () => {
   fs.writeFileSync(installed, 'installed 1.3.2');
   process.env.APPIMAGE = installed;
   hub = await startTestHub();
+  terminalToken = await enrollTerminal(hub.store, 'kiosk-u1');
   hub.server.prependListener('request', (req) => hubRequests.push(req.url ?? ''));
   const made = createReleaseKey(tempDir('release-key'));
   if (!made.ok) throw new Error(made.error);

@@ -54,7 +54,7 @@ interface SetupOptions {
   dbDir?: string;
 }
 
-function setup(options: SetupOptions) {
+async function setup(options: SetupOptions) {
   const dbDir = options.dbDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-db-'));
   const opened = openDatabase(path.join(dbDir, 'kiosk.sqlite'));
   if (!opened.ok) throw new Error('db');
@@ -68,7 +68,7 @@ function setup(options: SetupOptions) {
     centre: { id: 'centre-a', name: 'Centre' },
     platformLevel: 'city',
     hubUrl: hub.url,
-    hubToken: enrollTerminal(hub.store, terminalId),
+    hubToken: await enrollTerminal(hub.store, terminalId),
     ...(options.withoutUpdates
       ? {}
       : { updates: { maintenanceWindow: options.window ?? { start: '02:00', end: '05:00' } } }),
@@ -91,7 +91,7 @@ function setup(options: SetupOptions) {
 
 describe('update service against the hub (signed feed over pinned TLS)', () => {
   it('installs a signed newer release inside the maintenance window, reading only its platform feed', async () => {
-    const { service, installer } = setup({ hour: 3 });
+    const { service, installer } = await setup({ hour: 3 });
     expect(await service.tick()).toEqual({ kind: 'installed', version: '1.1.0' });
     expect(installer.installed).toEqual(['1.1.0']);
     expect(requests).toEqual([
@@ -101,7 +101,7 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
   });
 
   it('does nothing outside the window, not even ask the hub', async () => {
-    const { service, installer } = setup({ hour: 14 });
+    const { service, installer } = await setup({ hour: 14 });
     expect(await service.tick()).toEqual({ kind: 'outside_window' });
     expect(requests).toEqual([]);
     expect(installer.installed).toEqual([]);
@@ -114,13 +114,13 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
       [1, 'outside_window'],
       [22, 'outside_window'],
     ] as const) {
-      const { service } = setup({ hour, minute: 30, window: { start: '23:00', end: '01:00' } });
+      const { service } = await setup({ hour, minute: 30, window: { start: '23:00', end: '01:00' } });
       expect((await service.tick()).kind, `${hour}:30`).toBe(expected);
     }
   });
 
   it('never installs during a visitor session, and installs once it ends', async () => {
-    const { service, installer, session } = setup({ hour: 3 });
+    const { service, installer, session } = await setup({ hour: 3 });
     session.set(true);
     expect(await service.tick()).toEqual({ kind: 'session_active' });
     expect(installer.installed).toEqual([]);
@@ -129,7 +129,7 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
   });
 
   it('re-asks the session state after the check: a visitor who arrived meanwhile blocks the install', async () => {
-    const { service, installer, session } = setup({ hour: 3 });
+    const { service, installer, session } = await setup({ hour: 3 });
     const arrive = () => session.set(true);
     hub.server.prependOnceListener('request', arrive);
     expect(await service.tick()).toEqual({ kind: 'session_active' });
@@ -137,7 +137,7 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
   });
 
   it('a session report older than two hours no longer blocks updates (renderer died mid-session)', async () => {
-    const { service, session, clock } = setup({ hour: 2 });
+    const { service, session, clock } = await setup({ hour: 2 });
     session.set(true);
     clock.now = new Date(clock.now.getTime() + 2 * 60 * 60 * 1000 + 1);
     expect(await service.tick()).toMatchObject({ kind: 'installed' });
@@ -145,7 +145,7 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
 
   it('takes a staged release only when its bucket is below the percentage', async () => {
     placeSignedRelease(hub.dataDir, key, { version: '1.1.0', sequence: 101, rolloutPercentage: 0 });
-    expect(await setup({ hour: 3 }).service.tick()).toMatchObject({
+    expect(await (await setup({ hour: 3 })).service.tick()).toMatchObject({
       kind: 'not_in_rollout',
       version: '1.1.0',
     });
@@ -153,23 +153,25 @@ describe('update service against the hub (signed feed over pinned TLS)', () => {
     const inside = ids.find((id) => deviceBucket(id) < 40)!;
     const outside = ids.find((id) => deviceBucket(id) >= 40)!;
     placeSignedRelease(hub.dataDir, key, { version: '1.1.0', sequence: 102, rolloutPercentage: 40 });
-    expect((await setup({ hour: 3, terminalId: inside }).service.tick()).kind).toBe('installed');
-    expect((await setup({ hour: 3, terminalId: outside }).service.tick()).kind).toBe('not_in_rollout');
+    expect((await (await setup({ hour: 3, terminalId: inside })).service.tick()).kind).toBe('installed');
+    expect((await (await setup({ hour: 3, terminalId: outside })).service.tick()).kind).toBe(
+      'not_in_rollout',
+    );
   });
 
   it('is up to date when the feed names the running version, and disabled without an updates block', async () => {
-    expect(await setup({ hour: 3, appVersion: '1.1.0' }).service.tick()).toEqual({
+    expect(await (await setup({ hour: 3, appVersion: '1.1.0' })).service.tick()).toEqual({
       kind: 'up_to_date',
       version: '1.1.0',
     });
-    expect(await setup({ hour: 3, withoutUpdates: true }).service.tick()).toEqual({
+    expect(await (await setup({ hour: 3, withoutUpdates: true })).service.tick()).toEqual({
       kind: 'disabled',
       reason: 'no_updates_config',
     });
   });
 
   it('reports a failed start after an update: older running version than attempted', async () => {
-    const { service, record, db } = setup({ hour: 3 });
+    const { service, record, db } = await setup({ hour: 3 });
     await service.tick();
     // The app restarts — still 1.0.0: the update did not take.
     expect(new UpdateRecord(db).settleAtStartup('1.0.0')).toEqual({
@@ -190,11 +192,11 @@ describe('feed attacks, each refused with its reason remembered for technicians 
     const old = fs.readFileSync(feedFile(), 'utf8');
     // 1.2.0 is staged to nobody yet: the terminal accepts the feed (and its sequence) but installs nothing.
     placeSignedRelease(hub.dataDir, key, { version: '1.2.0', sequence: 200, rolloutPercentage: 0 });
-    const first = setup({ hour: 3 });
+    const first = await setup({ hour: 3 });
     expect(await first.service.tick()).toMatchObject({ kind: 'not_in_rollout', version: '1.2.0' });
     fs.writeFileSync(feedFile(), old);
     // Even across a restart (the same database), the old, still unexpired feed is refused.
-    const restarted = setup({ hour: 3, dbDir: first.dbDir });
+    const restarted = await setup({ hour: 3, dbDir: first.dbDir });
     expect(await restarted.service.tick()).toEqual({ kind: 'refused', reason: 'replayed' });
     expect(restarted.installer.installed).toEqual([]);
     expect(restarted.record.lastRefusal()).toEqual({
@@ -210,7 +212,7 @@ describe('feed attacks, each refused with its reason remembered for technicians 
       issuedAt: new Date('2026-09-01T00:00:00Z'),
       expiresAt: new Date('2026-10-01T00:00:00Z'),
     });
-    const { service, installer, record } = setup({ hour: 3 });
+    const { service, installer, record } = await setup({ hour: 3 });
     expect(await service.tick()).toEqual({ kind: 'refused', reason: 'expired' });
     expect(installer.installed).toEqual([]);
     expect(record.lastRefusal()?.reason).toBe('expired');
@@ -218,7 +220,7 @@ describe('feed attacks, each refused with its reason remembered for technicians 
 
   it('a downgrade, validly signed and fresh', async () => {
     placeSignedRelease(hub.dataDir, key, { version: '0.9.0', sequence: 400 });
-    const { service, installer, record } = setup({ hour: 3 });
+    const { service, installer, record } = await setup({ hour: 3 });
     expect(await service.tick()).toEqual({ kind: 'refused', reason: 'downgrade' });
     expect(installer.installed).toEqual([]);
     expect(record.lastRefusal()?.reason).toBe('downgrade');
@@ -226,7 +228,7 @@ describe('feed attacks, each refused with its reason remembered for technicians 
 
   it('tampered installer bytes on the hub: refused after download, nothing installed', async () => {
     fs.writeFileSync(path.join(releases, 'stable', 'Kiosk-1.1.0.AppImage'), 'build 1.1.X');
-    const { service, installer, record } = setup({ hour: 3 });
+    const { service, installer, record } = await setup({ hour: 3 });
     expect(await service.tick()).toEqual({
       kind: 'install_failed',
       version: '1.1.0',
@@ -238,18 +240,21 @@ describe('feed attacks, each refused with its reason remembered for technicians 
 
   it('a feed signed by a key the build does not carry, and a feed whose content was edited', async () => {
     placeSignedRelease(hub.dataDir, stranger, { version: '1.2.0', sequence: 500 });
-    expect(await setup({ hour: 3 }).service.tick()).toEqual({ kind: 'refused', reason: 'wrong_key' });
+    expect(await (await setup({ hour: 3 })).service.tick()).toEqual({ kind: 'refused', reason: 'wrong_key' });
     placeSignedRelease(hub.dataDir, key, { version: '1.2.0', sequence: 501 });
     const envelope = JSON.parse(fs.readFileSync(feedFile(), 'utf8'));
     const edited = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
     envelope.payload = Buffer.from(JSON.stringify({ ...edited, version: '9.0.0' })).toString('base64');
     fs.writeFileSync(feedFile(), JSON.stringify(envelope));
-    expect(await setup({ hour: 3 }).service.tick()).toEqual({ kind: 'refused', reason: 'bad_signature' });
+    expect(await (await setup({ hour: 3 })).service.tick()).toEqual({
+      kind: 'refused',
+      reason: 'bad_signature',
+    });
   });
 
   it('a good feed afterwards clears the remembered refusal', async () => {
     placeSignedRelease(hub.dataDir, key, { version: '0.9.0', sequence: 600 });
-    const ctx = setup({ hour: 3 });
+    const ctx = await setup({ hour: 3 });
     expect((await ctx.service.tick()).kind).toBe('refused');
     placeSignedRelease(hub.dataDir, key, { version: '1.3.0', sequence: 601 });
     expect(await ctx.service.tick()).toEqual({ kind: 'installed', version: '1.3.0' });
