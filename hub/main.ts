@@ -68,11 +68,6 @@ const server = createHubServer({
 const hub = await listenHub(server, port, host).catch((error: unknown) =>
   fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
-process.stdout.write(
-  `${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId, store: store.kind })}\n`,
-);
-process.stdout.write(`Hub ${store.hubId} ready at ${hub.url}\n`);
-
 let stopping = false;
 const stop = () => {
   if (stopping) return;
@@ -85,3 +80,10 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// Ready only once the signal handlers are in place: a supervisor that stops the hub right after "ready"
+// must get a clean shutdown, not the default kill.
+process.stdout.write(
+  `${JSON.stringify({ event: 'ready', url: hub.url, hubId: store.hubId, store: store.kind })}\n`,
+);
+process.stdout.write(`Hub ${store.hubId} ready at ${hub.url}\n`);

@@ -126,7 +126,7 @@ beforeAll(async () => {
     JSON.stringify({
       ...sample,
       hubUrl: hub.url,
-      hubToken: token(store, 'terminal', 'centre-a', sample.terminalId),
+      hubToken: await token(store, 'terminal', 'centre-a', sample.terminalId),
     }),
   );
   host = await startDevHost({ configPath, trustedHubs: [hub.url] });
@@ -147,7 +147,7 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
   await hub?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('sign-language clips on the kiosk (real hub, dev host, Chromium)', () => {

@@ -95,7 +95,7 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
   await hub?.close();
-  store?.close();
+  await store?.close();
 });
 
 describe('staff mode on the kiosk (dev host, Chromium)', () => {

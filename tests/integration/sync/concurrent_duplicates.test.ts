@@ -46,7 +46,7 @@ describe('concurrent duplicate PUTs', () => {
     const store = openSqliteHubStore(dataDir);
     await publishFixture(store);
     const token = await enrollTerminal(store, 'kiosk-1');
-    store.close();
+    await store.close();
     const script = await bundleEntry(path.join(ROOT, 'hub/main.ts'), 'hub_main');
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {

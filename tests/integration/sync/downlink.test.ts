@@ -32,10 +32,10 @@ type AssetRow = { kind: string; id: string; version: string; state: string };
 /** The hub publishes only files its kiosks accept: the shipped data under a new id and version. */
 const SHIPPED = { directory, fee_rules: feeRules };
 
-function publishJson(hub: TestHub, kind: 'directory' | 'fee_rules', id: string, version: string) {
+async function publishJson(hub: TestHub, kind: 'directory' | 'fee_rules', id: string, version: string) {
   const item = prepareItem({ kind, body: Buffer.from(JSON.stringify({ ...SHIPPED[kind], id, version })) });
   if (!item.ok) throw new Error(item.error);
-  hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
+  await hub.store.publish({ ...item.value, publishedAt: new Date().toISOString() });
 }
 
 async function downlink() {
@@ -64,7 +64,7 @@ async function downlink() {
 describe('downlink', () => {
   it('installs changed items, switches them together and keeps the previous version', async () => {
     const { hub, rows, poll } = await downlink();
-    publishJson(hub, 'directory', 'baotou', '2026.1');
+    await publishJson(hub, 'directory', 'baotou', '2026.1');
     expect(await poll()).toMatchObject({ ok: true });
     expect(rows()).toEqual([
       { kind: 'directory', id: 'baotou', version: '2026.1', state: 'active' },
@@ -74,10 +74,10 @@ describe('downlink', () => {
     expect(await poll()).toEqual({ ok: true, switched: [] });
 
     await publishFixture(hub.store, '1.1.0');
-    publishJson(hub, 'directory', 'baotou', '2026.2');
-    publishJson(hub, 'directory', 'baotou', '2026.3');
+    await publishJson(hub, 'directory', 'baotou', '2026.2');
+    await publishJson(hub, 'directory', 'baotou', '2026.3');
     expect(await poll()).toMatchObject({ ok: true });
-    publishJson(hub, 'directory', 'baotou', '2026.4');
+    await publishJson(hub, 'directory', 'baotou', '2026.4');
     expect(await poll()).toMatchObject({ ok: true });
     expect(rows()).toEqual([
       { kind: 'directory', id: 'baotou', version: '2026.3', state: 'previous' },
@@ -91,7 +91,7 @@ describe('downlink', () => {
   it('refuses bytes that do not match the manifest and switches nothing', async () => {
     const { hub, rows, poll } = await downlink();
     expect(await poll()).toMatchObject({ ok: true });
-    publishJson(hub, 'fee_rules', 'notary', '2');
+    await publishJson(hub, 'fee_rules', 'notary', '2');
     await publishFixture(hub.store, '1.2.0');
     // Someone tampers with the stored bytes after publishing (or the wire corrupts them).
     const raw = new Database(path.join(hub.dataDir, 'hub.sqlite'));

@@ -30,7 +30,7 @@ describe('kill -9 of the hub mid-request', () => {
     const store = openSqliteHubStore(hubDir);
     await publishFixture(store);
     const token = await enrollTerminal(store, 'kiosk-1');
-    store.close();
+    await store.close();
     const port = await freePort();
     const script = await bundleEntry(path.join(ROOT, 'hub/main.ts'), 'hub_main');
     const { certFile, keyFile } = testPki().server;

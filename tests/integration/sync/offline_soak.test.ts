@@ -25,7 +25,7 @@ describe('offline soak', () => {
     const setup = openSqliteHubStore(hubDir);
     await publishFixture(setup);
     const token = await enrollTerminal(setup, 'kiosk-1');
-    setup.close();
+    await setup.close();
     const port = await freePort();
     const core = startKioskCore(`https://127.0.0.1:${port}`, token);
     cleanups.push(() => core.close());

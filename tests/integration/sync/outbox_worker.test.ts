@@ -124,7 +124,7 @@ describe('outbox worker', () => {
     const hub = await startTestHub();
     cleanups.push(() => hub.stop());
     const revoked = await enrollTerminal(hub.store, 'kiosk-1');
-    hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
+    await hub.store.revokeTerminal('kiosk-1', new Date().toISOString());
     const core = startKioskCore(hub.url, revoked);
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 3);
@@ -149,9 +149,14 @@ describe('outbox worker', () => {
     cleanups.push(() => core.close());
     fileSubmissions(core.deps.db, 'kiosk-1', 4);
     expect(await waitFor(() => portal.requests() >= 3, 5_000)).toBe(true);
+    // The third request has arrived; the worker may still be reading its answer, so wait for the verdict.
+    const state = async () => {
+      const status = await core.dispatch('sync.status', {});
+      return status.ok ? (status.value as { state: string; online: boolean }) : undefined;
+    };
+    expect(await waitForAsync(async () => (await state())?.state === 'offline', 5_000)).toBe(true);
+    expect(await state()).toMatchObject({ online: false, state: 'offline' });
     expect(outboxStates(core.deps.db)).toEqual({ pending: 4 });
-    const status = await core.dispatch('sync.status', {});
-    expect(status).toMatchObject({ ok: true, value: { online: false, state: 'offline' } });
   });
 
   it('waits at least as long as the hub asks with Retry-After', async () => {
