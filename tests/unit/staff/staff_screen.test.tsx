@@ -82,13 +82,15 @@ describe('staff screen', { timeout: 20_000 }, () => {
       await t.visitorSubmits();
       act(() => store.navigate({ name: 'staff' }));
       const user = await typePin(STAFF_PIN);
-      const alert = await screen.findByText(/^中心服务器身份不符/);
+      const alert = await screen.findByText(/^中心服务器身份不符/, undefined, { timeout: 10_000 });
       expect(alert.closest('[role="alert"]')).not.toBeNull();
       expect(alert.textContent).toContain('什么都没有发送');
       await user.click(screen.getByRole('button', { name: '立即发送' }));
       // Shown next to the button and announced.
       expect(
-        await screen.findAllByText('中心服务器身份不符，什么都没有发送；请立即联系技术人员。'),
+        await screen.findAllByText('中心服务器身份不符，什么都没有发送；请立即联系技术人员。', undefined, {
+          timeout: 10_000,
+        }),
       ).toHaveLength(2);
       expect(seen).toBe(0);
     } finally {
