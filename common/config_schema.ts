@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idCardReaderConfigSchema } from './idcard/reader_config';
 import { LANGUAGES } from './languages';
 import { hubUrlSchema } from './trust/hub_url';
 import { updatesConfigSchema } from './updates/update_config';
@@ -89,10 +90,18 @@ export const kioskConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Free space kept in reserve on the data disk: below it the kiosk takes no new work (new drafts) and
+     * tells visitor and staff why, instead of failing half-way through a form. */
+    storage: z
+      .object({ reserveMb: z.number().int().min(0).max(100_000).default(200) })
+      .strict()
+      .default({ reserveMb: 200 }),
     /** Self-update from the hub (see `common/updates/update_config.ts`); absent: never self-update. */
     updates: updatesConfigSchema.optional(),
     /** Video call: ICE servers (none on a LAN) and the phone shown when nobody can answer. */
     video: videoConfigSchema.optional(),
+    /** The second-generation ID card reader (see `common/idcard/reader_config.ts`); absent: visitors type. */
+    idCardReader: idCardReaderConfigSchema.optional(),
   })
   .strict();
 

@@ -3,6 +3,9 @@ export const LANGUAGES = ['zh-CN', 'mn-Mong-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
+/** Traditional Mongolian letters and controls (U+1800–U+18AF): text holding one is shown and marked Mongolian. */
+export const MONGOLIAN_SCRIPT = /[\u1800-\u18af]/;
+
 /**
  * Catalog namespaces that are not the kiosk's: the hub's staff pages (`hub.json`). The kiosk neither bundles
  * nor pre-renders speech for them.

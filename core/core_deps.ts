@@ -5,8 +5,10 @@ import type { HubEndpoint } from '../node_shared/hub_request';
 import type { Logger } from '../node_shared/logger';
 import type { AuditLog } from './audit_log';
 import type { EventBus } from './event_bus';
+import type { CoreClock } from './pins/core_clock';
 import type { Printer } from './printing/printer';
 import type { KioskDatabase } from './storage/database';
+import type { DiskReserve } from './storage/disk_reserve';
 import type { HubIdentityWatch } from './trust/hub_identity_watch';
 import type { HubTrustProblem } from './trust/hub_trust';
 
@@ -27,8 +29,12 @@ export interface CoreDeps {
   hub: HubEndpoint | null;
   hubTrust: HubTrustProblem | null;
   hubIdentity: HubIdentityWatch;
-  /** The clock, injectable for tests. */
+  /** The wall clock, injectable for tests. */
   now: () => Date;
+  /** Wall and monotonic time (durations such as lockouts are measured on the monotonic one). */
+  clock: CoreClock;
+  /** Free space on the data disk against the configured reserve. */
+  disk: DiskReserve;
   /** The printer (Electron or the dev host's Chromium); absent: prints report `no_printer`. */
   printer?: Printer;
 }

@@ -8,32 +8,68 @@ import type { Logger } from '../node_shared/logger';
 import { loadOrganisationProfile } from '../node_shared/organisation_profile_file';
 import { assetsDir } from './assets_dir';
 import { AuditLog } from './audit_log';
+import { configHandlers } from './config/config_handlers';
 import { loadConfig } from './config/load_config';
+import { provisioningHandlers } from './config/provisioning_handlers';
 import type { CoreDeps } from './core_deps';
+import type { DiagnosticsDevices, SpeechProbe } from './diagnostics/device_ports';
+import { heartbeatDeviceStatus } from './diagnostics/device_status';
+import { resolveDevices } from './diagnostics/devices';
+import { diagnosticsHandlers } from './diagnostics/diagnostics_handlers';
+import { maintenanceHandlers } from './diagnostics/maintenance_handlers';
+import { createMediaAccess } from './diagnostics/media_access';
 import { speechProbeOf } from './diagnostics/speech_probe';
-import { startTechnician, type TechnicianOptions } from './diagnostics/technician_service';
-import { directoryHandlers } from './directory/directory_handlers';
+import { directoryHandlers, startDirectory } from './directory/directory_handlers';
 import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
+import { VisitorSession } from './forms/visitor_session';
+import { createIdCardReader } from './idcard/create_reader';
+import { disarmOnSessionEnd, idCardHandlers } from './idcard/id_card_handlers';
+import type { IdCardReader } from './idcard/id_card_reader';
+import { IdCardService } from './idcard/id_card_service';
+import { clockOf } from './pins/core_clock';
+import { pinHandlers } from './pins/pin_handlers';
+import { PinLock, settingsPinLockStore } from './pins/pin_lock';
+import { PIN_IDLE_LOCK_MS, PinSession } from './pins/pin_session';
 import { printHandlers, startPrinting } from './printing/print_handlers';
+import { spoolDirOf } from './printing/print_spool';
 import type { Printer } from './printing/printer';
+import { startRetentionSweeper } from './privacy/retention_sweeper';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
 import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
-import { startStaff } from './staff/staff_handlers';
-import { openDatabase } from './storage/database';
+import { draftAssistHandlers } from './staff/draft_assist';
+import { staffActionHandlers } from './staff/staff_actions';
+import { staffAlertHandlers } from './staff/staff_alerts';
+import { staffActorOf, startStaffDesk } from './staff/staff_desk';
+import { staffViewHandlers } from './staff/staff_views';
+import { statusHandlers } from './status/status_handlers';
+import type { KeyWrapper } from './storage/database_key';
+import { diskReserve } from './storage/disk_reserve';
+import { openKioskDatabase } from './storage/open_kiosk_database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
+import { AfterFirstScreen } from './system/after_first_screen';
 import { systemHandlers } from './system/system_handlers';
 import { HubIdentityWatch } from './trust/hub_identity_watch';
 import { trustedHubEndpoint } from './trust/hub_trust';
+import type { UpdateInstaller } from './updates/update_installer';
+import { startUpdates } from './updates/updates_feature';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
 import { loadTechnicianProgram } from './video/technician_program_file';
 import { videoHandlers } from './video/video_handlers';
+
+/** Devices and the updater from the Electron shell (technician mode, self-update). */
+export interface TechnicianOptions {
+  /** Real devices from the Electron shell; the dev host uses fakes with `KIOSK_FAKE_DEVICES=1`. */
+  devices?: Partial<DiagnosticsDevices> | undefined;
+  /** electron-updater behind an interface (shell); none: this build does not update itself. */
+  installer?: UpdateInstaller | undefined;
+}
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -42,16 +78,24 @@ export interface KioskCoreOptions {
   profilePath?: string;
   appVersion: string;
   logger: Logger;
+  /** The wall clock (tests set it). */
   now?: () => Date;
-  /** Devices and the updater from the Electron shell (technician mode, self-update). */
-  technician?: Omit<TechnicianOptions, 'configPath'>;
+  /** Monotonic milliseconds (tests set it); lockouts and idle locks count on it. */
+  monotonicMs?: () => number;
+  technician?: TechnicianOptions;
   printer?: Printer;
   /** The Electron shell's restricted view for a contracted web video service (absent in the dev host). */
   externalView?: ExternalViewPort;
+  /** How often expired data is erased while running (default every minute; tests shorten it). */
+  sweepMs?: number;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
+  /** The OS's protection of the database key (Electron `safeStorage`); without it the key file is owner-only. */
+  keyWrapper?: KeyWrapper;
   /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
   testHooks?: boolean;
+  /** Replaces the ID card reader the provisioning names (tests). */
+  idCardReader?: IdCardReader;
 }
 
 export interface KioskCore {
@@ -83,6 +127,7 @@ function provisioningOf(
     session,
     speech,
     bilingual,
+    idCardReader,
   } = result.value;
   return {
     provisioned: true,
@@ -97,22 +142,18 @@ function provisioningOf(
       speech,
       ...(bilingual === undefined ? {} : { bilingual }),
       ...(testHooks ? { testHooks } : {}),
+      ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),
     },
   };
 }
 
-/**
- * Builds the kiosk core: plain Node services behind the validated RPC. Never imports Electron; the
- * Electron shell and the dev host are two transports in front of the same `dispatch`.
- */
-export function createKioskCore(options: KioskCoreOptions): KioskCore {
+/** The reserve of an unprovisioned terminal (a provisioned one has its own, default the same). */
+const DEFAULT_RESERVE_MB = 200;
+
+function coreDeps(options: KioskCoreOptions): CoreDeps {
   const { dataDir, logger } = options;
-  fs.mkdirSync(dataDir, { recursive: true });
-  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
-  if (!opened.ok) {
-    throw new Error(`The database was written by a newer app (schema ${opened.error.found}).`);
-  }
-  const db = opened.value;
+  const now = options.now ?? (() => new Date());
+  const db = openKioskDatabase(dataDir, { keyWrapper: options.keyWrapper, logger, now });
   const configResult = loadConfig(options.configPath);
   if (!configResult.ok)
     logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
@@ -125,8 +166,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const config = configResult.ok ? configResult.value : null;
   const hub = config ? trustedHubEndpoint(profile, config.hubUrl) : null;
   if (hub && !hub.ok) logger.error('hub.not_trusted', { reason: hub.error });
-  const now = options.now ?? (() => new Date());
-  const deps: CoreDeps = {
+  return {
     db,
     audit: new AuditLog(db, now),
     events: new EventBus(),
@@ -140,60 +180,137 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     hubTrust: hub && !hub.ok ? hub.error : null,
     hubIdentity: new HubIdentityWatch(logger, now),
     now,
+    clock: clockOf(now, options.monotonicMs),
+    disk: diskReserve(dataDir, config?.storage.reserveMb ?? DEFAULT_RESERVE_MB),
     ...(options.printer ? { printer: options.printer } : {}),
   };
+}
 
-  // Each service contributes the handlers of its methods; the type demands every contract method.
-  const speech = startSpeech(deps);
-  const technician = startTechnician(deps, {
-    configPath: options.configPath,
-    speech: speechProbeOf(speech),
-    ...options.technician,
-  });
+/**
+ * Builds the kiosk core: plain Node services behind the validated RPC. Never imports Electron; the
+ * Electron shell and the dev host are two transports in front of the same `dispatch`.
+ *
+ * One wiring style: first the services (each `start…(deps, …)` returns an object with what others need and
+ * its `close`), then the handlers (each `…Handlers(deps, parts)` returns the methods of one job); the
+ * `Handlers` type demands every contract method exactly once.
+ */
+export function createKioskCore(options: KioskCoreOptions): KioskCore {
+  const deps = coreDeps(options);
+  const { db, config, clock } = deps;
+  const technicianOptions = options.technician ?? {};
+
+  // Services.
+  const staffMode = new PinSession(
+    config?.staff?.pinHash ?? null,
+    new PinLock(settingsPinLockStore(db, 'staff'), clock),
+    clock,
+    PIN_IDLE_LOCK_MS,
+  );
+  const technicianMode = new PinSession(
+    config?.technicianPinHash ?? null,
+    new PinLock(settingsPinLockStore(db, 'technician'), clock),
+    clock,
+    PIN_IDLE_LOCK_MS,
+  );
+  const visitor = new VisitorSession();
+  // Background work (speech pre-render, warming the printer, directory spellings) waits for the first screen.
+  const afterFirstScreen = new AfterFirstScreen(deps.logger);
+  const speech = startSpeech(deps, afterFirstScreen);
+  const warmPrinter = options.printer?.warm?.bind(options.printer);
+  if (warmPrinter) afterFirstScreen.add('printer.warm', warmPrinter);
+  const speechProbe: SpeechProbe = speechProbeOf(speech);
+  const devices = resolveDevices(technicianOptions.devices);
+  const mediaAccess = createMediaAccess(deps.events);
+  const updates = startUpdates(deps, technicianOptions.installer);
   // Templates: the bundled files, then those the hub published (installed by the sync downlink).
   const bundled = bundledTemplatesDir();
   const forms = startForms(deps, [
     ...(fs.existsSync(bundled) ? [fileTemplateSource(bundled)] : []),
     publishedTemplateSource(db),
   ]);
+  const print = startPrinting(deps, forms);
+  const readerConfig = config?.idCardReader ?? null;
+  const idCard = new IdCardService({
+    reader: options.idCardReader ?? (readerConfig ? createIdCardReader(readerConfig) : null),
+    adapter: readerConfig?.adapter ?? null,
+    forms,
+    events: deps.events,
+    logger: deps.logger,
+    audit: deps.audit,
+    offersMongolian: config?.languages.includes('mn-Mong-CN') ?? false,
+    now: deps.now,
+  });
+  const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
+  const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
   const sync = createSyncService(deps, options.sync, {
-    onAssetsSwitched: () => {
+    onAssetsSwitched: (items) => {
       forms.registry.reload();
       sign.library.reload();
+      if (items.some((item) => item.kind === 'directory')) void directory.warm();
     },
     verifyItem: verifySignPackItem,
-    heartbeatExtras: technician.heartbeatExtras,
+    heartbeatExtras: heartbeatDeviceStatus(
+      devices,
+      speechProbe,
+      config?.printer.name ?? '',
+      updates.record,
+      idCard,
+    ),
   });
-  const staff = startStaff(deps, { forms, print: startPrinting(deps, forms), sync });
+  const desk = startStaffDesk(deps, forms);
+
+  // Handlers, one job each.
+  const formHandlers = formsHandlers(deps, forms, visitor);
   const handlers: Handlers = {
-    ...systemHandlers(deps),
-    ...formsHandlers(deps, forms),
-    ...printHandlers(startPrinting(deps, forms)),
-    ...directoryHandlers(deps),
+    ...systemHandlers(deps, afterFirstScreen),
+    ...pinHandlers(deps, {
+      staff: staffMode,
+      technician: technicianMode,
+      staffActor: staffActorOf(deps),
+      onTechnicianLock: () => mediaAccess.closeAll(),
+    }),
+    ...formHandlers,
+    'forms.end_session': disarmOnSessionEnd(formHandlers['forms.end_session'], idCard),
+    ...idCardHandlers(idCard, visitor),
+    ...printHandlers(print, visitor),
+    ...directoryHandlers(deps, directory),
     ...speechHandlers(speech),
-    ...technician.handlers,
+    ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, idCard }),
+    ...configHandlers(deps, options.configPath),
+    ...maintenanceHandlers(deps, devices, updates),
+    ...provisioningHandlers(deps, options.configPath, devices),
+    ...updates.handlers,
     ...syncHandlers(sync),
     ...videoHandlers(deps),
     ...externalProviderHandlers(
       deps,
       options.externalView,
-      loadTechnicianProgram(options.configPath, logger),
+      loadTechnicianProgram(options.configPath, deps.logger),
     ),
-    ...staff.handlers,
+    ...staffViewHandlers(deps, forms, desk),
+    ...staffActionHandlers(desk, print, sync, deps.now),
+    ...draftAssistHandlers(forms, desk, visitor),
+    ...staffAlertHandlers(deps),
+    ...statusHandlers(deps),
     ...sign.handlers,
   };
+  const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();
 
   return {
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, gate, deps.logger),
     media: sign.media,
     events: deps.events,
     deps,
     close: () => {
+      afterFirstScreen.close();
       sync.close();
-      staff.close();
-      technician.close();
+      sweeper.close();
+      desk.marks.close();
+      mediaAccess.closeAll();
+      updates.close();
       speech.close();
+      void idCard.close();
       db.close();
     },
   };

@@ -1,88 +1,60 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { PAGE_SIZES } from '../common/print/page';
 import { err, ok, type Result } from '../common/result';
 import type { PrintDocument, PrintError, Printer, PrintJob } from '../core/printing/printer';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {
+  createPdfRenderer,
+  type PdfRenderer,
+  type PdfRendererOptions,
+} from '../node_shared/pdf/pdf_renderer';
 
 export interface ChromiumPrinterOptions {
   /** `${KIOSK_DATA_DIR}/print`: one `<jobId>.pdf` per job. */
   spoolDir: string;
-  executablePath?: string;
+  /** Overrides for the renderer (tests: a missing Chromium; benchmarks: the old fresh-page-per-job path). */
+  pdf?: PdfRendererOptions;
 }
 
 /**
- * The dev host's printer: the same HTML through headless Chromium's print pipeline (`page.pdf()` with an
- * explicit page size), spooled as PDF files. One browser is kept warm so a print takes well under a second;
- * pages run without JavaScript and offline (the documents need neither).
+ * The dev host's printer: the same HTML through headless Chromium's print pipeline, spooled as PDF files.
+ * One warm page is reused for every job, so jobs are serialised in the order pressed; a crashed page or
+ * browser is replaced and the job retried (`node_shared/pdf`).
  */
 export class ChromiumPrinter implements Printer {
-  private context: Promise<BrowserContext> | null = null;
-  private userDataDir: string | null = null;
+  private readonly renderer: PdfRenderer;
 
-  constructor(private readonly options: ChromiumPrinterOptions) {}
+  constructor(private readonly options: ChromiumPrinterOptions) {
+    this.renderer = createPdfRenderer({ pages: 1, maxWaiting: 16, ...options.pdf });
+  }
 
-  /** Starts the browser now instead of at the first print. */
-  warm(): Promise<BrowserContext> {
-    if (!this.context) {
-      const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-printer-'));
-      this.userDataDir = userDataDir;
-      this.context = chromium
-        .launchPersistentContext(userDataDir, {
-          executablePath: this.options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          headless: true,
-          args: CHROMIUM_ARGS,
-          javaScriptEnabled: false,
-          offline: true,
-        })
-        .catch((error: unknown) => {
-          this.context = null;
-          throw error;
-        });
-    }
-    return this.context;
+  /** Starts the browser and renders a sample now, so the visitor's first print is a warm one. */
+  async warm(): Promise<void> {
+    await this.renderer.warm();
+  }
+
+  /** The print renderer (benchmarks read its memory; tests kill its processes). */
+  get pdf(): PdfRenderer {
+    return this.renderer;
   }
 
   async print(doc: PrintDocument): Promise<Result<PrintJob, PrintError>> {
-    let context: BrowserContext;
-    try {
-      context = await this.warm();
-    } catch {
-      return err({ reason: 'offline' });
-    }
+    const rendered = await this.renderer.render(doc.html, doc.pageSize);
+    if (!rendered.ok) return err({ reason: rendered.error === 'unavailable' ? 'offline' : 'failed' });
     const jobId = randomUUID();
     const file = path.join(this.options.spoolDir, `${jobId}.pdf`);
-    const page = await context.newPage().catch(() => null);
-    if (!page) return err({ reason: 'offline' });
     try {
-      fs.mkdirSync(this.options.spoolDir, { recursive: true });
-      await page.setContent(doc.html, { waitUntil: 'load' });
-      const size = PAGE_SIZES[doc.pageSize];
-      await page.pdf({ path: file, width: size.width, height: size.height, printBackground: true });
+      // Owner-only: the documents hold visitors' personal data (the core shreds them after a few minutes).
+      fs.mkdirSync(this.options.spoolDir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(file, rendered.value, { mode: 0o600 });
       return ok({ jobId, file });
     } catch {
       fs.rmSync(file, { force: true });
       return err({ reason: 'failed' });
-    } finally {
-      await page.close().catch(() => undefined);
     }
   }
 
-  async close(): Promise<void> {
-    const context = this.context;
-    this.context = null;
-    if (context) await (await context.catch(() => null))?.close();
-    if (this.userDataDir) fs.rmSync(this.userDataDir, { recursive: true, force: true });
+  close(): Promise<void> {
+    return this.renderer.close();
   }
 }

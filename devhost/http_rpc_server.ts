@@ -151,7 +151,11 @@ export function startHttpRpcServer(options: HttpRpcServerOptions): Promise<http.
       sendJson(res, 404, refusal('invalid_args', 'Not found.'));
       return;
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'cache-control': file.cacheControl,
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   });
   server.requestTimeout = 30_000;

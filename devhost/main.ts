@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskCore } from '../core/kiosk_core';
+import { spoolDirOf } from '../core/printing/print_spool';
 import { createLogger } from '../node_shared/logger';
 import pkg from '../package.json' with { type: 'json' };
 import { ChromiumPrinter } from './chromium_printer';
+import { hostToken } from './host_token';
 import { startHttpRpcServer } from './http_rpc_server';
-import { newRunToken } from './request_guard';
 
 /**
  * The dev host: the kiosk core and the built renderer on http://127.0.0.1:${KIOSK_PORT:-5199}/.
@@ -22,8 +23,8 @@ async function main() {
 
   const logger = createLogger();
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data'));
-  // Prints become PDFs in <dataDir>/print; the browser starts at the first print and stays warm.
-  const printer = new ChromiumPrinter({ spoolDir: path.join(dataDir, 'print') });
+  // Prints become PDFs in <dataDir>/print; the print browser is warmed once the first screen is up.
+  const printer = new ChromiumPrinter({ spoolDir: spoolDirOf(dataDir) });
   const core = createKioskCore({
     dataDir,
     configPath: process.env.KIOSK_CONFIG ?? path.join(projectRoot, 'assets', 'config.sample.json'),
@@ -34,7 +35,7 @@ async function main() {
     printer,
     testHooks: process.env.KIOSK_TEST_HOOKS === '1',
   });
-  const token = newRunToken();
+  const token = hostToken(dataDir);
   const server = await startHttpRpcServer({
     dispatch: core.dispatch,
     events: core.events,

@@ -3,7 +3,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { MAX_BODY_BYTES } from '../common/sync/protocol';
 import type { Logger } from '../node_shared/logger';
+import type { PdfRenderer } from '../node_shared/pdf/pdf_renderer';
 import { deskRoutes } from './desk/desk_handlers';
+import { createDeskPdf } from './desk/desk_print';
 import { enrollmentRoutes } from './enrollment/enrollment_handlers';
 import { fleetRoutes } from './fleet/fleet_handlers';
 import { Refused, sendJson, sendRefused } from './http_io';
@@ -14,6 +16,7 @@ import { createAuthorizer, TokenChecker } from './request_auth';
 import { DEFAULT_HUB_RETENTION_DAYS, purgeHandledApplications } from './retention';
 import { watchRevocations } from './revocation_watch';
 import { createRouter, type Route } from './router';
+import { DEFAULT_STATUS_LIMITS, type StatusLimits, statusRoutes } from './status/status_routes';
 import type { HubStore } from './storage/hub_store';
 import { syncRoutes } from './sync_routes';
 import type { HubTlsFiles } from './tls/hub_tls_options';
@@ -39,22 +42,31 @@ export interface HubOptions {
   retentionDays?: number;
   /** Video signalling shared with other hub processes on the same PostgreSQL. */
   videoBus?: VideoBus;
+  /** Status lookups allowed per receipt number and per terminal. */
+  statusLimits?: StatusLimits;
   /** Serve HTTPS with this certificate chain and key (`--cert`, `--key`); plain HTTP without (loopback only). */
   tls?: HubTlsFiles;
+  /** The desk's PDF renderer (default: `createDeskPdf()`); closed with the server. */
+  deskPdf?: PdfRenderer;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 60 };
 const PURGE_EVERY_MS = 3600 * 1000;
 
 /** The hub's route table: each route says its methods, path, who may call it and its handler. */
-export function hubRoutes(options: HubOptions, now: () => Date): Route[] {
+export function hubRoutes(
+  options: HubOptions,
+  now: () => Date,
+  deskPdf: PdfRenderer = options.deskPdf ?? createDeskPdf({ logger: options.logger }),
+): Route[] {
   const { store, logger } = options;
   const intake = new Intake(store, new PublishedTemplates(store), now);
   const retentionDays = options.retentionDays ?? DEFAULT_HUB_RETENTION_DAYS;
   return [
     ...syncRoutes({ store, intake, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES, now }),
     ...enrollmentRoutes({ store, logger, now }),
-    ...deskRoutes({ store, now, retentionDays }),
+    ...deskRoutes({ store, now, retentionDays, pdf: deskPdf }),
+    ...statusRoutes({ store, now, limits: options.statusLimits ?? DEFAULT_STATUS_LIMITS }),
     ...fleetRoutes({ store, now }),
     ...agentRoutes(),
     ...(options.dataDir ? releaseRoutes(options.dataDir) : []),
@@ -69,9 +81,10 @@ export function hubRoutes(options: HubOptions, now: () => Date): Route[] {
 export function createHubServer(options: HubOptions): http.Server {
   const { store, logger } = options;
   const now = options.now ?? (() => new Date());
+  const deskPdf = options.deskPdf ?? createDeskPdf({ logger });
   const tokens = new TokenChecker(store, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const route = createRouter(
-    hubRoutes(options, now),
+    hubRoutes(options, now, deskPdf),
     createAuthorizer(tokens, options.minAppVersion ?? '0.0.0'),
   );
   const serverOptions = { requestTimeout: options.requestTimeoutMs ?? 30_000, headersTimeout: 10_000 };
@@ -118,6 +131,7 @@ export function createHubServer(options: HubOptions): http.Server {
   server.once('close', () => {
     stopWatching();
     clearInterval(purgeTimer);
+    void deskPdf.close();
   });
   return server;
 }

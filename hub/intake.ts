@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BatchItem, ItemResult, RefusalReason } from '../common/sync/protocol';
 import { MAX_PAYLOAD_BYTES } from '../common/sync/protocol';
 import { checkPayload, type PublishedTemplates } from './published_templates';
+import { recordStatusKey } from './status/status_keys';
 import {
   type HubStore,
   type IntakeOutcome,
@@ -59,6 +60,12 @@ export class Intake {
       .filter((_, index) => refusals[index] === null)
       .map(({ uuid, ...envelope }) => ({ uuid, envelope, centre: terminalCentre(principal) }));
     const outcomes = accepted.length === 0 ? [] : await this.commit(accepted);
+    // After the commit (the receipt never waits on it); a resend records a key a crash may have lost.
+    await Promise.all(
+      accepted.map((item, index) =>
+        outcomes[index]!.kind === 'conflict' ? null : recordStatusKey(this.store, this.templates, item),
+      ),
+    );
     let next = 0;
     return items.map(({ uuid }, index): ItemResult => {
       const refusal = refusals[index];

@@ -18,7 +18,15 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   contentType: string;
+  /**
+   * Build outputs named by their content hash (`/assets/index-CSFGKMFN.js`) never change, so a window keeps
+   * them and their compiled code from one start to the next; everything else is fetched fresh every time.
+   */
+  cacheControl: string;
 }
+
+const CONTENT_HASHED = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Resolves a URL path inside `root` only (no traversal, no dotfiles); `/` is index.html. */
 export function readStaticFile(root: string, urlPath: string): StaticFile | null {
@@ -35,7 +43,11 @@ export function readStaticFile(root: string, urlPath: string): StaticFile | null
   if (!file.startsWith(path.resolve(root) + path.sep)) return null;
   try {
     const body = fs.readFileSync(file);
-    return { body, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    return {
+      body,
+      contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      cacheControl: CONTENT_HASHED.test(relative) ? IMMUTABLE : 'no-store',
+    };
   } catch {
     return null;
   }

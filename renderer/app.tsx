@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Provisioning, TerminalInfo } from '../common/contract/system_methods';
 import { applySettings } from './a11y/apply_settings';
@@ -9,13 +9,14 @@ import { AppContext } from './app_context';
 import { AccessibilityBar } from './components/accessibility_bar';
 import { IdleWarningDialog } from './components/idle_warning_dialog';
 import { LiveRegions } from './components/live_regions';
+import { reportFirstScreen } from './first_screen_ready';
 import { createI18n } from './i18n/i18n';
+import { lazyComponent } from './lazy_component';
 import { testHooksEnabled } from './test_hooks';
 import './styles/mongolian.css';
 import { Text } from './i18n/text';
 import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
-import { NotProvisionedScreen } from './screens/not_provisioned_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
@@ -27,11 +28,21 @@ import { createKioskSession, type KioskSession } from './state/kiosk_session';
 import { FACTORY_SETTINGS, type SessionStore, useSession } from './state/session_store';
 
 const i18n = createI18n();
+// Technicians' provisioning form (with its keyboards) loads only on a terminal that is not provisioned.
+const NotProvisionedScreen = lazyComponent(() =>
+  import('./screens/not_provisioned_screen').then((m) => m.NotProvisionedScreen),
+);
 
 declare global {
   interface Window {
     /** Only with test hooks on (`test_hooks.ts`): dev host started for tests and `?e2e` in the page URL. */
-    __kioskDebug?: { speechLog: () => SpeechLogEntry[]; store: SessionStore };
+    __kioskDebug?: {
+      /** What the kit asked to say. */
+      speechLog: () => SpeechLogEntry[];
+      /** What the engine got audio for and played (or skipped), with the outcome. */
+      engineLog: () => SpeechLogEntry[];
+      store: SessionStore;
+    };
   }
 }
 
@@ -72,6 +83,8 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
     idle.start();
     return () => idle.stop();
   }, [idle]);
+
+  useEffect(() => reportFirstScreen(), []);
 
   useEffect(
     () =>
@@ -134,9 +147,13 @@ export function App() {
     call('system.provisioning', {}).then((result) => {
       if (result.provisioned) {
         const session = createKioskSession(result.terminal, i18n);
-        const { kit, store } = session;
+        const { kit, store, engine } = session;
         if (testHooksEnabled(result.terminal)) {
-          window.__kioskDebug = { speechLog: () => kit.speechLog.entries(), store };
+          window.__kioskDebug = {
+            speechLog: () => kit.speechLog.entries(),
+            engineLog: () => engine.log,
+            store,
+          };
         }
         setSession(session);
       }
@@ -158,7 +175,9 @@ export function App() {
           <Kiosk session={session} terminal={provisioning.terminal} />
         </KitContext.Provider>
       ) : !provisioning.provisioned ? (
-        <NotProvisionedScreen problem={provisioning.problem} enrollmentHubs={provisioning.enrollmentHubs} />
+        <Suspense fallback={null}>
+          <NotProvisionedScreen problem={provisioning.problem} enrollmentHubs={provisioning.enrollmentHubs} />
+        </Suspense>
       ) : null}
     </I18nextProvider>
   );

@@ -10,7 +10,7 @@ async function main(): Promise<number> {
   for await (const chunk of process.stdin) input += chunk;
   const pin = technicianPinSchema.safeParse(input.trim());
   if (!pin.success) {
-    process.stderr.write('The PIN must be 4 to 12 digits.\n');
+    process.stderr.write('The PIN must be 6 to 12 digits.\n');
     return 1;
   }
   process.stdout.write(`${JSON.stringify({ technicianPinHash: hashPin(pin.data) })}\n`);

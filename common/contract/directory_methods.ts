@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { contentLibrarySchema } from '../content/content_schema';
-import { directoryDatasetSchema } from '../directory/directory_schema';
+import { directoryDatasetSchema, nameSpellingSchema } from '../directory/directory_schema';
 import { feeRuleTableSchema } from '../fees/fee_rule_schema';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -14,7 +14,15 @@ const sourceSchema = z.enum(['published', 'previous', 'bundled']);
  * functions in `common/` and run in the renderer on this data.
  */
 export const directoryMethods = {
-  'directory.dataset': method(noArgs, z.object({ source: sourceSchema, dataset: directoryDatasetSchema })),
-  'fees.rule_table': method(noArgs, z.object({ source: sourceSchema, table: feeRuleTableSchema })),
-  'content.library': method(noArgs, z.object({ source: sourceSchema, library: contentLibrarySchema })),
+  /** The directory, with the pinyin of each name (`spellings[i]` is institution i's) for the search index. */
+  'directory.dataset': visitorMethod(
+    noArgs,
+    z.object({
+      source: sourceSchema,
+      dataset: directoryDatasetSchema,
+      spellings: z.array(nameSpellingSchema).max(20_000),
+    }),
+  ),
+  'fees.rule_table': visitorMethod(noArgs, z.object({ source: sourceSchema, table: feeRuleTableSchema })),
+  'content.library': visitorMethod(noArgs, z.object({ source: sourceSchema, library: contentLibrarySchema })),
 } as const;

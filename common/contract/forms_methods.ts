@@ -12,17 +12,17 @@ import {
   shortTextSchema,
   templateSchema,
 } from '../forms/template_schema';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 const draftId = z.string().uuid();
 const uuid = z.string().uuid();
-/** 8 digits; spaces and dashes typed or printed between groups are ignored. */
+/** 12 digits (8 for drafts kept before codes grew); spaces and dashes between groups are ignored. */
 export const retrievalCodeInput = z
   .string()
-  .max(20)
+  .max(30)
   .transform((code) => code.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[0-9]{8}$/, '8 digits'));
+  .pipe(z.string().regex(/^(?:[0-9]{8}|[0-9]{12})$/, '12 digits'));
 
 /** The fee slot of a draft: the core's `FeeQuote` in integer fen (legacy yuan records are still read). */
 export const feeReductionSchema = storedFeeReductionSchema;
@@ -41,6 +41,8 @@ export const draftStateSchema = z.object({
   retrievalCode: z.string().nullable(),
   feeReduction: feeReductionSchema.nullable(),
   priority: z.boolean(),
+  /** Steps whose answer the ID card reader filled and the visitor has not changed since. */
+  fromIdCard: z.array(z.string()),
 });
 export type DraftState = z.infer<typeof draftStateSchema>;
 
@@ -64,7 +66,7 @@ export type SubmissionSummary = z.infer<typeof submissionSummarySchema>;
 
 export const formsMethods = {
   /** Latest version of every template, for the service menu. */
-  'forms.list_templates': method(
+  'forms.list_templates': visitorMethod(
     noArgs,
     z.object({
       templates: z.array(
@@ -79,7 +81,7 @@ export const formsMethods = {
     }),
   ),
   /** A template; without a version the latest. A draft's template: pass the draft's version. */
-  'forms.get_template': method(
+  'forms.get_template': visitorMethod(
     z.object({ id: formIdSchema, version: semverSchema.optional() }).strict(),
     z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), template: templateSchema }),
@@ -87,19 +89,20 @@ export const formsMethods = {
     ]),
   ),
   /** Options of a choice filled from published data (e.g. the lawyer list); `sample` marks sample data. */
-  'forms.get_options': method(
+  'forms.get_options': visitorMethod(
     z.object({ source: z.enum(OPTION_SOURCES) }).strict(),
     z.object({ options: z.array(optionSchema), sample: z.boolean() }),
   ),
   /** Starts a draft on the latest version of a template. */
-  'forms.start_draft': method(
+  'forms.start_draft': visitorMethod(
     z.object({ templateId: formIdSchema }).strict(),
     z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), draft: draftStateSchema }),
-      z.object({ ok: z.literal(false), reason: z.literal('template_not_found') }),
+      /** `disk_full`: the disk is below its reserve, no new work is taken (the visitor is sent to the desk). */
+      z.object({ ok: z.literal(false), reason: z.enum(['template_not_found', 'disk_full']) }),
     ]),
   ),
-  'forms.get_draft': method(
+  'forms.get_draft': visitorMethod(
     z.object({ draftId }).strict(),
     z.union([z.object({ ok: z.literal(true), draft: draftStateSchema }), draftMissing]),
   ),
@@ -107,7 +110,7 @@ export const formsMethods = {
    * Validates one answer against its step and saves it at once (durable when this returns).
    * `value: null` clears an optional answer. Answers of steps hidden by the new answer are dropped.
    */
-  'forms.save_answer': method(
+  'forms.save_answer': visitorMethod(
     z.object({ draftId, stepId: formIdSchema, value: answerValueSchema.nullable() }).strict(),
     z.union([
       z.object({ ok: z.literal(true), draft: draftStateSchema }),
@@ -117,7 +120,7 @@ export const formsMethods = {
     ]),
   ),
   /** Remembers where the visitor is (for resume). */
-  'forms.set_current_step': method(
+  'forms.set_current_step': visitorMethod(
     z.object({ draftId, stepId: formIdSchema }).strict(),
     z.union([
       z.object({ ok: z.literal(true) }),
@@ -129,7 +132,7 @@ export const formsMethods = {
    * The fee calculator's seam: takes the visitor's answers, and the core stores the quote it computes with its
    * rule table (integer fen) on a template that has the `fee_reduction` slot. No amount comes from the screen.
    */
-  'forms.attach_fee_reduction': method(
+  'forms.attach_fee_reduction': visitorMethod(
     z.object({ draftId, situation: feeSituationSchema }).strict(),
     z.union([
       z.object({ ok: z.literal(true) }),
@@ -137,23 +140,23 @@ export const formsMethods = {
       draftMissing,
     ]),
   ),
-  /** Keeps the draft past the session under a retrieval code (8 digits, spoken and printed). */
-  'forms.keep_draft': method(
+  /** Keeps the draft past the session under a retrieval code (12 digits, spoken and printed). */
+  'forms.keep_draft': visitorMethod(
     z.object({ draftId }).strict(),
     z.union([z.object({ ok: z.literal(true), code: z.string() }), draftMissing]),
   ),
-  'forms.resume_draft': method(
+  'forms.resume_draft': visitorMethod(
     z.object({ code: retrievalCodeInput }).strict(),
     z.union([
       z.object({ ok: z.literal(true), draft: draftStateSchema }),
       z.object({ ok: z.literal(false), reason: z.enum(['not_found', 'too_many_attempts']) }),
     ]),
   ),
-  'forms.discard_draft': method(z.object({ draftId }).strict(), z.object({ ok: z.literal(true) })),
+  'forms.discard_draft': visitorMethod(z.object({ draftId }).strict(), z.object({ ok: z.literal(true) })),
   /** Session end: wipes every draft that was not kept under a retrieval code. */
-  'forms.end_session': method(noArgs, z.object({ wiped: z.number().int() })),
+  'forms.end_session': visitorMethod(noArgs, z.object({ wiped: z.number().int() })),
   /** Re-validates everything, then writes the immutable submission and its outbox row, deletes the draft. */
-  'forms.submit': method(
+  'forms.submit': visitorMethod(
     z.object({ draftId }).strict(),
     z.union([
       z.object({ ok: z.literal(true), uuid, receiptNo: z.string(), priority: z.boolean() }),
@@ -162,7 +165,7 @@ export const formsMethods = {
     ]),
   ),
   /** What the receipt screen shows: no answers, no personal data. */
-  'forms.get_submission_summary': method(
+  'forms.get_submission_summary': visitorMethod(
     z.object({ uuid }).strict(),
     z.union([
       z.object({ ok: z.literal(true), summary: submissionSummarySchema }),

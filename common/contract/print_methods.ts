@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { feeSituationSchema } from '../fees/fee_situation_schema';
 import { LANGUAGES } from '../languages';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 /** Why a print did not happen. The UI shows it in large text and speaks it ("ask the front desk"). */
 export const PRINT_ERRORS = ['out_of_paper', 'offline', 'failed', 'no_printer'] as const;
@@ -22,16 +22,22 @@ const documentResult = z.union([
 
 export const printMethods = {
   /** The large-print receipt of a submission (receipt number, what was filed, next steps, QR code). */
-  'print.receipt': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
+  'print.receipt': visitorMethod(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
   /** The prefilled A4 application, laid out like the paper form (staff and visitor). */
-  'print.application': method(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
+  'print.application': visitorMethod(z.object({ uuid: z.string().uuid(), language }).strict(), printResult),
   /** A slip with the retrieval code of a kept draft. */
-  'print.retrieval_code': method(z.object({ draftId: z.string().uuid(), language }).strict(), printResult),
+  'print.retrieval_code': visitorMethod(
+    z.object({ draftId: z.string().uuid(), language }).strict(),
+    printResult,
+  ),
   /**
    * The fee calculator's result. Takes the visitor's answers, never an amount: the core recomputes the quote
    * with its own rule table and the pure engine.
    */
-  'print.fee_result': method(z.object({ situation: feeSituationSchema, language }).strict(), documentResult),
+  'print.fee_result': visitorMethod(
+    z.object({ situation: feeSituationSchema, language }).strict(),
+    documentResult,
+  ),
   /** The legal-aid guide's "what to bring" checklist, from the published content. */
-  'print.checklist': method(z.object({ language }).strict(), documentResult),
+  'print.checklist': visitorMethod(z.object({ language }).strict(), documentResult),
 } as const;

@@ -7,6 +7,8 @@ export const RPC_ERROR_CODES = [
   'too_large',
   'unauthorized',
   'not_provisioned',
+  /** The kiosk's disk is full: nothing was written, what was stored before is intact. */
+  'disk_full',
   'internal',
 ] as const;
 export type RpcErrorCode = (typeof RPC_ERROR_CODES)[number];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { captionCueSchema } from '../sign_language/captions';
-import { signKeySchema } from '../sign_language/sign_keys';
+import { signKeySchema } from '../sign_language/sign_key_schema';
 import { REVIEW_STATES, signLanguageSchema } from '../sign_language/sign_pack_manifest';
 import { identifierSchema, sha256HexSchema, versionSchema } from '../sync/protocol';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 /** A clip the page may play: fetched from `signClipPath(sha256)`, captions shown beside it. */
 export const signClipInfoSchema = z.object({
@@ -28,7 +28,7 @@ export const signMethods = {
    * The clips of the given keys that the installed sign packs hold and that are still current (a clip of a
    * reworded catalog string or article is not returned). Captions in `language` are preferred.
    */
-  'sign.lookup': method(
+  'sign.lookup': visitorMethod(
     z
       .object({
         keys: z.array(signKeySchema).max(MAX_SIGN_LOOKUP_KEYS),

@@ -3,12 +3,15 @@ import { LANGUAGES } from '../languages';
 import { CATALOG_KEY_PATTERN } from '../speech/catalog_strings';
 import { SPEECH_FAILURES, SPEECH_RENDER_REASONS } from '../speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS } from '../speech/text_limits';
-import { method } from './define';
+import { visitorMethod } from './define';
 
-const engineFault = z.enum(SPEECH_FAILURES);
+/** Why the speech engine itself is unwell (staff's status bar and technician diagnostics show it). */
+export const speechEngineFaultSchema = z.enum(SPEECH_FAILURES);
 
 // A WAV of 2,000 characters of slow speech is far below this; the cap keeps the schema honest.
 const MAX_AUDIO_BASE64 = 96 * 1024 * 1024;
+
+export type SpeechEngineFault = z.infer<typeof speechEngineFaultSchema>;
 
 export const speechRenderResultSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -27,7 +30,7 @@ const nullableVoice = z.string().max(64).nullable();
 
 export const speechStatusSchema = z.object({
   state: z.enum(['ok', 'degraded']),
-  reason: engineFault.nullable(),
+  reason: speechEngineFaultSchema.nullable(),
   engine: z.object({ name: z.string().max(64), version: z.string().max(64).nullable() }),
   voices: z.object({ 'zh-CN': nullableVoice, 'mn-Mong-CN': nullableVoice, en: nullableVoice }),
   cacheClips: z.number().int().nonnegative(),
@@ -42,13 +45,13 @@ export const speechStatusSchema = z.object({
   ),
   invalidPacks: z.number().int().nonnegative(),
   queue: z.object({ running: z.number().int(), waiting: z.number().int() }),
-  failures: z.partialRecord(engineFault, z.number().int()),
+  failures: z.partialRecord(speechEngineFaultSchema, z.number().int()),
 });
 export type SpeechStatusInfo = z.infer<typeof speechStatusSchema>;
 
 export const speechMethods = {
   /** Renders one utterance to WAV: an audio-pack clip, a cached clip or a live synthesis. */
-  'speech.render': method(
+  'speech.render': visitorMethod(
     z
       .object({
         text: z.string().min(1).max(MAX_SPEECH_TEXT_CHARS),
@@ -60,6 +63,6 @@ export const speechMethods = {
       .strict(),
     speechRenderResultSchema,
   ),
-  /** Engine health for the technician screen: ok, or degraded with the reason. */
-  'speech.status': method(z.object({}).strict(), speechStatusSchema),
+  /** Engine health (no personal data): ok, or degraded with the reason, e.g. `engine_missing`. */
+  'speech.status': visitorMethod(z.object({}).strict(), speechStatusSchema),
 } as const;

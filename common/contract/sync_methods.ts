@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { lockedMethod, visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -41,6 +41,7 @@ export const HUB_CHANNELS = [
   'video',
   'desk',
   'diagnostics',
+  'status',
 ] as const;
 export type HubChannel = (typeof HUB_CHANNELS)[number];
 
@@ -73,9 +74,10 @@ export const syncProblemSchema = z.object({
 export type SyncProblem = z.infer<typeof syncProblemSchema>;
 
 export const syncMethods = {
-  'sync.status': method(noArgs, syncStatusSchema),
+  'sync.status': visitorMethod(noArgs, syncStatusSchema),
   /** Staff: try now, skipping the backoff wait. Answers after one sending round. */
-  'sync.send_now': method(
+  'sync.send_now': lockedMethod(
+    'staff',
     noArgs,
     z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), delivered: z.number().int(), pending: z.number().int() }),
@@ -93,7 +95,8 @@ export const syncMethods = {
     ]),
   ),
   /** Staff: rejected and quarantined submissions, newest first. */
-  'sync.problems': method(
+  'sync.problems': lockedMethod(
+    'staff',
     z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     z.object({ items: z.array(syncProblemSchema) }),
   ),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { kioskConfigSchema, PLATFORM_LEVELS } from '../config_schema';
+import { localizedTextSchema } from '../content/localized_text';
 import { LANGUAGES } from '../languages';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const noArgs = z.object({}).strict();
 
@@ -26,6 +27,8 @@ export const terminalInfoSchema = z.object({
   screen: kioskConfigSchema.shape.screen.unwrap(),
   session: kioskConfigSchema.shape.session.unwrap(),
   speech: kioskConfigSchema.shape.speech.unwrap(),
+  /** The ID card reader, when the terminal has one: where it is, for the visitor. */
+  idCardReader: z.object({ location: localizedTextSchema(200) }).optional(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 
@@ -52,27 +55,9 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** What a visitor did, without personal data: actions are catalog-like identifiers. */
-export const auditActionSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z][a-z0-9_.]*$/, 'lower-case identifier such as screen.open');
-
 export const systemMethods = {
-  'system.health': method(noArgs, healthSchema),
-  'system.provisioning': method(noArgs, provisioningSchema),
-  'audit.record': method(
-    z
-      .object({
-        action: auditActionSchema,
-        subject: z
-          .string()
-          .max(64)
-          .regex(/^[a-z0-9_.@-]*$/, 'identifier only, never personal data')
-          .default(''),
-      })
-      .strict(),
-    z.object({ id: z.number().int() }),
-  ),
+  'system.health': visitorMethod(noArgs, healthSchema),
+  'system.provisioning': visitorMethod(noArgs, provisioningSchema),
+  /** The renderer's first screen is usable: background work that waited for it may start now. */
+  'system.ready': visitorMethod(noArgs, z.object({ ok: z.literal(true) })),
 } as const;

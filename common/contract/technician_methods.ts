@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { ID_CARD_ADAPTERS } from '../idcard/reader_config';
 import { LANGUAGES } from '../languages';
 import { updateRefusalSchema } from '../updates/signed_feed';
-import { method } from './define';
+import { lockedMethod, visitorMethod } from './define';
+import { CARD_FAILURES } from './idcard_methods';
 import { pinUnlockResultSchema } from './pin_unlock';
+import { speechEngineFaultSchema } from './speech_methods';
 
 const noArgs = z.object({}).strict();
 
-/** Every technician method answers this while technician mode is not unlocked. */
-const locked = z.object({ ok: z.literal(false), reason: z.literal('locked') });
-
-function guarded<S extends z.ZodRawShape>(shape: S) {
-  return z.union([z.object({ ok: z.literal(true), ...shape }), locked]);
+function okWith<S extends z.ZodRawShape>(shape: S) {
+  return z.object({ ok: z.literal(true), ...shape });
 }
 
-export const technicianPinSchema = z.string().min(4).max(12).regex(/^\d+$/, 'digits only');
+export const technicianPinSchema = z.string().min(6).max(12).regex(/^\d+$/, 'digits only');
 
 /** Fields a technician may change on the terminal. Identity, the hub token, the PIN hash and the release
  * key are changed only by a new provisioning file: a stolen PIN must not re-point the update trust. */
@@ -62,11 +62,15 @@ export const updateRefusalRecordSchema = z.object({ reason: updateRefusalSchema,
 
 export const technicianMethods = {
   /** Opens technician mode. Wrong PINs count towards a lockout (5 free tries, then 15 s doubling). */
-  'technician.unlock': method(z.object({ pin: technicianPinSchema }).strict(), pinUnlockResultSchema),
-  'technician.lock': method(noArgs, z.object({ ok: z.literal(true) })),
+  'technician.unlock': visitorMethod(z.object({ pin: technicianPinSchema }).strict(), pinUnlockResultSchema),
+  'technician.lock': visitorMethod(noArgs, z.object({ ok: z.literal(true) })),
   /** The renderer reports whether a visitor session is active: updates never install during one. */
-  'session.set_active': method(z.object({ active: z.boolean() }).strict(), z.object({ ok: z.literal(true) })),
-  'diagnostics.hub': method(
+  'session.set_active': visitorMethod(
+    z.object({ active: z.boolean() }).strict(),
+    z.object({ ok: z.literal(true) }),
+  ),
+  'diagnostics.hub': lockedMethod(
+    'technician',
     noArgs,
     z.union([
       z.object({
@@ -88,12 +92,12 @@ export const technicianMethods = {
           'not_a_hub',
         ]),
       }),
-      locked,
     ]),
   ),
-  'diagnostics.sync': method(
+  'diagnostics.sync': lockedMethod(
+    'technician',
     noArgs,
-    guarded({
+    okWith({
       lastSyncAt: z.string().max(40).nullable(),
       queue: z.object({
         pending: z.number().int(),
@@ -103,16 +107,18 @@ export const technicianMethods = {
       }),
     }),
   ),
-  'diagnostics.printers': method(
+  'diagnostics.printers': lockedMethod(
+    'technician',
     noArgs,
-    guarded({
+    okWith({
       configured: z.string().max(200),
       printers: z
         .array(z.object({ name: z.string().max(200), isDefault: z.boolean(), status: deviceStatus }))
         .max(50),
     }),
   ),
-  'diagnostics.print_test': method(
+  'diagnostics.print_test': lockedMethod(
+    'technician',
     z.object({ printer: z.string().min(1).max(200) }).strict(),
     z.union([
       z.object({ ok: z.literal(true), printed: z.literal(true) }),
@@ -121,23 +127,30 @@ export const technicianMethods = {
         printed: z.literal(false),
         reason: z.enum(['not_found', 'offline', 'failed']),
       }),
-      locked,
     ]),
   ),
-  'diagnostics.speech': method(
+  'diagnostics.speech': lockedMethod(
+    'technician',
     noArgs,
-    guarded({
+    okWith({
       status: deviceStatus,
+      /** Why speech is degraded (`engine_missing`: no speech engine installed); null when it is not. */
+      reason: speechEngineFaultSchema.nullable(),
       engine: z.string().max(64),
       languages: z.array(z.object({ language: z.enum(LANGUAGES), available: z.boolean() })).max(10),
     }),
   ),
   /** The renderer tests camera and microphone itself (getUserMedia); this opens the shell's permission for
    * media while the test runs (at most a minute) and closes it again. */
-  'diagnostics.media_access': method(z.object({ open: z.boolean() }).strict(), guarded({})),
-  'diagnostics.system': method(
+  'diagnostics.media_access': lockedMethod(
+    'technician',
+    z.object({ open: z.boolean() }).strict(),
+    okWith({}),
+  ),
+  'diagnostics.system': lockedMethod(
+    'technician',
     noArgs,
-    guarded({
+    okWith({
       appVersion: z.string().max(64),
       schemaVersion: z.number().int(),
       diskFreeBytes: z.number().nonnegative(),
@@ -148,7 +161,34 @@ export const technicianMethods = {
       updateRefusal: updateRefusalRecordSchema.nullable(),
     }),
   ),
-  'technician.config_view': method(
+  /**
+   * The ID card reader test: adapter, port, state and the SAM's id; with `read`, waits up to 15 s for a card
+   * and reports only the outcome and how long the reader took (the card's contents are dropped at once: a
+   * technician's test card leaves nothing behind).
+   */
+  'diagnostics.id_card': lockedMethod(
+    'technician',
+    z.object({ read: z.boolean() }).strict(),
+    z.union([
+      z.object({ ok: z.literal(true), configured: z.literal(false) }),
+      z.object({
+        ok: z.literal(true),
+        configured: z.literal(true),
+        adapter: z.enum(ID_CARD_ADAPTERS),
+        port: z.string().max(1024),
+        status: deviceStatus,
+        samId: z.string().max(64).nullable(),
+        read: z
+          .object({
+            outcome: z.enum(['read', 'no_card', ...CARD_FAILURES]),
+            readerMs: z.number().int().nonnegative(),
+          })
+          .nullable(),
+      }),
+    ]),
+  ),
+  'technician.config_view': lockedMethod(
+    'technician',
     noArgs,
     z.union([
       z.object({
@@ -157,11 +197,12 @@ export const technicianMethods = {
         hubTokenSet: z.boolean(),
         editable: z.array(z.enum(EDITABLE_CONFIG_FIELDS)),
       }),
-      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_provisioned']) }),
+      z.object({ ok: z.literal(false), reason: z.literal('not_provisioned') }),
     ]),
   ),
   /** Validates the whole provisioning with the change, then writes it atomically; effective after restart. */
-  'technician.config_edit': method(
+  'technician.config_edit': lockedMethod(
+    'technician',
     z.object({ field: z.enum(EDITABLE_CONFIG_FIELDS), value: configEditValueSchema }).strict(),
     z.union([
       z.object({ ok: z.literal(true), restartNeeded: z.literal(true) }),
@@ -171,11 +212,12 @@ export const technicianMethods = {
         field: z.string().max(100),
         message: z.string().max(300),
       }),
-      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_provisioned']) }),
+      z.object({ ok: z.literal(false), reason: z.literal('not_provisioned') }),
     ]),
   ),
   /** Writes logs without personal data into a new folder inside `folder` (a USB stick, say). */
-  'technician.export_logs': method(
+  'technician.export_logs': lockedMethod(
+    'technician',
     z.object({ folder: z.string().min(1).max(1024) }).strict(),
     z.union([
       z.object({
@@ -185,14 +227,14 @@ export const technicianMethods = {
       }),
       z.object({
         ok: z.literal(false),
-        reason: z.enum(['locked', 'not_absolute', 'not_a_folder', 'write_failed']),
+        reason: z.enum(['not_absolute', 'not_a_folder', 'write_failed']),
       }),
     ]),
   ),
   /** Only while the terminal is not provisioned, and only with a hub of the organisation profile: redeems a
    * hub-issued enrollment code, writes the provisioning file and restarts the app (see
    * `core/config/redeem_enrollment.ts`). */
-  'provisioning.redeem': method(
+  'provisioning.redeem': visitorMethod(
     z.object({ hubUrl: z.string().min(1).max(2048), code: z.string().min(1).max(40) }).strict(),
     z.union([
       z.object({ ok: z.literal(true), terminalId: z.string().max(64), restarting: z.boolean() }),
@@ -227,11 +269,12 @@ export const technicianMethods = {
       }),
     ]),
   ),
-  'technician.restart': method(
+  'technician.restart': lockedMethod(
+    'technician',
     noArgs,
     z.union([
       z.object({ ok: z.literal(true) }),
-      z.object({ ok: z.literal(false), reason: z.enum(['locked', 'not_available']) }),
+      z.object({ ok: z.literal(false), reason: z.literal('not_available') }),
     ]),
   ),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 /** Why the contracted service did not open (each is said to the visitor in words and speech). */
 export const externalOpenFailureSchema = z.enum([
@@ -18,7 +18,7 @@ export type ExternalOpenFailure = z.infer<typeof externalOpenFailureSchema>;
  * provisioning file names (`video.external`), so the page can never open anything else.
  */
 export const videoExternalMethods = {
-  'video.external.info': method(
+  'video.external.info': visitorMethod(
     z.object({}).strict(),
     z.discriminatedUnion('configured', [
       z.object({ configured: z.literal(false) }),
@@ -30,7 +30,7 @@ export const videoExternalMethods = {
       }),
     ]),
   ),
-  'video.external.open': method(
+  'video.external.open': visitorMethod(
     z.object({}).strict(),
     z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true) }),
@@ -38,5 +38,5 @@ export const videoExternalMethods = {
     ]),
   ),
   /** Back to the kiosk: closes the view or stops the program (nothing happens if none is open). */
-  'video.external.close': method(z.object({}).strict(), z.object({ ok: z.literal(true) })),
+  'video.external.close': visitorMethod(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { callKindSchema } from '../video/roster';
 import { chatTextSchema, presenceMessageSchema, signalDataSchema } from '../video/signal_messages';
 import { iceServerSchema } from '../video/video_config';
-import { method } from './define';
+import { visitorMethod } from './define';
 
 const callId = z.string().regex(/^c-[0-9a-f]{16}$/);
 
@@ -19,7 +19,7 @@ export type KioskSignal = z.infer<typeof kioskSignalSchema>;
 
 export const videoMethods = {
   /** Opens (or reuses) the core's signalling link to the hub; the roster and presence follow as events. */
-  'video.open': method(
+  'video.open': visitorMethod(
     z.object({}).strict(),
     z.discriminatedUnion('ok', [
       z.object({
@@ -37,7 +37,7 @@ export const videoMethods = {
       }),
     ]),
   ),
-  'video.send': method(
+  'video.send': visitorMethod(
     z.object({ message: kioskSignalSchema }).strict(),
     z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true) }),
@@ -45,5 +45,5 @@ export const videoMethods = {
     ]),
   ),
   /** Leaving the call screen: the link closes (presence updates stop). */
-  'video.close': method(z.object({}).strict(), z.object({ ok: z.literal(true) })),
+  'video.close': visitorMethod(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;

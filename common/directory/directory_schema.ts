@@ -94,3 +94,22 @@ export const directoryDatasetSchema = z
     });
   });
 export type DirectoryDataset = z.infer<typeof directoryDatasetSchema>;
+
+/**
+ * The letters a visitor types for an institution's Chinese name: pinyin initials and full toneless pinyin.
+ * The core computes them once per dataset version (`common/directory/name_spelling.ts`) and sends them with
+ * the dataset, so the kiosk screen builds its search index without a pinyin dictionary.
+ */
+export const nameSpellingSchema = z
+  .object({
+    initials: z
+      .string()
+      .max(400)
+      .regex(/^[a-z0-9]*$/),
+    spelled: z
+      .string()
+      .max(2_000)
+      .regex(/^[a-z0-9]*$/),
+  })
+  .strict();
+export type NameSpelling = z.infer<typeof nameSpellingSchema>;

@@ -1,5 +1,10 @@
-import { pinyin } from 'pinyin-pro';
-import { type District, INSTITUTION_KINDS, type Institution, type InstitutionKind } from './directory_schema';
+import {
+  type District,
+  INSTITUTION_KINDS,
+  type Institution,
+  type InstitutionKind,
+  type NameSpelling,
+} from './directory_schema';
 
 const PLATFORM_ORDER = ['city', 'county', 'township', 'village'];
 
@@ -38,33 +43,28 @@ export interface DirectoryQuery {
   district?: District;
 }
 
-function letters(syllables: string[]): string {
-  return syllables
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
 /** Full-width letters and digits to ASCII, lower case, without spaces. */
 export function normalizeQuery(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 /**
- * Indexes a directory once at load: pinyin is computed here, never per keystroke. `ownCentreId` is the
- * terminal's own service centre; it and its district come first.
+ * Indexes a directory once at load, never per keystroke. The pinyin comes ready with the data (`spellings[i]`
+ * is institution i's, computed by the core ahead of time), so this is a sort and a few joins: well under
+ * 200 ms at 10,000 institutions. `ownCentreId` is the terminal's own service centre; it and its district
+ * come first.
  */
 export function buildDirectoryIndex(
   institutions: readonly Institution[],
   ownCentreId: string | null,
+  spellings: readonly NameSpelling[],
 ): DirectoryIndex {
+  if (spellings.length !== institutions.length) throw new RangeError('one spelling per institution');
   const own = institutions.find((institution) => institution.id === ownCentreId);
   const ownDistrict = own?.district ?? null;
-  const entries = institutions.map((institution): IndexedInstitution => {
-    const name = institution.name['zh-CN'];
-    const hanzi = name.toLowerCase();
-    const initials = letters(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }));
-    const spelled = letters(pinyin(name, { toneType: 'none', type: 'array' }));
+  const entries = institutions.map((institution, i): IndexedInstitution => {
+    const { initials, spelled } = spellings[i]!;
+    const hanzi = institution.name['zh-CN'].toLowerCase();
     const english = normalizeQuery(institution.name.en);
     return { institution, spelled, initials, hanzi, english };
   });

@@ -1,7 +1,34 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { conditionSteps } from './conditions';
-import { type Step, type Template, templateSchema } from './template_schema';
+import { type IdCardField, type Step, type Template, templateSchema } from './template_schema';
+
+/** The field types each card field may fill: the card's value must pass that step's own validator. */
+const CARD_FIELD_TYPES: Record<IdCardField, readonly Step['field']['type'][]> = {
+  name: ['text'],
+  sex: ['single_choice'],
+  ethnicity: ['text'],
+  birth_date: ['date'],
+  address: ['address', 'text'],
+  id_number: ['resident_id'],
+};
+
+/** A card step's annotation fits its field: the right type, male/female options for sex, once per holder. */
+function checkCardSource(step: Step, used: Set<string>): string | null {
+  const source = step.idCard;
+  if (!source) return null;
+  if (!CARD_FIELD_TYPES[source.field].includes(step.field.type))
+    return `card field "${source.field}" cannot fill a ${step.field.type} step`;
+  if (source.field === 'sex') {
+    const values = step.field.type === 'single_choice' ? step.field.options.map((o) => o.value) : [];
+    if (!values.includes('male') || !values.includes('female'))
+      return 'card field "sex" needs the options male and female';
+  }
+  const key = `${source.holder}.${source.field}`;
+  if (used.has(key)) return `card field "${source.field}" of "${source.holder}" is already filled by a step`;
+  used.add(key);
+  return null;
+}
 
 /** Why a template was refused: the step (when the problem is inside one) and the dotted field path. */
 export interface TemplateProblem {
@@ -35,6 +62,7 @@ function checkReferences(template: Template): TemplateProblem | null {
   });
   const seen = new Map<string, Step>();
   const sectionIds = new Set<string>();
+  const cardFields = new Set<string>();
   for (const section of template.sections) {
     if (sectionIds.has(section.id)) return problem(null, `sections.${section.id}`, 'duplicate section id');
     sectionIds.add(section.id);
@@ -81,6 +109,8 @@ function checkReferences(template: Template): TemplateProblem | null {
         return problem(step.id, 'field.minLength', 'is greater than maxLength');
       if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max)
         return problem(step.id, 'field.min', 'is greater than max');
+      const cardProblem = checkCardSource(step, cardFields);
+      if (cardProblem) return problem(step.id, 'idCard', cardProblem);
       seen.set(step.id, step);
     }
   }

@@ -127,6 +127,17 @@ export const fieldSchema = z.discriminatedUnion('type', [
   signatureField,
 ]);
 export type Field = z.infer<typeof fieldSchema>;
+
+/** What a second-generation resident ID card can fill in (issue 19); the photo is never one of them. */
+export const ID_CARD_FIELDS = ['name', 'sex', 'ethnicity', 'birth_date', 'address', 'id_number'] as const;
+export type IdCardField = (typeof ID_CARD_FIELDS)[number];
+
+/**
+ * A step the card reader can fill: which card field, and whose card (`holder`, e.g. `applicant`; an agent or
+ * guardian section uses its own holder, so one form can take two cards). Field types are checked on parse.
+ */
+export const idCardSourceSchema = z.object({ holder: formIdSchema, field: z.enum(ID_CARD_FIELDS) }).strict();
+export type IdCardSource = z.infer<typeof idCardSourceSchema>;
 export type FieldType = Field['type'];
 export const FIELD_TYPES = fieldSchema.options.map((option) => option.shape.type.value);
 
@@ -146,6 +157,8 @@ export const stepSchema = z
     speak: longTextSchema.optional(),
     /** The step is shown (and its answer kept) only when this holds over earlier answers. */
     showIf: conditionSchema.optional(),
+    /** The ID card reader fills this step (version 1.2.0 and later of the bundled forms). */
+    idCard: idCardSourceSchema.optional(),
   })
   .strict();
 export type Step = z.infer<typeof stepSchema>;

@@ -21,6 +21,8 @@ export interface ApplicationInput {
   priority: boolean;
   feeReduction: FeeReduction | null;
   sourceOptions: (step: Step) => readonly FieldOption[];
+  /** Steps whose answer was read from the applicant's ID card (marked on the paper). */
+  fromIdCard?: ReadonlySet<string>;
 }
 
 /** Signatures are drawn in a 600 × 200 box on the screen; the path data uses those coordinates. */
@@ -38,6 +40,7 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 .cell { break-inside: avoid; box-sizing: border-box; border-right: 0.3mm solid #000; border-bottom: 0.3mm solid #000; padding: 1.2mm 2mm; min-height: 9mm; }
 .full { width: 100%; } .half { width: 50%; } .third { width: 33.333%; }
 .label { font-size: 9pt; color: #333; display: block; }
+.source { margin-inline-start: 1mm; }
 .value { white-space: pre-wrap; word-break: break-all; }
 .signature svg { height: 18mm; width: 54mm; } .signature path { fill: none; stroke: #000; stroke-width: 3; }
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
@@ -78,7 +81,11 @@ export function buildApplicationHtml(input: ApplicationInput): string {
   const sections = template.print.sections.map((section) => {
     const cells = section.rows.map((row) => {
       const step = steps.get(row.step)!;
-      return html`<div class="cell ${row.width}"><span class="label">${printText(step.label, languages)}</span>${cellValue(input, step, shown)}</div>`;
+      // an answer read from the ID card says so next to its label (the value keeps the whole cell width)
+      const fromCard =
+        input.fromIdCard?.has(step.id) && shown.has(step.id) && input.answers[step.id] !== undefined;
+      const source = fromCard ? html`<span class="source">${t.from_id_card}</span>` : '';
+      return html`<div class="cell ${row.width}"><span class="label">${printText(step.label, languages)}${source}</span>${cellValue(input, step, shown)}</div>`;
     });
     return html`<section><h2>${printText(section.title, languages)}</h2><div class="grid">${cells}</div></section>`;
   });

@@ -10,15 +10,19 @@ export type PageSize = keyof typeof PAGE_SIZES;
 
 /**
  * Fonts: the CJK and Mongolian Noto faces by local name (installed with fonts-noto-cjk / fonts-noto-core
- * and bundled on terminals), so every printer page renders Chinese and Mongolian the same. Mongolian runs
+ * and bundled on terminals), so every printer page renders Chinese and Mongolian the same. 'Kiosk Print SC'
+ * (assets/fonts, scripts/build_print_font.py) is the same face cut to GB 2312 and the kiosk's own texts: a
+ * PDF costs time in proportion to the fonts it uses, and the full face alone cost ~0.5 s per document. Where
+ * it is installed it comes first; any character it lacks falls through to the full face. Mongolian runs
  * (`.mn`, see print_runs.ts) are vertical columns flowing left to right, wrapping after 45 mm; `.bi` puts a
  * bilingual pair side by side, Mongolian first.
  */
 const FONT_CSS = `
+@font-face { font-family: 'KioskPrintCJK'; src: local('Kiosk Print SC'), local('KioskPrintSC-Regular'); }
 @font-face { font-family: 'KioskCJK'; src: local('Noto Sans CJK SC'), local('NotoSansCJKsc-Regular'), local('Noto Sans SC'); }
 @font-face { font-family: 'KioskMongolian'; src: local('Noto Sans Mongolian'), local('NotoSansMongolian-Regular'); }
-body { font-family: 'KioskCJK', 'KioskMongolian', sans-serif; color: #000; background: #fff; margin: 0; }
-.mn { display: inline-block; writing-mode: vertical-lr; text-orientation: mixed; font-family: 'KioskMongolian', 'KioskCJK', sans-serif; max-inline-size: 45mm; vertical-align: top; line-height: 1.5; overflow-wrap: anywhere; }
+body { font-family: 'KioskPrintCJK', 'KioskCJK', 'KioskMongolian', sans-serif; color: #000; background: #fff; margin: 0; }
+.mn { display: inline-block; writing-mode: vertical-lr; text-orientation: mixed; font-family: 'KioskMongolian', 'KioskPrintCJK', 'KioskCJK', sans-serif; max-inline-size: 45mm; vertical-align: top; line-height: 1.5; overflow-wrap: anywhere; }
 .bi { display: inline-flex; flex-wrap: wrap; align-items: flex-start; gap: 0 0.6em; }
 `;
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { DEFAULT_LANGUAGE, type Language, MONGOLIAN_SCRIPT } from '../languages';
 import { escapeHtml, SafeHtml } from './html';
 
 /**
@@ -22,8 +22,6 @@ export class PrintText extends SafeHtml {
 
 /** One text in the kiosk's languages; Chinese always exists (the source language). */
 export type Translations = { 'zh-CN': string } & Partial<Record<Language, string>>;
-
-const MONGOLIAN_LETTER = /[\u1800-\u18af]/;
 
 /** A Mongolian run: set vertically by the `.mn` rule of the print page. */
 function mongolianRun(text: string): string {
@@ -63,7 +61,7 @@ export function printText(translations: Translations, languages: PrintLanguages)
  * Chinese inside a Mongolian document, since names, numbers and addresses are written in Chinese there).
  */
 export function answerRun(text: string, languages: PrintLanguages): PrintText {
-  if (MONGOLIAN_LETTER.test(text)) return new PrintText(mongolianRun(text), text);
+  if (MONGOLIAN_SCRIPT.test(text)) return new PrintText(mongolianRun(text), text);
   return new PrintText(run(text, DEFAULT_LANGUAGE, languages.visitor), text);
 }
 

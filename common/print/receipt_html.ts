@@ -46,6 +46,7 @@ ${input.priority ? html`<div class="priority">${t.priority}</div>` : ''}
 </dl>
 <div class="qr" role="img" aria-label="${t.qr_hint}">${input.qrSvg}</div>
 <p class="note">${t.keep}</p>
+<p class="note">${t.lookup}</p>
 </main>`;
   return printPage({
     language: input.languages.visitor,

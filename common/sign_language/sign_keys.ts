@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CATALOG_KEY_PATTERN } from '../speech/catalog_strings';
 
 /**
@@ -43,14 +42,6 @@ export function parseSignKey(key: string): SignKey | null {
   const article = ARTICLE_KEY.exec(key);
   return article ? { kind: 'article', articleId: article[1]! } : null;
 }
-
-export const signKeySchema = z
-  .string()
-  .max(MAX_SIGN_KEY_LENGTH)
-  .refine(
-    (key) => parseSignKey(key) !== null,
-    'catalog:ns:key, template:id@version:step.prompt|option.value or article:id',
-  );
 
 /** `catalog:<ns>:<key>` of a catalog string (`ns` defaults to `common`, as in the renderer's `Text`). */
 export function catalogSignKey(key: string, ns = 'common'): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { identifierSchema, sha256HexSchema, versionSchema } from '../sync/protocol';
 import { captionCueSchema } from './captions';
-import { signKeySchema } from './sign_keys';
+import { signKeySchema } from './sign_key_schema';
 
 /**
  * A sign pack: recorded sign-language clips with captions, published by the hub like audio packs. On the

@@ -180,6 +180,11 @@ export const heartbeatSchema = z
     lastSyncAt: isoTimeSchema.nullable(),
     printer: z.object({ status: z.enum(DEVICE_STATUSES) }).strict(),
     speech: z.object({ status: z.enum(DEVICE_STATUSES) }).strict(),
+    /** The ID card reader, on terminals that have one (issue 19); absent from older apps. */
+    idCardReader: z
+      .object({ status: z.enum(DEVICE_STATUSES) })
+      .strict()
+      .optional(),
     /** The last self-update, for the fleet view (issue 10). */
     update: z
       .discriminatedUnion('status', [

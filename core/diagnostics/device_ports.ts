@@ -1,3 +1,4 @@
+import type { SpeechEngineFault } from '../../common/contract/speech_methods';
 import type { Language } from '../../common/languages';
 
 export type DeviceStatus = 'ok' | 'degraded' | 'offline' | 'unknown';
@@ -18,6 +19,8 @@ export interface PrinterInventory {
 
 export interface SpeechProbeStatus {
   status: DeviceStatus;
+  /** Why speech is degraded (`engine_missing`: no engine installed); null when it is not. */
+  reason: SpeechEngineFault | null;
   engine: string;
   /** Which languages can be spoken (voice or audio pack). */
   languages: { language: Language; available: boolean }[];

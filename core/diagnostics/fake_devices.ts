@@ -37,6 +37,7 @@ export function createFakeDevices(options: { delayMs?: number } = {}): Diagnosti
         const languages: Language[] = ['zh-CN', 'mn-Mong-CN', 'en'];
         return {
           status: 'ok' as const,
+          reason: null,
           engine: 'fake',
           languages: languages.map((language) => ({ language, available: language !== 'mn-Mong-CN' })),
         };

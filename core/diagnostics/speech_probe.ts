@@ -11,6 +11,7 @@ export function speechProbeOf(speech: Pick<SpeechService, 'status'>): SpeechProb
       );
       return {
         status: status.state,
+        reason: status.reason,
         engine: status.engine.version ? `${status.engine.name} ${status.engine.version}` : status.engine.name,
         languages: (Object.keys(status.voices) as (keyof typeof status.voices)[]).map((language) => ({
           language,

@@ -2,15 +2,27 @@ import { type FeeReduction, feeReductionSchema } from '../../common/contract/for
 import type { AnswerValue } from '../../common/forms/answers';
 import type { KioskDatabase } from '../storage/database';
 
-/** The key under which the fee calculator's result is kept in a draft's JSON (no step id starts with `$`). */
+/** Keys of what a draft's JSON holds besides answers (no step id starts with `$`): the fee calculator's
+ * result, and the steps the ID card reader filled. */
 const FEE_KEY = '$fee_reduction';
+const ID_CARD_KEY = '$id_card';
 
-export interface DraftRow {
+/** What the core attaches to a draft besides the answers. */
+export interface DraftExtras {
+  feeReduction: FeeReduction | null;
+  /** Steps whose answer came from the ID card and was not changed since. */
+  fromIdCard: readonly string[];
+}
+
+function stepIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+export interface DraftRow extends DraftExtras {
   id: string;
   templateId: string;
   templateVersion: string;
   answers: Record<string, AnswerValue>;
-  feeReduction: FeeReduction | null;
   currentStep: string;
   retrievalCode: string | null;
   assisted: boolean;
@@ -43,6 +55,7 @@ function fromRaw(raw: RawDraft): DraftRow {
     answers,
     // Checked on read: a legacy yuan record still loads; anything unreadable is no result rather than a crash.
     feeReduction: feeReductionSchema.safeParse(stored[FEE_KEY]).data ?? null,
+    fromIdCard: stepIds(stored[ID_CARD_KEY]),
     currentStep: raw.current_step,
     retrievalCode: raw.retrieval_code,
     assisted: raw.assisted === 1,
@@ -95,11 +108,13 @@ export class DraftStore {
   saveAnswers(
     id: string,
     answers: Record<string, AnswerValue>,
-    feeReduction: FeeReduction | null,
+    extras: DraftExtras,
     currentStep: string,
     at: string,
   ): void {
-    const stored = feeReduction ? { ...answers, [FEE_KEY]: feeReduction } : answers;
+    const stored: Record<string, unknown> = { ...answers };
+    if (extras.feeReduction) stored[FEE_KEY] = extras.feeReduction;
+    if (extras.fromIdCard.length > 0) stored[ID_CARD_KEY] = extras.fromIdCard;
     this.statements.saveAnswers.run(JSON.stringify(stored), currentStep, at, id);
   }
 

@@ -9,6 +9,7 @@ import type { Handlers } from '../rpc/dispatcher';
 import { FormsService } from './forms_service';
 import { type OptionProvider, sampleOptionProvider } from './option_sources';
 import { fileTemplateSource, TemplateRegistry, type TemplateSource } from './template_registry';
+import type { VisitorSession } from './visitor_session';
 
 type FormsMethod =
   | 'forms.list_templates'
@@ -47,6 +48,7 @@ export function startForms(
     registry: new TemplateRegistry(sources, deps.logger),
     options,
     now: deps.now,
+    clock: deps.clock,
     terminal: {
       terminalId: deps.config?.terminalId ?? 'unprovisioned',
       centreId: deps.config?.centre.id ?? '',
@@ -57,6 +59,7 @@ export function startForms(
 export function formsHandlers(
   deps: CoreDeps,
   forms: FormsService,
+  visitor: VisitorSession,
   options: OptionProvider = sampleOptionProvider,
 ): Pick<Handlers, FormsMethod> {
   const audit = (action: string, subject = '') => deps.audit.record('visitor', action, subject);
@@ -76,8 +79,14 @@ export function formsHandlers(
     },
     'forms.get_options': ({ source }) => options(source),
     'forms.start_draft': ({ templateId }) => {
+      if (deps.disk.low()) {
+        deps.logger.warn('forms.disk_reserve', {});
+        return { ok: false, reason: 'disk_full' };
+      }
       const result = forms.startDraft(templateId);
-      if (result.ok) audit('forms.start', `${result.draft.template.id}@${result.draft.template.version}`);
+      if (!result.ok) return result;
+      visitor.addDraft(result.draft.draftId);
+      audit('forms.start', `${result.draft.template.id}@${result.draft.template.version}`);
       return result;
     },
     'forms.get_draft': ({ draftId }) => forms.getDraft(draftId),
@@ -95,19 +104,24 @@ export function formsHandlers(
       return result;
     },
     'forms.resume_draft': ({ code }) => {
-      const result = forms.resumeDraft(code);
+      const result = forms.resumeDraft(code, 'visitor');
       audit(result.ok ? 'forms.resume' : 'forms.resume_refused', result.ok ? '' : result.reason);
+      if (result.ok) visitor.addDraft(result.draft.draftId);
       return result;
     },
     'forms.discard_draft': ({ draftId }) => {
       forms.discardDraft(draftId);
       return { ok: true };
     },
-    'forms.end_session': () => ({ wiped: forms.endSession() }),
+    'forms.end_session': () => {
+      visitor.end();
+      return { wiped: forms.endSession() };
+    },
     'forms.submit': ({ draftId }) => {
       const result = forms.submit(draftId);
       if (!result.ok) return result;
       const { uuid, receiptNo, priority, templateId, templateVersion } = result.submission;
+      visitor.addSubmission(uuid);
       audit('forms.submit', `${templateId}@${templateVersion}`);
       return { ok: true, uuid, receiptNo, priority };
     },

@@ -8,29 +8,35 @@ import {
   visibleAnswers,
   visibleSteps,
 } from '../../common/forms/form_logic';
-import { allSteps, type FieldOption, type Step, type Template } from '../../common/forms/template_schema';
+import { cardSteps } from '../../common/forms/id_card_steps';
+import {
+  allSteps,
+  type FieldOption,
+  type IdCardField,
+  type Step,
+  type Template,
+} from '../../common/forms/template_schema';
 import { validateAnswer } from '../../common/forms/validate_answer';
-import type { KioskDatabase } from '../storage/database';
+import type { CoreClock } from '../pins/core_clock';
+import { flushWal, type KioskDatabase } from '../storage/database';
+import { AttemptBudget } from './attempt_budget';
 import { type DraftRow, DraftStore } from './draft_store';
 import type { OptionProvider } from './option_sources';
-import { AttemptLimiter, newRetrievalCode } from './retrieval_codes';
+import { newRetrievalCode } from './retrieval_codes';
 import { type SubmissionRow, SubmissionStore } from './submissions';
 import type { TemplateRegistry } from './template_registry';
-
-/** Unkept drafts left behind by a crash or power cut are wiped after a day; kept drafts after 30 days. */
-const UNKEPT_DRAFT_MS = 24 * 3600_000;
-const KEPT_DRAFT_MS = 30 * 24 * 3600_000;
-/** Five wrong retrieval codes per minute, then a pause: guessing 8 digits stays hopeless. */
-const RESUME_LIMIT = 5;
-const RESUME_WINDOW_MS = 60_000;
 
 export interface FormsServiceOptions {
   db: KioskDatabase;
   registry: TemplateRegistry;
   options: OptionProvider;
   now: () => Date;
+  clock: CoreClock;
   terminal: { terminalId: string; centreId: string };
 }
+
+/** Whose guesses a retrieval code counts against: the screen's, or staff's finding a draft for a visitor. */
+export type CodeEntry = 'visitor' | 'staff';
 
 type DraftMissing = { ok: false; reason: 'draft_not_found' };
 const DRAFT_MISSING: DraftMissing = { ok: false, reason: 'draft_not_found' };
@@ -50,16 +56,15 @@ export type SubmitResult =
 export class FormsService {
   readonly drafts: DraftStore;
   readonly submissions: SubmissionStore;
-  private readonly limiter = new AttemptLimiter(RESUME_LIMIT, RESUME_WINDOW_MS);
+  private readonly attempts: Record<CodeEntry, AttemptBudget>;
 
   constructor(private readonly opts: FormsServiceOptions) {
     this.drafts = new DraftStore(opts.db);
     this.submissions = new SubmissionStore(opts.db);
-    const now = opts.now().getTime();
-    this.drafts.expire(
-      new Date(now - UNKEPT_DRAFT_MS).toISOString(),
-      new Date(now - KEPT_DRAFT_MS).toISOString(),
-    );
+    this.attempts = {
+      visitor: new AttemptBudget(opts.db, 'visitor', opts.clock),
+      staff: new AttemptBudget(opts.db, 'staff', opts.clock),
+    };
   }
 
   get registry(): TemplateRegistry {
@@ -89,6 +94,7 @@ export class FormsService {
       retrievalCode: draft.retrievalCode,
       feeReduction: draft.feeReduction,
       priority: computePriority(template, draft.answers),
+      fromIdCard: [...draft.fromIdCard],
     };
   }
 
@@ -139,8 +145,52 @@ export class FormsService {
     }
     const next: Answers = normalized === null ? others : { ...others, [stepId]: normalized };
     const kept = visibleAnswers(template, next);
-    this.drafts.saveAnswers(draftId, kept, draft.feeReduction, stepId, this.opts.now().toISOString());
-    return { ok: true, draft: this.stateOf({ ...draft, answers: kept, currentStep: stepId }, template) };
+    // an answer the visitor changed is theirs now, no longer "from ID card"
+    const fromIdCard = draft.fromIdCard.filter(
+      (id) => id in kept && (id !== stepId || normalized === draft.answers[stepId]),
+    );
+    const changed = { ...draft, answers: kept, fromIdCard, currentStep: stepId };
+    this.drafts.saveAnswers(draftId, kept, changed, stepId, this.opts.now().toISOString());
+    return { ok: true, draft: this.stateOf(changed, template) };
+  }
+
+  /**
+   * Writes what an ID card read into the steps of that card's holder, in one save. Each value passes the
+   * step's own validator, as a typed answer would (one that does not is left for the visitor to type);
+   * the steps filled are marked "from ID card" until the visitor changes them.
+   */
+  fillFromIdCard(
+    draftId: string,
+    holder: string,
+    values: Readonly<Record<IdCardField, string>>,
+  ): { ok: true; filled: string[] } | { ok: false; reason: 'no_card_steps' } | DraftMissing {
+    const draft = this.drafts.get(draftId);
+    if (!draft) return DRAFT_MISSING;
+    const template = this.templateOf(draft);
+    const steps = cardSteps(template, holder);
+    if (steps.length === 0) return { ok: false, reason: 'no_card_steps' };
+    let answers: Answers = visibleAnswers(template, draft.answers);
+    const filled: string[] = [];
+    for (const step of steps) {
+      if (!visibleSteps(template, answers).some((s) => s.id === step.id)) continue;
+      const { [step.id]: _previous, ...others } = answers;
+      const checked = validateAnswer(step, values[step.idCard!.field], {
+        answers: others,
+        now: this.opts.now(),
+      });
+      if (!checked.ok || checked.value === null) continue;
+      answers = visibleAnswers(template, { ...others, [step.id]: checked.value });
+      filled.push(step.id);
+    }
+    const fromIdCard = [...new Set([...draft.fromIdCard, ...filled])].filter((id) => id in answers);
+    this.drafts.saveAnswers(
+      draftId,
+      answers,
+      { feeReduction: draft.feeReduction, fromIdCard },
+      draft.currentStep,
+      this.opts.now().toISOString(),
+    );
+    return { ok: true, filled };
   }
 
   setCurrentStep(
@@ -162,7 +212,13 @@ export class FormsService {
     const draft = this.drafts.get(draftId);
     if (!draft) return DRAFT_MISSING;
     if (!this.templateOf(draft).slots.includes('fee_reduction')) return { ok: false, reason: 'no_fee_slot' };
-    this.drafts.saveAnswers(draftId, draft.answers, fee, draft.currentStep, this.opts.now().toISOString());
+    this.drafts.saveAnswers(
+      draftId,
+      draft.answers,
+      { ...draft, feeReduction: fee },
+      draft.currentStep,
+      this.opts.now().toISOString(),
+    );
     return { ok: true };
   }
 
@@ -175,25 +231,32 @@ export class FormsService {
     return { ok: true, code };
   }
 
+  /** The kept draft of a retrieval code; wrong codes spend the persisted allowance of `entry`. */
   resumeDraft(
     code: string,
+    entry: CodeEntry,
   ): { ok: true; draft: DraftState } | { ok: false; reason: 'not_found' | 'too_many_attempts' } {
-    const nowMs = this.opts.now().getTime();
-    if (this.limiter.blocked(nowMs)) return { ok: false, reason: 'too_many_attempts' };
+    const budget = this.attempts[entry];
+    if (!budget.check().ok) return { ok: false, reason: 'too_many_attempts' };
     const draft = this.drafts.getByCode(code);
     if (!draft) {
-      this.limiter.fail(nowMs);
+      budget.spend();
       return { ok: false, reason: 'not_found' };
     }
     return { ok: true, draft: this.stateOf(draft) };
   }
 
+  /** Erased for good: the row is overwritten (`secure_delete`) and the WAL holding older copies truncated. */
   discardDraft(draftId: string): void {
     this.drafts.remove(draftId);
+    flushWal(this.opts.db);
   }
 
+  /** Session end: every draft not kept under a retrieval code, erased for good. */
   endSession(): number {
-    return this.drafts.wipeUnkept();
+    const wiped = this.drafts.wipeUnkept();
+    flushWal(this.opts.db);
+    return wiped;
   }
 
   /** Re-validates every visible answer, then writes submission + outbox and deletes the draft in one go. */
@@ -213,6 +276,7 @@ export class FormsService {
       assisted: assisted || draft.assisted,
       answers: visibleAnswers(template, draft.answers),
       feeReduction: template.slots.includes('fee_reduction') ? draft.feeReduction : null,
+      fromIdCard: draft.fromIdCard,
       now,
     });
     return { ok: true, submission };

@@ -1,36 +1,23 @@
 import { randomInt } from 'node:crypto';
 
+/** Digits of a new retrieval code. Codes of 8 digits kept before the change still resume until they expire. */
+export const RETRIEVAL_CODE_DIGITS = 12;
+
 /**
- * Retrieval codes: 8 random digits — easy to speak digit by digit, to type on the numeric pad and to
- * print. With few kept drafts a guess is hopeless, and resumption attempts are rate-limited besides.
+ * Retrieval codes: 12 random digits, spoken and printed in groups of four, typed on the numeric pad. With at
+ * most a few hundred kept drafts per terminal and the persisted attempt budget (`attempt_budget.ts`), a
+ * guesser needs thousands of years on average; no second factor is needed, so entry stays one number.
  */
 export function newRetrievalCode(isTaken: (code: string) => boolean): string {
   for (;;) {
-    const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const high = randomInt(0, 1_000_000);
+    const low = randomInt(0, 1_000_000);
+    const code = `${String(high).padStart(6, '0')}${String(low).padStart(6, '0')}`;
     if (!isTaken(code)) return code;
   }
 }
 
-/** `12345678` → `1234 5678` for print and screen. */
+/** `123456789012` → `1234 5678 9012` for print and screen. */
 export function formatRetrievalCode(code: string): string {
-  return `${code.slice(0, 4)} ${code.slice(4)}`;
-}
-
-/** Allows `limit` failed attempts per window; then refuses until the window has passed. */
-export class AttemptLimiter {
-  private failures: number[] = [];
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  blocked(nowMs: number): boolean {
-    this.failures = this.failures.filter((at) => nowMs - at < this.windowMs);
-    return this.failures.length >= this.limit;
-  }
-
-  fail(nowMs: number): void {
-    this.failures.push(nowMs);
-  }
+  return code.replace(/(\d{4})(?=\d)/g, '$1 ');
 }

@@ -18,6 +18,8 @@ export interface SubmissionPayload {
   assisted: boolean;
   answers: Record<string, AnswerValue>;
   feeReduction: FeeReduction | null;
+  /** Steps filled from the applicant's ID card (absent when none: older payloads stay byte-identical). */
+  fromIdCard?: string[];
 }
 
 export interface SubmissionRow {
@@ -41,6 +43,7 @@ export interface NewSubmission {
   assisted: boolean;
   answers: Record<string, AnswerValue>;
   feeReduction: FeeReduction | null;
+  fromIdCard?: readonly string[];
   now: Date;
 }
 
@@ -76,6 +79,7 @@ export class SubmissionStore {
     return this.db.transaction((): SubmissionRow => {
       const prefix = receiptPrefix(input.terminalId, input.now);
       const { n } = this.statements.countPrefix.get(prefix, `${prefix}\u{10FFFF}`) as { n: number };
+      const fromIdCard = (input.fromIdCard ?? []).filter((id) => id in input.answers);
       const payload: SubmissionPayload = {
         formatVersion: 1,
         uuid: randomUUID(),
@@ -88,6 +92,7 @@ export class SubmissionStore {
         assisted: input.assisted,
         answers: input.answers,
         feeReduction: input.feeReduction,
+        ...(fromIdCard.length > 0 ? { fromIdCard } : {}),
       };
       const json = canonicalJson(payload);
       const sha256 = sha256Hex(json);

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../core_deps';
 import type { FormsService } from '../forms/forms_service';
 import { sampleOptionProvider } from '../forms/option_sources';
+import type { VisitorSession } from '../forms/visitor_session';
 import { CONTENT_KIND, FEE_RULES_KIND } from '../published/published_kinds';
 import { loadPublished } from '../published/published_store';
 import type { Handlers } from '../rpc/dispatcher';
@@ -35,11 +36,20 @@ export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService
   });
 }
 
-export function printHandlers(print: PrintService): Pick<Handlers, PrintMethod> {
+const NOT_FOUND = { ok: false, reason: 'not_found' } as const;
+
+/**
+ * The visitor's prints. Documents of a submission or a kept draft print only when they belong to the session
+ * at the screen (anyone else's answer as not found); staff print the others with `staff.print`, audited.
+ */
+export function printHandlers(print: PrintService, visitor: VisitorSession): Pick<Handlers, PrintMethod> {
   return {
-    'print.receipt': ({ uuid, language }) => print.printReceipt(uuid, language),
-    'print.application': ({ uuid, language }) => print.printApplication(uuid, language),
-    'print.retrieval_code': ({ draftId, language }) => print.printRetrievalCode(draftId, language),
+    'print.receipt': ({ uuid, language }) =>
+      visitor.ownsSubmission(uuid) ? print.printReceipt(uuid, language) : NOT_FOUND,
+    'print.application': ({ uuid, language }) =>
+      visitor.ownsSubmission(uuid) ? print.printApplication(uuid, language) : NOT_FOUND,
+    'print.retrieval_code': ({ draftId, language }) =>
+      visitor.ownsDraft(draftId) ? print.printRetrievalCode(draftId, language) : NOT_FOUND,
     'print.fee_result': ({ situation, language }) => print.printFeeResult(situation, language),
     'print.checklist': ({ language }) => print.printChecklist(language),
   };

@@ -112,6 +112,7 @@ export class PrintService {
       terminalId: payload.terminalId,
       priority: submission.priority,
       feeReduction: payload.feeReduction,
+      fromIdCard: new Set(payload.fromIdCard ?? []),
       sourceOptions: (step) =>
         step.field.type === 'single_choice' && step.field.optionsSource
           ? this.opts.options(step.field.optionsSource).options

@@ -22,11 +22,14 @@ export interface PrintJob {
 }
 
 /**
- * A printer. In Electron: a hidden window loads the HTML and calls `webContents.print` with the configured
- * device and explicit page size (or `printToPDF`); in the dev host: headless Chromium's `page.pdf()`,
- * spooled to `${KIOSK_DATA_DIR}/print/`. The core only sees this interface.
+ * A printer. In Electron: one reused hidden window loads the HTML and calls `webContents.print` with the
+ * configured device and explicit page size (or `printToPDF`); in the dev host: one reused headless Chromium
+ * page's `page.pdf()`, spooled to `${KIOSK_DATA_DIR}/print/`. Either serialises its jobs in the order
+ * pressed and replaces a crashed renderer. The core only sees this interface.
  */
 export interface Printer {
   print(doc: PrintDocument): Promise<Result<PrintJob, PrintError>>;
+  /** Prepares the print renderer ahead of the first job (the core calls it once the first screen is up). */
+  warm?(): Promise<void>;
   close?(): Promise<void>;
 }

@@ -3,12 +3,15 @@ import {
   contract,
   findForbiddenKey,
   isMethodName,
+  LOCKED,
   type MethodName,
   type MethodResult,
   type ParsedArgs,
+  type Role,
   type RpcResponse,
 } from '../../common/contract';
 import type { Logger } from '../../node_shared/logger';
+import { isDiskFull } from '../storage/disk_reserve';
 
 export type Handler<M extends MethodName> = (
   args: ParsedArgs<M>,
@@ -24,15 +27,21 @@ function issuesOf(error: z.ZodError): { path: string; message: string }[] {
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<RpcResponse>;
 
+/** Whether the PIN-protected mode of a role is open now; asking counts as activity that keeps it open. */
+export type RoleGate = (role: Exclude<Role, 'visitor'>) => boolean;
+
 /**
- * Validates a call against the contract and runs its handler. Unknown methods, bad arguments and
- * handler crashes come back as typed errors; nothing here throws at the transport.
+ * The page's entry into the core. Checks, in this order: the method exists; the arguments match the
+ * contract; its role is open (a staff or technician method answers `locked` while its mode is locked, and
+ * its handler never runs). Handler crashes and results outside the contract come back as typed errors; nothing
+ * here throws at the transport.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, gate: RoleGate, logger: Logger): Dispatch {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: 'There is no such method.' } };
     }
+    const spec = contract[method];
     const pollutingKey = findForbiddenKey(args);
     if (pollutingKey) {
       return {
@@ -44,7 +53,6 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
         },
       };
     }
-    const spec = contract[method];
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
       return {
@@ -56,6 +64,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
         },
       };
     }
+    if (spec.role !== 'visitor' && !gate(spec.role)) return { ok: true, value: LOCKED };
     try {
       const handler = handlers[method] as (a: unknown) => unknown;
       const value = await handler(parsed.data);
@@ -70,6 +79,17 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
+      // A full disk is an expected state of a kiosk left alone for weeks: said as such, never `internal`.
+      if (isDiskFull(error)) {
+        logger.error('rpc.disk_full', { method });
+        return {
+          ok: false,
+          error: {
+            code: 'disk_full',
+            message: 'The kiosk has no space left to store this. Nothing was lost.',
+          },
+        };
+      }
       logger.error('rpc.handler_failed', { method, error: error instanceof Error ? error.name : 'unknown' });
       return {
         ok: false,

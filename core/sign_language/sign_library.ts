@@ -16,6 +16,7 @@ import {
 import type { Logger } from '../../node_shared/logger';
 import { describeRefusal, openSignPack } from '../../node_shared/sign_pack/sign_pack_reader';
 import type { KioskDatabase } from '../storage/database';
+import { DIR_MODE, FILE_MODE, ownerOnlyDir } from '../storage/owner_only';
 import { type SignSources, sourceTextOf, textSha256 } from './sign_sources';
 
 interface Indexed {
@@ -79,7 +80,8 @@ export class SignLibrary {
   reload(): void {
     this.sources = this.loadSources();
     this.cache.clear();
-    fs.mkdirSync(this.dir, { recursive: true });
+    // Like every folder under the data folder: the kiosk's own user only.
+    ownerOnlyDir(this.dir);
     const rows = this.db
       .prepare(
         "SELECT id, version, sha256, state FROM assets WHERE kind = 'sign_pack' AND state IN ('active', 'previous') ORDER BY id, state = 'active' DESC",
@@ -116,10 +118,12 @@ export class SignLibrary {
     if (!pack.ok) return refused(describeRefusal(pack.error));
     const staging = `${folder}.partial-${process.pid}`;
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(staging);
+    fs.mkdirSync(staging, { mode: DIR_MODE });
     for (const clip of pack.value.manifest.clips)
-      fs.writeFileSync(path.join(staging, clip.file), pack.value.clipBytes(clip));
-    fs.writeFileSync(path.join(staging, SIGN_PACK_MANIFEST_FILE), JSON.stringify(pack.value.manifest));
+      fs.writeFileSync(path.join(staging, clip.file), pack.value.clipBytes(clip), { mode: FILE_MODE });
+    fs.writeFileSync(path.join(staging, SIGN_PACK_MANIFEST_FILE), JSON.stringify(pack.value.manifest), {
+      mode: FILE_MODE,
+    });
     fs.rmSync(folder, { recursive: true, force: true });
     fs.renameSync(staging, folder);
     return { manifest: pack.value.manifest, folder };

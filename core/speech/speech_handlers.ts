@@ -3,20 +3,20 @@ import type { Language } from '../../common/languages';
 import { assetsDir } from '../assets_dir';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
+import type { AfterFirstScreen } from '../system/after_first_screen';
 import { createSpeechService, type SpeechService } from './speech_service';
 
 type SpeechMethod = 'speech.render' | 'speech.status';
 
 // Languages an OS voice can speak; Mongolian is spoken from audio packs only.
 const SYNTHESIZED: readonly Language[] = ['zh-CN', 'en'];
-const PRERENDER_DELAY_MS = 1500;
 
 /**
  * The kiosk's speech service: packs from the hub (`<dataDir>/audio-packs`) before bundled ones, a cache
- * under `<dataDir>/speech-cache`, pre-rendering of the terminal's spoken languages shortly after start-up
- * (`KIOSK_SPEECH_PRERENDER=0` turns that off).
+ * under `<dataDir>/speech-cache`, pre-rendering of the terminal's spoken languages once the first screen is
+ * up (`KIOSK_SPEECH_PRERENDER=0` turns that off).
  */
-export function startSpeech(deps: CoreDeps): SpeechService {
+export function startSpeech(deps: CoreDeps, afterFirstScreen: AfterFirstScreen): SpeechService {
   const assets = assetsDir();
   const languages = (deps.config?.languages ?? SYNTHESIZED).filter((l) => SYNTHESIZED.includes(l));
   return createSpeechService({
@@ -26,7 +26,9 @@ export function startSpeech(deps: CoreDeps): SpeechService {
     seedCacheDirs: [path.join(assets, 'speech-cache')],
     logger: deps.logger,
     prerender:
-      process.env.KIOSK_SPEECH_PRERENDER === '0' ? false : { languages, delayMs: PRERENDER_DELAY_MS },
+      process.env.KIOSK_SPEECH_PRERENDER === '0'
+        ? false
+        : { languages, schedule: (run) => afterFirstScreen.add('speech.prerender', run) },
   });
 }
 

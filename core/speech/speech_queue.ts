@@ -5,11 +5,11 @@ export type Priority = 'live' | 'background';
 /**
  * Bounds synthesis work: at most `concurrency` engine runs at once, at most `maxWaiting` requests waiting
  * per lane (more are refused as `busy` instead of piling up), and background work (pre-rendering) starts
- * only when no live request waits and no other background job runs, so it never delays a visitor.
+ * only when nothing else runs or waits: on a terminal's two weak cores a visitor's clip (the first focus,
+ * right after the first screen) gets the CPU to itself instead of sharing it with a pre-rendered one.
  */
 export class SpeechQueue {
   private running = 0;
-  private backgroundRunning = false;
   private readonly live: (() => void)[] = [];
   private readonly background: (() => void)[] = [];
 
@@ -28,12 +28,10 @@ export class SpeechQueue {
     return new Promise((resolve, reject) => {
       lane.push(() => {
         this.running++;
-        if (priority === 'background') this.backgroundRunning = true;
         job()
           .then((value) => resolve(ok(value)), reject)
           .finally(() => {
             this.running--;
-            if (priority === 'background') this.backgroundRunning = false;
             this.pump();
           });
       });
@@ -43,7 +41,7 @@ export class SpeechQueue {
 
   private pump(): void {
     while (this.running < this.concurrency) {
-      const next = this.live.shift() ?? (this.backgroundRunning ? undefined : this.background.shift());
+      const next = this.live.shift() ?? (this.running > 0 ? undefined : this.background.shift());
       if (!next) return;
       next();
     }

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import type { Language } from '../../common/languages';
-import { staticCatalogStrings } from '../../common/speech/catalog_strings';
 import type { SpeechFailure, SpeechRenderReason } from '../../common/speech/speech_failures';
 import { MAX_SPEECH_TEXT_CHARS, normalizeSpeechText } from '../../common/speech/text_limits';
 import type { Logger } from '../../node_shared/logger';
 import { type AudioPack, loadAudioPacks } from './audio_pack';
-import { loadCatalogStrings } from './catalogs';
 import { backendForPlatform, createSpeechEngine } from './create_engine';
 import { SpeechCache } from './speech_cache';
+import { speechCatalogs } from './speech_catalog';
 import type { SpeechEngine } from './speech_engine';
+import { SpeechHealth } from './speech_health';
+import { createPrerenderer, type PrerenderProgress } from './speech_prerender';
 import { type Priority, SpeechQueue } from './speech_queue';
 import { parseWav } from './wav';
 
@@ -23,12 +24,7 @@ export type RenderOutcome =
   | { ok: true; wav: Buffer; cached: boolean; source: 'pack' | 'cache' | 'engine'; durationMs: number }
   | { ok: false; reason: SpeechRenderReason };
 
-export interface PrerenderProgress {
-  state: 'idle' | 'running' | 'done' | 'stopped';
-  done: number;
-  failed: number;
-  total: number;
-}
+export type { PrerenderProgress } from './speech_prerender';
 
 export interface SpeechStatus {
   state: 'ok' | 'degraded';
@@ -57,8 +53,11 @@ export interface SpeechServiceOptions {
   logger: Logger;
   concurrency?: number;
   maxWaiting?: number;
-  /** Background pre-rendering at start-up; false in tests that start it themselves. */
-  prerender?: { languages: readonly Language[]; delayMs: number } | false;
+  /**
+   * Background pre-rendering at start-up, handed to `schedule` (the kiosk core runs it once the first screen
+   * is up, so it never competes with it); false in tests that start it themselves.
+   */
+  prerender?: { languages: readonly Language[]; schedule: (run: () => Promise<unknown>) => void } | false;
 }
 
 export interface SpeechService {
@@ -73,13 +72,6 @@ export interface SpeechService {
 }
 
 const LANGUAGE_LIST: readonly Language[] = ['zh-CN', 'mn-Mong-CN', 'en'];
-// Failures that say the engine itself is unwell (as opposed to a refused or oversized request).
-const ENGINE_FAULTS: ReadonlySet<SpeechRenderReason> = new Set([
-  'engine_missing',
-  'engine_failed',
-  'timeout',
-  'no_voice_for_language',
-]);
 
 export function createSpeechService(options: SpeechServiceOptions): SpeechService {
   const { logger } = options;
@@ -93,32 +85,9 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
   if (invalid.length > 0) logger.warn('speech.pack_invalid', { count: invalid.length });
   const packFor = (language: Language): AudioPack | undefined => packs.find((p) => p.language === language);
 
-  // Static catalog strings per language: by key (pre-rendering) and as normalized texts (cache policy).
-  const catalogs = new Map<Language, { byKey: Map<string, string>; texts: Set<string> }>();
-  const catalogOf = (language: Language) => {
-    let catalog = catalogs.get(language);
-    if (!catalog) {
-      const strings = staticCatalogStrings(loadCatalogStrings(options.localesDir, language));
-      catalog = {
-        byKey: new Map(strings.map((s) => [s.key, s.text])),
-        texts: new Set(strings.map((s) => normalizeSpeechText(s.text))),
-      };
-      catalogs.set(language, catalog);
-    }
-    return catalog;
-  };
-
-  let health: SpeechFailure | null = null;
-  const failures: Partial<Record<SpeechFailure, number>> = {};
-  let progress: PrerenderProgress = { state: 'idle', done: 0, failed: 0, total: 0 };
+  const catalogOf = speechCatalogs(options.localesDir);
+  const health = new SpeechHealth(logger);
   let closed = false;
-
-  const noteFailure = (reason: SpeechFailure, language: Language, length: number) => {
-    failures[reason] = (failures[reason] ?? 0) + 1;
-    if (ENGINE_FAULTS.has(reason)) health = reason;
-    // Never the text: it may be what the visitor typed.
-    logger.warn('speech.render_failed', { reason, language, length });
-  };
 
   const cacheKey = async (language: Language, voice: string, text: string) => {
     const version = await engine.version();
@@ -161,35 +130,13 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
   }
 
   function done(wav: Buffer, cached: boolean, source: 'pack' | 'cache' | 'engine'): RenderOutcome {
-    if (source === 'engine') health = null;
+    if (source === 'engine') health.rendered();
     return { ok: true, wav, cached, source, durationMs: Math.round(parseWav(wav)?.durationMs ?? 0) };
   }
 
   function fail(reason: SpeechFailure, language: Language, text: string): RenderOutcome {
-    noteFailure(reason, language, text.length);
+    health.failed(reason, language, text.length);
     return { ok: false, reason };
-  }
-
-  async function prerender(languages: readonly Language[]): Promise<PrerenderProgress> {
-    const jobs = languages
-      .filter((language) => engine.voiceFor(language) !== null)
-      .flatMap((language) => [...catalogOf(language).byKey].map(([key, text]) => ({ language, key, text })));
-    progress = { state: 'running', done: 0, failed: 0, total: jobs.length };
-    for (const job of jobs) {
-      if (closed) {
-        progress = { ...progress, state: 'stopped' };
-        return progress;
-      }
-      const result = await render({ ...job, kind: 'ui' }, 'background');
-      progress = result.ok
-        ? { ...progress, done: progress.done + 1 }
-        : { ...progress, failed: progress.failed + 1 };
-      if (!result.ok && result.reason === 'engine_missing') break;
-    }
-    progress = { ...progress, state: 'done' };
-    if (progress.failed === 0) await pruneCache();
-    logger.info('speech.prerender_done', { done: progress.done, failed: progress.failed });
-    return progress;
   }
 
   /** Drops clips of texts that left the catalogs (reworded strings), so the cache does not grow forever. */
@@ -206,6 +153,16 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     const removed = cache.prune(keep);
     if (removed > 0) logger.info('speech.cache_pruned', { removed });
   }
+
+  const prerenderer = createPrerenderer({
+    catalogOf,
+    hasVoice: (language) => engine.voiceFor(language) !== null,
+    renderUi: (job) => render({ ...job, kind: 'ui' }, 'background'),
+    prune: pruneCache,
+    closed: () => closed,
+    logger,
+  });
+  const { prerender } = prerenderer;
 
   async function missingAudio(languages: readonly Language[]) {
     const missing: { language: Language; key: string }[] = [];
@@ -225,7 +182,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
 
   async function status(): Promise<SpeechStatus> {
     const version = await engine.version();
-    const reason = version.ok ? health : version.error;
+    const reason = version.ok ? health.lastFault : version.error;
     return {
       state: reason ? 'degraded' : 'ok',
       reason,
@@ -235,23 +192,17 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         string | null
       >,
       cacheClips: cache.count(),
-      prerender: progress,
+      prerender: prerenderer.progress(),
       packs: packs.map((p) => ({ language: p.language, version: p.version, clips: p.clipCount })),
       invalidPacks: invalid.length,
       queue: queue.stats,
-      failures: { ...failures },
+      failures: health.failures(),
     };
   }
 
-  let timer: NodeJS.Timeout | undefined;
   if (options.prerender) {
-    const { languages, delayMs } = options.prerender;
-    timer = setTimeout(() => {
-      prerender(languages).catch((error: unknown) =>
-        logger.error('speech.prerender_crashed', { error: error instanceof Error ? error.name : 'unknown' }),
-      );
-    }, delayMs);
-    timer.unref();
+    const { languages } = options.prerender;
+    options.prerender.schedule(() => prerender(languages));
   }
 
   return {
@@ -262,7 +213,6 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     cache,
     close() {
       closed = true;
-      clearTimeout(timer);
     },
   };
 }

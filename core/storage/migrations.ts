@@ -103,4 +103,22 @@ export const MIGRATIONS: readonly string[] = [
   -- The worker reads the queue by state, oldest (lowest rowid) first.
   CREATE INDEX outbox_by_state ON outbox (state);
   `,
+  // 3: privacy — a refused submission (rejected or quarantined) is never sent again, so its payload may be
+  // blanked after the retention period too, exactly like a delivered one's; nothing else changes.
+  `
+  DROP TRIGGER submissions_are_immutable;
+  CREATE TRIGGER submissions_are_immutable BEFORE UPDATE ON submissions
+  WHEN NOT (
+    OLD.purged_at IS NULL AND NEW.purged_at IS NOT NULL AND NEW.payload = ''
+    AND NEW.uuid IS OLD.uuid AND NEW.template_id IS OLD.template_id
+    AND NEW.template_version IS OLD.template_version AND NEW.sha256 IS OLD.sha256
+    AND NEW.receipt_no IS OLD.receipt_no AND NEW.priority IS OLD.priority
+    AND NEW.assisted IS OLD.assisted AND NEW.created_at IS OLD.created_at
+    AND EXISTS (SELECT 1 FROM outbox WHERE outbox.uuid = OLD.uuid
+      AND outbox.state IN ('delivered', 'rejected', 'quarantined'))
+  )
+  BEGIN
+    SELECT RAISE(ABORT, 'submissions are immutable');
+  END;
+  `,
 ];

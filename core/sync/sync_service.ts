@@ -15,7 +15,7 @@ import { readLastContact, writeLastContact } from './last_contact';
 import { type ItemVerifier, pollManifest } from './manifest_poller';
 import { OutboxQueue } from './outbox_queue';
 import { OutboxWorker } from './outbox_worker';
-import { purgeDelivered, retentionDays } from './retention';
+import { RETENTION_DAYS } from './retention';
 
 /** Timings of the sync service; tests shorten them. */
 export interface SyncTuning {
@@ -26,7 +26,6 @@ export interface SyncTuning {
   probeMs: number;
   manifestMs: number;
   heartbeatMs: number;
-  purgeMs: number;
 }
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
@@ -37,18 +36,29 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   probeMs: 30_000,
   manifestMs: 15 * 60_000,
   heartbeatMs: 5 * 60_000,
-  purgeMs: 6 * 60 * 60_000,
 };
 
 /** "Last contact" is written to disk at most this often; in memory it is always current. */
 const CONTACT_PERSIST_MS = 10_000;
 
+/** One sending round on request (staff's "send now"), skipping the backoff wait. */
+export type SendRound =
+  | { ok: true; delivered: number; pending: number }
+  | {
+      ok: false;
+      reason:
+        | 'not_configured'
+        | 'hub_not_trusted'
+        | 'hub_identity_mismatch'
+        | 'not_enrolled'
+        | 'update_required'
+        | 'offline';
+    };
+
 export interface SyncService {
   status(): SyncStatus;
-  sendNow(): ReturnType<OutboxWorker['sendNow']> | null;
+  sendRound(): Promise<SendRound>;
   queue: OutboxQueue;
-  worker: OutboxWorker | null;
-  pollManifest(): ReturnType<typeof pollManifest> | null;
   /** Stops timers, the worker and open connections at once; nothing is written afterwards. */
   close(): void;
 }
@@ -64,7 +74,9 @@ export interface SyncHooks {
   /** A kind's own check of downloaded bytes before they are installed (sign packs). */
   verifyItem?: ItemVerifier;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
-  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal'>>;
+  heartbeatExtras?: () => Partial<
+    Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal' | 'idCardReader'>
+  >;
 }
 
 export function createSyncService(
@@ -81,13 +93,6 @@ export function createSyncService(
   let persistedAt = 0;
   const timers: NodeJS.Timeout[] = [];
 
-  const purge = () => {
-    const purged = purgeDelivered(deps.db, deps.now());
-    if (purged > 0) deps.logger.info('sync.purged', { count: purged });
-  };
-  purge();
-  timers.push(setInterval(purge, settings.purgeMs));
-
   const stateOf = (worker: OutboxWorker | null): SyncStatus['state'] => {
     if (!worker) return config?.hubToken && deps.hubTrust ? 'hub_not_trusted' : 'not_configured';
     if (worker.blocked) return worker.blocked;
@@ -100,7 +105,7 @@ export function createSyncService(
     lastContactAt: lastContact,
     nextAttemptAt: worker?.nextAttemptAt?.toISOString() ?? null,
     queue: queue.counts(),
-    retentionDays: retentionDays(deps.db),
+    retentionDays: RETENTION_DAYS,
     hubIdentityMismatch: deps.hubIdentity.current(),
   });
 
@@ -109,10 +114,11 @@ export function createSyncService(
     for (const timer of timers) timer.unref();
     return {
       status: () => status(null),
-      sendNow: () => null,
+      sendRound: async () => {
+        const state = status(null).state;
+        return { ok: false, reason: state === 'hub_not_trusted' ? state : 'not_configured' };
+      },
       queue,
-      worker: null,
-      pollManifest: () => null,
       close: () => {
         for (const timer of timers) clearInterval(timer);
       },
@@ -190,10 +196,14 @@ export function createSyncService(
 
   return {
     status: () => status(worker),
-    sendNow: () => worker.sendNow(),
+    sendRound: async () => {
+      const result = await worker.sendNow();
+      if (worker.blocked) return { ok: false, reason: worker.blocked };
+      if (result.failure?.kind === 'retry')
+        return { ok: false, reason: deps.hubIdentity.current() ? 'hub_identity_mismatch' : 'offline' };
+      return { ok: true, delivered: result.delivered, pending: queue.counts().pending };
+    },
     queue,
-    worker,
-    pollManifest: poll,
     close: () => {
       if (closed) return;
       closed = true;

@@ -21,16 +21,19 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy':
     'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=()',
-  'cache-control': 'no-store',
 };
 
 /**
  * `app://kiosk/` must be registered before the app is ready: standard (real origin, relative URLs,
- * CSP 'self' works) and secure (a secure context, so camera and microphone can be granted at all).
+ * CSP 'self' works) and secure (a secure context, so camera and microphone can be granted at all). Code
+ * cache on: V8 keeps the compiled scripts between starts, so a weak terminal does not recompile React.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+    },
   ]);
 }
 
@@ -42,7 +45,7 @@ function respond(
 ): Response {
   return new Response(body, {
     status,
-    headers: { ...SECURITY_HEADERS, 'content-type': contentType, ...headers },
+    headers: { ...SECURITY_HEADERS, 'cache-control': 'no-store', 'content-type': contentType, ...headers },
   });
 }
 
@@ -82,7 +85,8 @@ export function createAppRequestHandler(
     if (url.pathname === CRASH_STYLE_PATH) return respond(200, crashStyle, 'text/css; charset=utf-8');
     const file = readStaticFile(rendererRoot, url.pathname);
     if (!file) return respond(404, null, 'text/plain');
-    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(file.body), file.contentType);
+    const body = request.method === 'HEAD' ? null : new Uint8Array(file.body);
+    return respond(200, body, file.contentType, { 'cache-control': file.cacheControl });
   };
 }
 

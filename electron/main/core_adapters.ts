@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { WebContents } from 'electron';
 import type { KioskConfig } from '../../common/config_schema';
 import type { KioskCoreOptions } from '../../core/kiosk_core';
+import { spoolDirOf } from '../../core/printing/print_spool';
 import type { UpdateInstaller } from '../../core/updates/update_installer';
 import type { Logger } from '../../node_shared/logger';
 import { createElectronPrinter, createPrinterInventory } from './electron_printer';
@@ -27,7 +27,7 @@ export function coreAdapters(options: CoreAdapterOptions): Pick<KioskCoreOptions
   const printer = createElectronPrinter({
     ports,
     printerName,
-    spoolDir: path.join(options.dataDir, 'print'),
+    spoolDir: spoolDirOf(options.dataDir),
     logger: options.logger,
   });
   const printers = createPrinterInventory(printer, ports, {

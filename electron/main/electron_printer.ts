@@ -3,23 +3,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WebContentsPrintOptions } from 'electron';
 import { PAGE_SIZES, type PageSize } from '../../common/print/page';
+import { ResourcePool } from '../../common/resource_pool';
 import { err, ok } from '../../common/result';
 import type { PrinterInfo, PrinterInventory } from '../../core/diagnostics/device_ports';
 import type { Printer } from '../../core/printing/printer';
 import type { Logger } from '../../node_shared/logger';
 import { type PrinterInfoLike, printerCondition } from './printer_condition';
 
-/** A loaded, hidden page holding one document (Electron: an offscreen BrowserWindow). */
-export interface PrintPage {
+/**
+ * The warm print renderer: one hidden window (Electron: an offscreen BrowserWindow), kept open and reused
+ * for document after document.
+ */
+export interface PrintSurface {
+  /** Replaces the document it holds (rejects when the document cannot be loaded). */
+  load(html: string): Promise<void>;
   print(options: WebContentsPrintOptions): Promise<{ success: boolean; failureReason: string }>;
   /** PDF bytes; pageSize in inches, as printToPDF wants it. */
   printToPdf(pageSize: { width: number; height: number }): Promise<Uint8Array>;
-  close(): void;
+  /** True once its renderer process is gone (crashed or killed): it is then replaced. */
+  readonly gone: boolean;
+  destroy(): void;
 }
 
 /** What the printer needs of Electron, so tests can hand in fakes. */
 export interface PrintPorts {
-  openPage(html: string): Promise<PrintPage>;
+  openSurface(): Promise<PrintSurface>;
   listPrinters(): Promise<PrinterInfoLike[]>;
 }
 
@@ -48,23 +56,47 @@ function pageSizeInInches(size: PageSize): { width: number; height: number } {
 
 type PrintFailure = 'out_of_paper' | 'offline' | 'failed';
 
+const BLANK_DOCUMENT = '<!doctype html><html><head><meta charset="utf-8"><title>-</title></head></html>';
+
+class PrinterBusy extends Error {
+  override name = 'PrinterBusy';
+}
+
 /**
  * Prints silently on the provisioned printer with an explicit page size and no margins the driver adds.
  * Before a job the printer's state is checked (out of paper, offline, unknown name); a job the driver
  * refuses is `failed` — never a false success. Without a configured printer the PDF is spooled instead.
+ * Every document goes through one warm hidden window, one job at a time in the order pressed; a window
+ * whose renderer crashed is replaced and the document sent once more, so a press is never lost.
  */
 export function createElectronPrinter(options: ElectronPrinterOptions): Printer & {
   printOn(deviceName: string, html: string, size: PageSize): Promise<PrintFailure | null>;
+  warm(): Promise<void>;
+  close(): Promise<void>;
 } {
   const newJobId = options.newJobId ?? randomUUID;
+  const surfaces = new ResourcePool<PrintSurface>({
+    size: 1,
+    maxWaiting: 16,
+    maxUses: 500,
+    create: () => options.ports.openSurface(),
+    destroy: (surface) => surface.destroy(),
+  });
 
-  async function withPage<T>(html: string, use: (page: PrintPage) => Promise<T>): Promise<T> {
-    const page = await options.ports.openPage(html);
-    try {
-      return await use(page);
-    } finally {
-      page.close();
-    }
+  async function withDocument<T>(html: string, use: (surface: PrintSurface) => Promise<T>): Promise<T> {
+    const used = await surfaces.use(
+      async (surface) => {
+        await surface.load(html);
+        return use(surface);
+      },
+      // A window whose renderer crashed is replaced and gets the document once more, keeping its turn.
+      (_error, surface) => {
+        if (surface.gone) options.logger.warn('print.renderer_replaced', {});
+        return surface.gone;
+      },
+    );
+    if (!used.ok) throw new PrinterBusy();
+    return used.value;
   }
 
   async function printOn(deviceName: string, html: string, size: PageSize): Promise<PrintFailure | null> {
@@ -73,8 +105,8 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
     if (!info) return 'offline';
     const condition = printerCondition(info);
     if (condition === 'out_of_paper' || condition === 'offline') return condition;
-    const result = await withPage(html, (page) =>
-      page.print({
+    const result = await withDocument(html, (surface) =>
+      surface.print({
         silent: true,
         deviceName,
         pageSize: pageSizeInMicrons(size),
@@ -91,15 +123,25 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
 
   return {
     printOn,
+    /** Opens the window ahead of the first job (the core calls this once the first screen is up). */
+    async warm() {
+      await withDocument(BLANK_DOCUMENT, async () => undefined).catch(() => undefined);
+    },
+    async close() {
+      surfaces.close();
+    },
     async print(doc) {
       const jobId = newJobId();
       try {
         const deviceName = options.printerName();
         if (!deviceName) {
-          const pdf = await withPage(doc.html, (page) => page.printToPdf(pageSizeInInches(doc.pageSize)));
-          fs.mkdirSync(options.spoolDir, { recursive: true });
+          const pdf = await withDocument(doc.html, (surface) =>
+            surface.printToPdf(pageSizeInInches(doc.pageSize)),
+          );
+          // Owner-only: visitors' personal data (the core shreds spooled files after a few minutes).
+          fs.mkdirSync(options.spoolDir, { recursive: true, mode: 0o700 });
           const file = path.join(options.spoolDir, `${jobId}.pdf`);
-          fs.writeFileSync(file, pdf);
+          fs.writeFileSync(file, pdf, { mode: 0o600 });
           return ok({ jobId, file });
         }
         const failure = await printOn(deviceName, doc.html, doc.pageSize);

@@ -6,6 +6,7 @@ import {
   Menu,
   powerSaveBlocker,
   protocol,
+  safeStorage,
   session,
   WebContentsView,
 } from 'electron';
@@ -24,6 +25,7 @@ import { createKioskWindow } from './kiosk_window';
 import { resolveLaunchOptions } from './launch_options';
 import { createRotatingLogWriter } from './log_file';
 import { APP_ORIGIN, APP_START_URL } from './navigation_policy';
+import { safeStorageKeyWrapper } from './os_key_wrapper';
 import { createPermissionPolicy } from './permission_policy';
 import { keepDisplayAwake } from './power';
 import { createSelfUpdateInstaller, feedPlatform } from './self_update';
@@ -120,6 +122,8 @@ function start(): void {
       appVersion: app.getVersion(),
       logger,
       externalView,
+      // safeStorage is usable only after app ready, which start() runs after.
+      keyWrapper: safeStorageKeyWrapper(safeStorage, logger),
       ...adapters,
     });
   } catch (error) {

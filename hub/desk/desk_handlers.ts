@@ -1,13 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import { pickText } from '../../common/content/pick_text';
 import { HANDLED_FEED_PATH } from '../../common/contract/staff_methods';
-import { isSameOrigin, Refused, sendJson } from '../http_io';
+import { flowOfTemplate } from '../../common/status/review_states';
+import type { PdfRenderer } from '../../node_shared/pdf/pdf_renderer';
+import { isSameOrigin, Refused, readBody, sendJson } from '../http_io';
 import { hubText, pickHubLanguage } from '../hub_text';
 import { PublishedTemplates } from '../published_templates';
 import { type AuthorizedRequest, type Route, route } from '../router';
+import { changeReview } from '../status/review_change';
+import { renderReviewSection } from '../status/review_section';
 import type { HubStore } from '../storage/hub_store';
 import { DESK_CSS, renderDeskDetail, renderDeskList, renderDeskMessage } from './desk_page';
-import { answerRows, applicationHtml, applicationPdf } from './desk_print';
+import { answerRows, applicationHtml } from './desk_print';
 import { type DeskRow, deskFilterSchema, deskQuery, maySee, parseRow } from './desk_view';
 
 export interface DeskContext {
@@ -15,6 +19,8 @@ export interface DeskContext {
   now: () => Date;
   /** How long a handled application's personal data stays on the hub (shown on purged ones). */
   retentionDays: number;
+  /** The hub's PDF renderer for printed applications (`createDeskPdf`). */
+  pdf: PdfRenderer;
 }
 
 const PAGE_HEADERS = {
@@ -32,6 +38,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 const UUID = '([0-9a-f-]{36})';
+const MAX_REVIEW_FORM_BYTES = 8192;
 const STAFF = ['staff', 'admin'] as const;
 
 /**
@@ -75,6 +82,8 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         const filter = deskFilterSchema.safeParse(Object.fromEntries(url.searchParams));
         if (!filter.success) throw new Refused(422, 'invalid_request');
         const lang = filter.data.lang;
+        // Staff who open the list may print next: start the renderer now so their first PDF is warm.
+        void ctx.pdf.warm();
         const page = await store.deskPage(deskQuery(filter.data, principal.centres));
         const published = (await store.manifest()).filter((item) => item.kind === 'template');
         const services = await Promise.all(
@@ -104,11 +113,20 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         const template = await templates.get(row.submission.templateId, row.submission.templateVersion);
         const answers = template ? answerRows(template, row, lang) : [];
         await audit(principal, 'desk.view', row.submission.uuid);
+        const flow = flowOfTemplate(row.submission.templateId);
+        const review = flow
+          ? renderReviewSection(
+              row.submission.uuid,
+              flow,
+              await store.reviewHistory(row.submission.uuid),
+              lang,
+            )
+          : null;
         send(
           res,
           200,
           'text/html; charset=utf-8',
-          renderDeskDetail(row, template, answers, lang, ctx.retentionDays),
+          renderDeskDetail(row, template, answers, lang, ctx.retentionDays, review),
         );
       },
     }),
@@ -132,8 +150,9 @@ export function deskRoutes(ctx: DeskContext): Route[] {
             renderDeskMessage(lang, hubText(lang)('desk.purged', { days: ctx.retentionDays })),
           );
         await audit(principal, 'desk.print_application', row.submission.uuid);
-        const bytes = await applicationPdf(applicationHtml(template, row, lang));
-        if (!bytes) throw new Refused(503, 'print_unavailable');
+        const rendered = await ctx.pdf.render(applicationHtml(template, row, lang), 'A4');
+        if (!rendered.ok) throw new Refused(503, 'print_unavailable');
+        const bytes = rendered.value;
         res.writeHead(200, {
           'content-type': 'application/pdf',
           'content-length': bytes.length,
@@ -164,6 +183,45 @@ export function deskRoutes(ctx: DeskContext): Route[] {
         // Post/redirect/get: a reload does not post again.
         res.writeHead(303, {
           location: `/desk/s/${uuid}${language(url) === 'en' ? '?lang=en' : ''}`,
+          ...PAGE_HEADERS,
+        });
+        res.end();
+      },
+    }),
+    route({
+      methods: ['POST'],
+      path: new RegExp(`^/desk/s/${UUID}/review$`),
+      access: STAFF,
+      loginRealm: 'desk',
+      handle: async ({ req, res, url, params, principal }) => {
+        if (!isSameOrigin(req)) throw new Refused(403, 'forbidden');
+        const body = await readBody(req, MAX_REVIEW_FORM_BYTES);
+        if (!body.ok) throw new Refused(413, body.error);
+        // Empty fields of the form are "not given"; the schema checks the rest.
+        const form = [...new URLSearchParams(body.value.toString('utf8'))].filter(([, value]) =>
+          value.trim(),
+        );
+        const { state, note, ...details } = Object.fromEntries(form);
+        const changed = await changeReview(
+          store,
+          principal,
+          params[0]!,
+          { state, ...(note ? { note } : {}), details },
+          ctx.now().toISOString(),
+        );
+        const lang = language(url);
+        if (!changed.ok) {
+          const error = changed.error;
+          if (error.kind === 'not_found') return notFound(res, url);
+          return send(
+            res,
+            422,
+            'text/html; charset=utf-8',
+            renderDeskMessage(lang, hubText(lang)('review.invalid', { detail: error.detail })),
+          );
+        }
+        res.writeHead(303, {
+          location: `/desk/s/${params[0]}${lang === 'en' ? '?lang=en' : ''}`,
           ...PAGE_HEADERS,
         });
         res.end();

@@ -27,7 +27,7 @@ function page(language: HubLanguage, title: string, body: SafeHtml): string {
   return `<!doctype html>${html`<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/desk/desk.css"></head><body><main>${body}</main></body></html>`}`;
 }
 
-function shownTime(iso: string): string {
+export function shownTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -101,6 +101,7 @@ export function renderDeskDetail(
   answers: readonly { label: string; text: string }[],
   language: HubLanguage,
   retentionDays: number,
+  review: SafeHtml | null,
 ): string {
   const t = hubText(language);
   const s = (key: string) => t(`desk.${key}`);
@@ -111,6 +112,7 @@ export function renderDeskDetail(
 <h1>${title} · ${sub.receiptNo}</h1>
 <p>${shownTime(sub.createdAt)} · ${sub.terminalId}${sub.priority === 1 ? html` · <span class="flag">${s('yes')}</span>` : ''}${sub.assisted ? ` · ${s('assisted')}` : ''}</p>
 <p>${row.handledAt ? t('desk.handledAt', { time: shownTime(row.handledAt) }) : s('open')}</p>
+${review ?? ''}
 ${
   row.purgedAt
     ? html`<p>${t('desk.purged', { days: retentionDays })}</p>`

@@ -1,15 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { pickText } from '../../common/content/pick_text';
 import type { AnswerValue } from '../../common/forms/answers';
 import { visibleSteps } from '../../common/forms/form_logic';
 import type { Step, Template } from '../../common/forms/template_schema';
 import { answerText } from '../../common/print/answer_text';
 import { buildApplicationHtml } from '../../common/print/application_html';
-import { PAGE_SIZES } from '../../common/print/page';
 import { printTextsFor, valueWordsFor } from '../../common/print/print_catalogs';
+import {
+  createPdfRenderer,
+  type PdfRenderer,
+  type PdfRendererOptions,
+} from '../../node_shared/pdf/pdf_renderer';
 import type { HubLanguage as DeskLanguage } from '../hub_text';
 import type { DeskRow } from './desk_view';
 
@@ -50,34 +50,17 @@ export function applicationHtml(template: Template, row: DeskRow, language: Desk
     terminalId: sub.terminalId,
     priority: sub.priority === 1,
     feeReduction: row.feeReduction,
+    fromIdCard: new Set(row.fromIdCard),
     sourceOptions: chosenOption(row.answers),
   });
 }
 
 /**
- * Renders the application to PDF bytes with headless Chromium (`page.pdf()` with the explicit A4 size, no
- * JavaScript, offline), like the dev host's printer. One browser per request: the desk prints rarely, and no
- * browser outlives the hub. Null when Chromium is missing or fails.
+ * The desk's PDF renderer: one long-lived headless Chromium with a few reused pages (`node_shared/pdf`, the
+ * same renderer as the dev host's printer), started when a desk first needs it and closed after ten idle
+ * minutes. Ten desks printing at once share it: three render while the others wait their turn, and more
+ * than thirty waiting are refused (503) rather than growing memory.
  */
-export async function applicationPdf(documentHtml: string): Promise<Buffer | null> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-desk-'));
-  let context: BrowserContext | null = null;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      javaScriptEnabled: false,
-      offline: true,
-    });
-    const page = await context.newPage();
-    await page.setContent(documentHtml, { waitUntil: 'load' });
-    const size = PAGE_SIZES.A4;
-    return await page.pdf({ width: size.width, height: size.height, printBackground: true });
-  } catch {
-    return null;
-  } finally {
-    await context?.close().catch(() => undefined);
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
+export function createDeskPdf(options: PdfRendererOptions = {}): PdfRenderer {
+  return createPdfRenderer({ pages: 3, maxWaiting: 30, idleCloseMs: 10 * 60_000, ...options });
 }

@@ -10,6 +10,8 @@ export interface DeskRow {
   submission: StoredSubmission;
   answers: Record<string, AnswerValue>;
   feeReduction: StoredFeeReduction | null;
+  /** Steps the kiosk filled from the applicant's ID card (marked on the printed application). */
+  fromIdCard: string[];
   handledAt: string | null;
   /** Set once the retention purge deleted the answers. */
   purgedAt: string | null;
@@ -50,7 +52,10 @@ const payloadSchema = z.looseObject({
   answers: z.record(z.string(), z.unknown()),
   // Checked on its own: an unreadable fee record must not hide the answers.
   feeReduction: z.unknown(),
+  fromIdCard: z.unknown().optional(),
 });
+
+const stepIdsSchema = z.array(z.string().max(64)).max(100);
 
 /** The instants bounding a `YYYY-MM-DD` day in the hub's time zone (the centre's local day). */
 function localDayRange(day: string): { from: number; before: number } {
@@ -93,6 +98,7 @@ export function parseRow(entry: DeskEntry): DeskRow {
     feeReduction: parsed.success
       ? (storedFeeReductionSchema.safeParse(parsed.data.feeReduction).data ?? null)
       : null,
+    fromIdCard: parsed.success ? (stepIdsSchema.safeParse(parsed.data.fromIdCard).data ?? []) : [],
     handledAt: entry.state === 'handled' ? entry.stateAt : null,
     purgedAt: entry.purgedAt,
   };

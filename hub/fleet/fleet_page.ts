@@ -63,6 +63,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: HubLanguage
 <td>${escapeHtml(shownTime(row.lastSyncAt, never))}</td>
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
+<td>${row.idCardReader === null ? escapeHtml(t('fleet.noReader')) : status(row.idCardReader)}</td>
 <td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}${refusalText(row.updateRefusal, t)}</td>
 </tr>`,
     )
@@ -77,6 +78,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: HubLanguage
     'lastSync',
     'printer',
     'speech',
+    'idCardReader',
     'update',
   ]
     .map((key) => `<th scope="col">${escapeHtml(t(`fleet.${key}`))}</th>`)

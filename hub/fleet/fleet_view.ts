@@ -14,6 +14,8 @@ export interface FleetRow {
   lastSyncAt: string | null;
   printer: string;
   speech: string;
+  /** The ID card reader's state; null: the terminal has none (or its app predates readers). */
+  idCardReader: string | null;
   /** The last self-update as the terminal reported it; absent from older apps. */
   update: Heartbeat['update'];
   /** The last update the terminal refused and why; absent when its last check was fine. */
@@ -33,6 +35,7 @@ export function fleetRows(records: readonly HeartbeatRecord[], now: Date): Fleet
       lastSyncAt: heartbeat.lastSyncAt,
       printer: heartbeat.printer.status,
       speech: heartbeat.speech.status,
+      idCardReader: heartbeat.idCardReader?.status ?? null,
       update: heartbeat.update,
       updateRefusal: heartbeat.updateRefusal,
     }))

@@ -1,3 +1,4 @@
+import type { ReviewDetails, ReviewState } from '../../common/status/review_states';
 import type {
   Heartbeat,
   ItemKind,
@@ -122,6 +123,33 @@ export interface DeskAuditEntry {
   uuid: string;
 }
 
+/** The review state of one application as staff last set it (issue 23); absent while still `received`. */
+export interface ReviewRecord {
+  state: ReviewState;
+  note: string;
+  details: ReviewDetails;
+  at: string;
+  /** The token id of who set it. */
+  by: string;
+}
+
+/** What a status lookup needs of one application with this receipt number: never its answers. */
+export interface StatusCandidate {
+  uuid: string;
+  templateId: string;
+  createdAt: string;
+  factorHash: string;
+  review: ReviewRecord | null;
+}
+
+/** A review change of one terminal's application, for the terminal's own list in staff mode. */
+export interface ReviewMark {
+  seq: number;
+  uuid: string;
+  state: ReviewState;
+  at: string;
+}
+
 export interface EnrollmentCodeRecord {
   codeId: string;
   /** scrypt of the 12 digits under the hub's salt. */
@@ -182,6 +210,18 @@ export interface HubStore {
    * hash and metadata stay so a resend is still recognised. Returns how many were purged.
    */
   purgeHandled(handledBefore: string, at: string): Promise<number>;
+
+  /** Keeps the hashed second factor of an application's status lookup (a second call changes nothing). */
+  addStatusKey(key: { uuid: string; receiptNo: string; factorHash: string }): Promise<void>;
+  /** The applications filed under a receipt number that have a lookup key (receipt numbers are per terminal). */
+  statusCandidates(receiptNo: string): Promise<StatusCandidate[]>;
+  /** Sets the review state and appends it to the history in one transaction; false: no such application. */
+  setReview(uuid: string, review: ReviewRecord): Promise<boolean>;
+  review(uuid: string): Promise<ReviewRecord | null>;
+  /** Every change of one application, oldest first. */
+  reviewHistory(uuid: string): Promise<ReviewRecord[]>;
+  /** The latest review changes of one terminal's applications after `since`, oldest first. */
+  reviewMarks(query: { terminalId: string; since: number; limit: number }): Promise<ReviewMark[]>;
 
   /** A value created once per hub (e.g. the enrollment salt): `create()` is stored unless one exists. */
   secret(key: string, create: () => string): Promise<string>;

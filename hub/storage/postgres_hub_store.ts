@@ -2,15 +2,20 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ManifestItem } from '../../common/sync/protocol';
 import { heartbeatSchema } from '../../common/sync/protocol';
-import type { DeskMark, HubStore, PublishOutcome, RedeemOutcome } from './hub_store';
+import type { DeskMark, HubStore, PublishOutcome, RedeemOutcome, ReviewMark } from './hub_store';
 import { decideOutcomes, type StoredIdentity } from './intake_outcomes';
 import { POSTGRES_MIGRATIONS } from './postgres_migrations';
 import {
+  CANDIDATE_SQL,
+  type CandidateRow,
+  candidateOf,
   DESK_COLUMNS,
   type DeskRow,
   deskConditions,
   deskEntryOf,
   principalOf,
+  type ReviewRow,
+  reviewOf,
   type SubmissionRow,
   storedOf,
   type TokenRow,
@@ -22,6 +27,7 @@ const TOKEN_COLUMNS = 'token_id, role, terminal_id, centres, name, created_at, r
 const MIGRATION_LOCK = 21_000_001;
 const SUBMISSION_ORDER_LOCK = 21_000_002;
 const DESK_ORDER_LOCK = 21_000_003;
+const REVIEW_ORDER_LOCK = 21_000_004;
 
 /** BIGINT columns hold sequence numbers and milliseconds, all well below 2^53: read them as numbers. */
 const types = {
@@ -277,6 +283,70 @@ export async function openPostgresHubStore(url: string, options: { max?: number 
           [at, handledBefore],
         )
       ).rowCount ?? 0,
+
+    addStatusKey: async ({ uuid, receiptNo, factorHash }) => {
+      await query(
+        'INSERT INTO status_keys (uuid, receipt_no, factor_hash) VALUES ($1, $2, $3) ON CONFLICT (uuid) DO NOTHING',
+        [uuid, receiptNo, factorHash],
+      );
+    },
+    statusCandidates: async (receiptNo) =>
+      (await query<CandidateRow>(`${CANDIDATE_SQL}$1 LIMIT 20`, [receiptNo])).map(candidateOf),
+    setReview: (uuid, review) =>
+      inTransaction(pool, async (client) => {
+        // Sequence numbers in commit order, as for the desk marks: a terminal paging the feed skips none.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [REVIEW_ORDER_LOCK]);
+        const found = await client.query<{ terminal_id: string }>(
+          'SELECT terminal_id FROM submissions WHERE uuid = $1',
+          [uuid],
+        );
+        const terminalId = found.rows[0]?.terminal_id;
+        if (terminalId === undefined) return false;
+        const values = [
+          uuid,
+          review.state,
+          review.note,
+          JSON.stringify(review.details),
+          review.at,
+          review.by,
+        ];
+        await client.query(
+          `INSERT INTO review_status (uuid, state, note, details, changed_at, changed_by, terminal_id, seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT coalesce(max(seq), 0) + 1 FROM review_status))
+           ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, note = excluded.note,
+             details = excluded.details, changed_at = excluded.changed_at, changed_by = excluded.changed_by,
+             seq = excluded.seq`,
+          [...values, terminalId],
+        );
+        await client.query(
+          `INSERT INTO review_history (uuid, state, note, details, at, changed_by)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          values,
+        );
+        return true;
+      }),
+    review: async (uuid) => {
+      const row = (
+        await query<ReviewRow>(
+          'SELECT state, note, details, changed_at, changed_by FROM review_status WHERE uuid = $1',
+          [uuid],
+        )
+      )[0];
+      return row ? reviewOf(row) : null;
+    },
+    reviewHistory: async (uuid) =>
+      (
+        await query<ReviewRow>(
+          'SELECT state, note, details, at AS changed_at, changed_by FROM review_history WHERE uuid = $1 ORDER BY id',
+          [uuid],
+        )
+      ).map(reviewOf),
+    reviewMarks: async ({ terminalId, since, limit }) =>
+      query<ReviewMark>(
+        `SELECT seq, uuid, state, changed_at AS at FROM review_status
+         WHERE terminal_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [terminalId, since, limit],
+      ),
 
     secret,
     addEnrollmentCode: async (code) => {

@@ -126,4 +126,43 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     at_ms BIGINT NOT NULL
   );
   `,
+  // 3 (issue 23): review states with the visitor's note and details, their history (who, when), and the
+  // hashed second factor of the status lookup, found by receipt number.
+  `
+  CREATE TABLE review_status (
+    uuid TEXT PRIMARY KEY REFERENCES submissions (uuid),
+    terminal_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    note TEXT NOT NULL,
+    details TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    seq BIGINT NOT NULL UNIQUE
+  );
+  CREATE INDEX review_status_feed ON review_status (terminal_id, seq);
+
+  CREATE TABLE review_history (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid TEXT NOT NULL REFERENCES submissions (uuid),
+    state TEXT NOT NULL,
+    note TEXT NOT NULL,
+    details TEXT NOT NULL,
+    at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+  );
+  CREATE INDEX review_history_by_uuid ON review_history (uuid, id);
+  CREATE FUNCTION review_history_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'the review history is append-only';
+  END $$;
+  CREATE TRIGGER review_history_is_kept BEFORE UPDATE OR DELETE ON review_history
+    FOR EACH ROW EXECUTE FUNCTION review_history_is_kept();
+
+  CREATE TABLE status_keys (
+    uuid TEXT PRIMARY KEY REFERENCES submissions (uuid),
+    receipt_no TEXT NOT NULL,
+    factor_hash TEXT NOT NULL
+  );
+  CREATE INDEX status_keys_by_receipt ON status_keys (receipt_no);
+  `,
 ];

@@ -16,11 +16,16 @@ import { decideOutcomes } from './intake_outcomes';
 import { importLegacyFiles } from './sqlite_legacy_import';
 import { SQLITE_MIGRATIONS } from './sqlite_migrations';
 import {
+  CANDIDATE_SQL,
+  type CandidateRow,
+  candidateOf,
   DESK_COLUMNS,
   type DeskRow,
   deskConditions,
   deskEntryOf,
   principalOf,
+  type ReviewRow,
+  reviewOf,
   type SubmissionRow,
   storedOf,
   type TokenRow,
@@ -108,6 +113,33 @@ export function openSqliteHubStore(dataDir: string): HubStore {
        WHERE purged_at IS NULL AND uuid IN
          (SELECT uuid FROM desk_states WHERE state = 'handled' AND changed_at < ?)`,
     ),
+    addStatusKey: db.prepare(
+      'INSERT INTO status_keys (uuid, receipt_no, factor_hash) VALUES (?, ?, ?) ON CONFLICT (uuid) DO NOTHING',
+    ),
+    candidates: db.prepare(`${CANDIDATE_SQL}? LIMIT 20`),
+    terminalOf: db.prepare('SELECT terminal_id FROM submissions WHERE uuid = ?'),
+    upsertReview: db.prepare(
+      `INSERT INTO review_status (uuid, terminal_id, state, note, details, changed_at, changed_by, seq)
+       VALUES (@uuid, @terminalId, @state, @note, @details, @at, @by,
+         (SELECT coalesce(max(seq), 0) + 1 FROM review_status))
+       ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, note = excluded.note,
+         details = excluded.details, changed_at = excluded.changed_at, changed_by = excluded.changed_by,
+         seq = excluded.seq`,
+    ),
+    addHistory: db.prepare(
+      `INSERT INTO review_history (uuid, state, note, details, at, changed_by)
+       VALUES (@uuid, @state, @note, @details, @at, @by)`,
+    ),
+    review: db.prepare(
+      'SELECT state, note, details, changed_at, changed_by FROM review_status WHERE uuid = ?',
+    ),
+    history: db.prepare(
+      'SELECT state, note, details, at AS changed_at, changed_by FROM review_history WHERE uuid = ? ORDER BY id',
+    ),
+    reviewMarks: db.prepare(
+      `SELECT seq, uuid, state, changed_at AS at FROM review_status
+       WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
     insertCode: db.prepare(
       `INSERT INTO enrollment_codes (code_id, hash, terminal_id, centre, template, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -185,6 +217,15 @@ export function openSqliteHubStore(dataDir: string): HubStore {
     if ((row.state ?? 'open') !== change.state)
       q.upsertState.run(change.uuid, row.terminal_id, change.state, change.at, change.by);
     return deskEntryOf(q.deskEntry.get(change.uuid) as DeskRow);
+  });
+
+  const setReview = db.transaction((uuid: string, review: Parameters<HubStore['setReview']>[1]) => {
+    const row = q.terminalOf.get(uuid) as { terminal_id: string } | undefined;
+    if (!row) return false;
+    const values = { uuid, ...review, details: JSON.stringify(review.details), terminalId: row.terminal_id };
+    q.upsertReview.run(values);
+    q.addHistory.run(values);
+    return true;
   });
 
   const redeem = db.transaction((hash: string, now: Date) => {
@@ -283,6 +324,19 @@ export function openSqliteHubStore(dataDir: string): HubStore {
     latestDeskAudit: async (limit) =>
       q.latestAudit.all(limit) as Awaited<ReturnType<HubStore['latestDeskAudit']>>,
     purgeHandled: async (handledBefore, at) => q.purge.run(at, handledBefore).changes,
+
+    addStatusKey: async ({ uuid, receiptNo, factorHash }) => {
+      q.addStatusKey.run(uuid, receiptNo, factorHash);
+    },
+    statusCandidates: async (receiptNo) => (q.candidates.all(receiptNo) as CandidateRow[]).map(candidateOf),
+    setReview: async (uuid, review) => setReview.immediate(uuid, review),
+    review: async (uuid) => {
+      const row = q.review.get(uuid) as ReviewRow | undefined;
+      return row ? reviewOf(row) : null;
+    },
+    reviewHistory: async (uuid) => (q.history.all(uuid) as ReviewRow[]).map(reviewOf),
+    reviewMarks: async ({ terminalId, since, limit }) =>
+      q.reviewMarks.all(terminalId, since, limit) as Awaited<ReturnType<HubStore['reviewMarks']>>,
 
     secret: async (key, create) => {
       metaInsert.run(key, create());

@@ -130,4 +130,45 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     at_ms INTEGER NOT NULL
   ) STRICT;
   `,
+  // 3 (issue 23): review states with the visitor's note and details, their history (who, when), and the
+  // hashed second factor of the status lookup, found by receipt number.
+  `
+  CREATE TABLE review_status (
+    uuid TEXT PRIMARY KEY REFERENCES submissions (uuid),
+    terminal_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    note TEXT NOT NULL,
+    details TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE
+  ) STRICT;
+  CREATE INDEX review_status_feed ON review_status (terminal_id, seq);
+
+  CREATE TABLE review_history (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL REFERENCES submissions (uuid),
+    state TEXT NOT NULL,
+    note TEXT NOT NULL,
+    details TEXT NOT NULL,
+    at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX review_history_by_uuid ON review_history (uuid, id);
+  CREATE TRIGGER review_history_is_kept BEFORE UPDATE ON review_history
+  BEGIN
+    SELECT RAISE(ABORT, 'the review history is append-only');
+  END;
+  CREATE TRIGGER review_history_is_not_deleted BEFORE DELETE ON review_history
+  BEGIN
+    SELECT RAISE(ABORT, 'the review history is append-only');
+  END;
+
+  CREATE TABLE status_keys (
+    uuid TEXT PRIMARY KEY REFERENCES submissions (uuid),
+    receipt_no TEXT NOT NULL,
+    factor_hash TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX status_keys_by_receipt ON status_keys (receipt_no);
+  `,
 ];

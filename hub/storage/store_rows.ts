@@ -1,3 +1,4 @@
+import type { ReviewDetails, ReviewState } from '../../common/status/review_states';
 import type { StoredSubmission } from '../../common/sync/protocol';
 import {
   DESK_STATES,
@@ -5,7 +6,9 @@ import {
   type DeskQuery,
   type DeskState,
   type Principal,
+  type ReviewRecord,
   type Role,
+  type StatusCandidate,
   type TokenRecord,
 } from './hub_store';
 
@@ -122,3 +125,49 @@ export function deskConditions(
 
 export const DESK_COLUMNS =
   's.seq, s.uuid, s.terminal_id, s.centre, s.template_id, s.template_version, s.payload, s.sha256, s.receipt_no, s.created_at, s.received_at, s.priority, s.assisted, s.purged_at, d.state, d.changed_at AS state_at';
+
+export interface ReviewRow {
+  state: string;
+  note: string;
+  details: string;
+  changed_at: string;
+  changed_by: string;
+}
+
+/** A stored review row (the stores write only checked states, so the cast is safe). */
+export function reviewOf(row: ReviewRow): ReviewRecord {
+  return {
+    state: row.state as ReviewState,
+    note: row.note,
+    details: JSON.parse(row.details) as ReviewDetails,
+    at: row.changed_at,
+    by: row.changed_by,
+  };
+}
+
+export interface CandidateRow {
+  uuid: string;
+  template_id: string;
+  created_at: string;
+  factor_hash: string;
+  state: string | null;
+  note: string | null;
+  details: string | null;
+  changed_at: string | null;
+  changed_by: string | null;
+}
+
+export const CANDIDATE_SQL = `SELECT k.uuid, s.template_id, s.created_at, k.factor_hash,
+    r.state, r.note, r.details, r.changed_at, r.changed_by
+  FROM status_keys k JOIN submissions s ON s.uuid = k.uuid LEFT JOIN review_status r ON r.uuid = k.uuid
+  WHERE k.receipt_no = `;
+
+export function candidateOf(row: CandidateRow): StatusCandidate {
+  return {
+    uuid: row.uuid,
+    templateId: row.template_id,
+    createdAt: row.created_at,
+    factorHash: row.factor_hash,
+    review: row.state === null ? null : reviewOf(row as ReviewRow),
+  };
+}

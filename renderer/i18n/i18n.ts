@@ -4,10 +4,14 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../common/languag
 
 type Catalog = Record<string, unknown>;
 
-// Every catalog file `assets/locales/<language>/<namespace>.json`; `*.meta.json` holds review state. The
-// hub's staff pages (`hub.json`, common/languages.ts HUB_NAMESPACES) are not the kiosk's.
+// Every catalog file `assets/locales/<language>/<namespace>.json`. Review state (`*.meta.json`) stays out of
+// the bundle, and the hub's staff pages (`hub.json`, common/languages.ts HUB_NAMESPACES) are not the kiosk's.
 const files = import.meta.glob<Catalog>(
-  ['../../assets/locales/*/*.json', '!../../assets/locales/*/hub.json'],
+  [
+    '../../assets/locales/*/*.json',
+    '!../../assets/locales/*/*.meta.json',
+    '!../../assets/locales/*/hub.json',
+  ],
   {
     eager: true,
     import: 'default',

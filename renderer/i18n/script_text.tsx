@@ -1,4 +1,4 @@
-import { MONGOLIAN_SCRIPT } from '../components/mongolian_keyboard/mongolian_layout';
+import { MONGOLIAN_SCRIPT } from '../../common/languages';
 import { uprightRuns } from './upright_runs';
 
 const MONGOLIAN = 'mn-Mong-CN';

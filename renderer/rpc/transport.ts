@@ -19,6 +19,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'kiosk.devhost.token';
+const EVENTS_RETRY_MS = 1000;
 
 /** The dev host hands the per-run token in the URL fragment; keep it for this tab and hide it from the bar. */
 function devHostToken(): string {
@@ -57,6 +58,14 @@ function httpTransport(): Transport {
     }
   }
 
+  /** The stream ends when the dev host restarts; open it again (the token survives restarts: host_token.ts). */
+  async function streamEvents() {
+    for (;;) {
+      await readEvents().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, EVENTS_RETRY_MS));
+    }
+  }
+
   return {
     async invoke(method, args) {
       const response = await fetch('rpc', {
@@ -71,9 +80,7 @@ function httpTransport(): Transport {
       listeners.get(event)!.add(listener);
       if (!streaming) {
         streaming = true;
-        readEvents().catch(() => {
-          streaming = false;
-        });
+        void streamEvents();
       }
       return () => listeners.get(event)?.delete(listener);
     },

@@ -43,9 +43,11 @@ export function HelpScreen() {
       <p className="lead">
         <Text k="help.touch" />
       </p>
-      <KioskButton variant="primary" onPress={() => store.back() || store.navigate({ name: 'home' })}>
-        <Text k="help.back" />
-      </KioskButton>
+      <div className="screen-actions">
+        <KioskButton variant="primary" onPress={() => store.back() || store.navigate({ name: 'home' })}>
+          <Text k="help.back" />
+        </KioskButton>
+      </div>
     </section>
   );
 }

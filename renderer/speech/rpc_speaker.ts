@@ -42,6 +42,8 @@ export interface RpcSpeaker extends Speaker {
 const renderByRpc: RenderSpeech = ({ text, language, kind, key }) =>
   call('speech.render', { text, language, kind, ...(key ? { key } : {}) });
 
+const MAX_RENDERS_IN_FLIGHT = 2;
+
 const NOTICE: Utterance = {
   text: zhSpeech.mongolian_audio_missing,
   language: 'zh-CN',
@@ -88,6 +90,7 @@ export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
   let noticeGiven = false;
   let currentUrl: string | null = null;
   let finishCurrent: (() => void) | null = null;
+  const inFlight = new Set<Promise<unknown>>();
 
   const player = () => {
     audio ??= audioFactory();
@@ -125,14 +128,32 @@ export function createRpcSpeaker(options: RpcSpeakerOptions = {}): RpcSpeaker {
       element.play().catch(done);
     });
 
+  /**
+   * At most MAX_RENDERS_IN_FLIGHT render requests on the wire (one superseded, one current): a newer `speak`
+   * waits for a free place, and of all the speaks made meanwhile only the newest asks. Superseded requests
+   * used to pile up (one per key press) in the core's speech queue, so the next question was said seconds
+   * late and the answer's save waited behind them.
+   */
+  async function renderWhenFree(utterance: Utterance, mine: number): Promise<SpeechRenderResult | null> {
+    while (inFlight.size >= MAX_RENDERS_IN_FLIGHT) {
+      await Promise.race(inFlight);
+      if (mine !== generation) return null;
+    }
+    if (mine !== generation) return null;
+    const request = render(utterance).catch(() => null);
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+    return request;
+  }
+
   async function run(utterances: readonly Utterance[], mine: number): Promise<void> {
     const queue = utterances.flatMap(pieces);
     // Ask for the next piece while the current one plays.
-    let next = queue.length > 0 ? render(queue[0]!).catch(() => null) : null;
+    let next = queue.length > 0 ? renderWhenFree(queue[0]!, mine) : null;
     for (let i = 0; i < queue.length; i++) {
       const utterance = queue[i]!;
       const result = await next;
-      next = i + 1 < queue.length ? render(queue[i + 1]!).catch(() => null) : null;
+      next = i + 1 < queue.length ? renderWhenFree(queue[i + 1]!, mine) : null;
       if (mine !== generation) return;
       if (result?.ok) {
         log.add(utterance, 'played');

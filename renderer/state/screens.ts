@@ -1,4 +1,5 @@
 import type { DirectoryQuery } from '../../common/directory/directory_search';
+import type { Language } from '../../common/languages';
 
 /**
  * Every screen the visitor can be on. Features add their screen here, render it in
@@ -11,6 +12,7 @@ export const SERVICE_IDS = [
   'video_call',
   'home_visit',
   'legal_knowledge',
+  'status_lookup',
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
@@ -20,6 +22,7 @@ export type Screen =
   | { name: 'forms_menu' }
   | { name: 'form_start'; templateId: string }
   | { name: 'form_step'; draftId: string; stepId: string; fromReview?: boolean }
+  | { name: 'form_card_check'; draftId: string; holder: string; offerLanguage?: Language }
   | { name: 'form_review'; draftId: string }
   | { name: 'form_kept'; draftId: string; code: string; stepId: string }
   | { name: 'form_receipt'; uuid: string }
@@ -31,4 +34,5 @@ export type Screen =
   | { name: 'knowledge_article'; id: string }
   | { name: 'technician' }
   | { name: 'staff' }
-  | { name: 'video_call' };
+  | { name: 'video_call' }
+  | { name: 'status_lookup' };

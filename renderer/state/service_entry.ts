@@ -15,5 +15,7 @@ export function serviceEntry(service: ServiceId): Screen {
       return { name: 'legal_knowledge' };
     case 'video_call':
       return { name: 'video_call' };
+    case 'status_lookup':
+      return { name: 'status_lookup' };
   }
 }

@@ -4,17 +4,27 @@ import { launchChromium } from '../e2e/support/browser';
 import { percentile, report } from './bench_report';
 import { type DirectoryBenchResult, runDirectoryWorkload } from './directory_workload';
 
-// Directory search over 10,000 institutions: one search per keystroke, target p95 ≤ 20 ms. Measured under
-// Node and inside Debian's Chromium (the renderer's engine), with the same bundled search code.
+// Directory search over 10,000 institutions: one search per keystroke, target p95 ≤ 20 ms, and the index
+// build when the screen opens (≤ 200 ms; the pinyin comes with the data, computed by the core ahead of
+// time). Measured under Node and inside Debian's Chromium (the renderer's engine), with the same code.
 const COUNT = 10_000;
 const TARGET = 'p95 <= 20 ms';
 
 function reportRun(where: string, result: DirectoryBenchResult): void {
+  // Before: the screen computed the pinyin itself while building the index (spellings + index).
+  report({
+    bench: 'directory',
+    metric: `${where}_index_build_before_with_pinyin`,
+    value: result.spellingsMs + result.indexMs,
+    unit: 'ms',
+    samples: COUNT,
+  });
   report({
     bench: 'directory',
     metric: `${where}_index_build`,
     value: result.indexMs,
     unit: 'ms',
+    target: '<= 200',
     samples: COUNT,
   });
   for (const [metric, samples] of [

@@ -61,7 +61,7 @@ async function main() {
     const back: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       forward.push(await step(page, '下一步', '您的性别是？'));
-      back.push(await step(page, '上一步', '请说出或输入您的姓名。'));
+      back.push(await step(page, '上一步', '请输入您的姓名。'));
     }
     const all = [...forward, ...back];
     report({

@@ -53,8 +53,8 @@ async function measure(metric: string, call: () => Promise<unknown>, count: numb
 
 await measure('small_call', () => bridge.invoke('system.provisioning', {}), 2000);
 // The worst a page can send: just over the 256 KB limit, refused before the core sees it.
-const oversized = { action: 'a'.repeat(256 * 1024) };
-await measure('oversized_refusal', () => bridge.invoke('audit.record', oversized), 200);
+const oversized = { templateId: 'a'.repeat(256 * 1024) };
+await measure('oversized_refusal', () => bridge.invoke('forms.start_draft', oversized), 200);
 
 unbind();
 core.close();

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { SubmissionStore } from '../../core/forms/submissions';
 import { createKioskCore } from '../../core/kiosk_core';
 import { hashPin } from '../../core/pins/pin_hash';
-import { applicationPdf } from '../../hub/desk/desk_print';
 import { createMemoryLogger } from '../../node_shared/logger';
 import { percentile, report } from './bench_report';
 
-// Staff list and counts over a busy terminal's month (500 applications, every third a priority one),
-// and the hub desk's PDF (a fresh headless Chromium per request).
+// Staff list and counts over a busy terminal's month (500 applications, every third a priority one).
+// The hub desk's PDF has its own benchmark (desk_print_bench.ts).
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-bench-'));
 const sample = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../assets/config.sample.json'), 'utf8'),
@@ -66,18 +65,4 @@ for (const [method, args] of [
 }
 core.close();
 
-const html = '<!doctype html><html lang="zh-CN"><body><h1>申请表</h1><p>示例</p></body></html>';
-const pdfSamples: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const t0 = performance.now();
-  await applicationPdf(html);
-  pdfSamples.push(performance.now() - t0);
-}
-report({
-  bench: 'staff',
-  metric: 'desk_pdf_p50',
-  value: percentile(pdfSamples, 50),
-  unit: 'ms',
-  samples: pdfSamples.length,
-});
 fs.rmSync(root, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { openSqliteHubStore } from '../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../hub/tokens';
 import { createLogger } from '../../node_shared/logger';
 import { fixtureTemplateBytes } from '../integration/sync/support/fixture_template';
+import { TEST_KEY, testDepsExtras } from '../support/kiosk_database';
 import { testPki, testProfile } from '../support/test_pki';
 import { percentile, report } from './bench_report';
 
@@ -170,7 +171,7 @@ for (const tls of [false, true]) {
   const hub = await startHubProcess(hubDir, tls ? testPki().server : null);
   const kioskDir = path.join(work, `kiosk-${tls ? 'tls' : 'plain'}`);
   fs.mkdirSync(kioskDir, { recursive: true });
-  const opened = openDatabase(path.join(kioskDir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(kioskDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('kiosk database');
   const db = opened.value;
   const rows = 10_000;
@@ -199,6 +200,7 @@ for (const tls of [false, true]) {
         printer: { name: '', paper: 'A4' },
         screen: { diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 },
         session: { idleSeconds: 120, warningSeconds: 45 },
+        storage: { reserveMb: 0 },
         speech: { onByDefault: false },
       },
       provisioning: {
@@ -211,6 +213,7 @@ for (const tls of [false, true]) {
       hubTrust: null,
       hubIdentity: new HubIdentityWatch(logger, now),
       now,
+      ...testDepsExtras(path.join(work, 'kiosk'), now),
     },
     { idleMs: 5, backoff: { baseMs: 20, capMs: 200 } },
   );

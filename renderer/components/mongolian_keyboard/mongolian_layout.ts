@@ -50,6 +50,3 @@ export const CONTROLS = {
   space: ' ',
 } as const;
 export type ControlId = keyof typeof CONTROLS;
-
-/** Traditional Mongolian letters and controls (U+1800–U+18AF): text in it is shown and marked as Mongolian. */
-export const MONGOLIAN_SCRIPT = /[\u1800-\u18af]/;

@@ -1,7 +1,12 @@
 import './onscreen_keyboard.css';
+import { Suspense } from 'react';
+import { lazyComponent } from '../../lazy_component';
 import { NumericPad, type PadExtra } from './numeric_pad';
-import { TextEntry } from './text_entry';
-import { type KeyboardProps, TextKeyboard } from './text_keyboard';
+import type { KeyboardProps } from './text_keyboard';
+
+// The text keyboards (pinyin, handwriting, Mongolian) load when a text field first needs one.
+const TextEntry = lazyComponent(() => import('./text_entry').then((m) => m.TextEntry));
+const TextKeyboard = lazyComponent(() => import('./text_keyboard').then((m) => m.TextKeyboard));
 
 export type KeyboardLayout = 'text' | 'url' | 'number' | 'decimal' | 'phone' | 'id_number' | 'date';
 
@@ -19,7 +24,11 @@ const PAD_EXTRA: Record<Exclude<KeyboardLayout, 'text' | 'url'>, PadExtra> = {
  * It edits the end of the value; the field itself still takes the system keyboard and input method.
  */
 export function OnScreenKeyboard({ layout, ...props }: KeyboardProps & { layout: KeyboardLayout }) {
-  if (layout === 'text') return <TextEntry {...props} />;
-  if (layout === 'url') return <TextKeyboard {...props} url />;
+  if (layout === 'text' || layout === 'url')
+    return (
+      <Suspense fallback={null}>
+        {layout === 'text' ? <TextEntry {...props} /> : <TextKeyboard {...props} url />}
+      </Suspense>
+    );
   return <NumericPad {...props} extra={PAD_EXTRA[layout]} />;
 }

@@ -24,10 +24,11 @@ export function DirectoryScreen({ initial }: { initial: DirectoryQuery }) {
   // Kept in the screen, not the route: a route change remounts the screen (and moves focus) per keystroke.
   const [query, setQuery] = useState<DirectoryQuery>(initial);
   const published = usePublished('directory.dataset');
-  const dataset = published.status === 'ready' ? published.value.dataset : null;
+  const loaded = published.status === 'ready' ? published.value : null;
+  const dataset = loaded?.dataset ?? null;
   const index = useMemo(
-    () => (dataset ? directoryIndexFor(dataset, terminal.centre.id) : null),
-    [dataset, terminal.centre.id],
+    () => (loaded ? directoryIndexFor(loaded.dataset, loaded.spellings, terminal.centre.id) : null),
+    [loaded, terminal.centre.id],
   );
   const results = useMemo(() => (index ? searchDirectory(index, query) : []), [index, query]);
   const update = (change: Partial<DirectoryQuery>) => setQuery((current) => ({ ...current, ...change }));

@@ -1,5 +1,4 @@
 import '../../styles/forms.css';
-import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
@@ -13,7 +12,6 @@ import { MissingDraft } from './missing_draft';
 /** After submit: the receipt number (large, spoken), print buttons, and what happens next. */
 export function FormReceiptScreen({ uuid }: { uuid: string }) {
   const { store } = useApp();
-  const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const found = useSubmissionSummary(uuid);
   if (found.status === 'ready' && found.value === null) return <MissingDraft />;
@@ -62,6 +60,9 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
           values={{ name: summary.officeName, phone: summary.officePhone }}
         />
       </p>
+      <p>
+        <Text ns="status" k="receipt_tip" />
+      </p>
       <div className="forms-actions">
         <PrintButton variant="primary" what="receipt" print={() => call('print.receipt', { uuid, language })}>
           <Text ns="forms_ui" k="receipt.print_receipt" />
@@ -73,7 +74,9 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
           <Text ns="forms_ui" k="receipt.finish" />
         </KioskButton>
       </div>
-      <p className="form-step__note">{t('receipt.finish_hint')}</p>
+      <p className="form-step__note">
+        <Text ns="forms_ui" k="receipt.finish_hint" />
+      </p>
     </section>
   );
 }

@@ -1,16 +1,19 @@
 import '../../styles/forms.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPersonalField } from '../../../common/forms/personal_fields';
 import { allSteps } from '../../../common/forms/template_schema';
 import type { Language } from '../../../common/languages';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { MaskedValue } from '../../components/masked_value';
 import { ScreenHeading } from '../../components/screen_heading';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { FromIdCardMark } from './id_card/from_id_card_mark';
 import { MissingDraft } from './missing_draft';
 import { reviewAnswer, spokenReviewAnswer } from './review_answer';
 import { useForm } from './use_form';
@@ -117,11 +120,20 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
                   <LocalText text={step.label} />
                 </dt>
                 <dd>
-                  <ScriptText
-                    className="form-review__answer"
-                    id={`review-answer-${step.id}`}
-                    text={reviewAnswer(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
-                  />
+                  {isPersonalField(step.field) && typeof draft.answers[step.id] === 'string' ? (
+                    <MaskedValue
+                      id={`review-answer-${step.id}`}
+                      value={String(draft.answers[step.id])}
+                      label={localString(step.label, language)}
+                    />
+                  ) : (
+                    <ScriptText
+                      className="form-review__answer"
+                      id={`review-answer-${step.id}`}
+                      text={reviewAnswer(step, draft.answers[step.id], language, t, loaded.sourceOptions)}
+                    />
+                  )}
+                  {draft.fromIdCard.includes(step.id) ? <FromIdCardMark /> : null}
                   <KioskButton
                     label={t('review.change_named', { label: localString(step.label, language) })}
                     onPress={() => {

@@ -43,6 +43,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
   const [resuming, setResuming] = useState(false);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
 
   useEffect(() => {
     void forms.loadTemplate(templateId).then((loaded) => setTemplate(loaded ?? 'missing'));
@@ -55,7 +56,13 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
 
   async function start() {
     const result = await call('forms.start_draft', { templateId });
-    if (!result.ok) return;
+    if (!result.ok) {
+      if (result.reason === 'disk_full') {
+        setStartError(t('start.disk_full'));
+        announcer.assertive(t('start.disk_full'));
+      }
+      return;
+    }
     forms.remember(result.draft);
     store.navigate({
       name: 'form_step',
@@ -70,7 +77,8 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
       setCodeError(message);
       announcer.assertive(message);
     };
-    if (digits.length !== 8) return refuse(t('start.code_format'));
+    // 12 digits; drafts kept before codes grew still have 8.
+    if (digits.length !== 12 && digits.length !== 8) return refuse(t('start.code_format'));
     const result = await call('forms.resume_draft', { code: digits });
     if (!result.ok) return refuse(t(`start.code_${result.reason}`));
     forms.remember(result.draft);
@@ -113,6 +121,11 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
       <p>
         <Text ns="forms_ui" k="start.saved_as_you_go" />
       </p>
+      {startError ? (
+        <p className="field-error" role="alert">
+          {startError}
+        </p>
+      ) : null}
       <div className="forms-actions">
         <KioskButton variant="primary" onPress={() => void start()}>
           <Text ns="forms_ui" k="start.start" />
@@ -143,7 +156,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
             }}
             onDone={() => void resume()}
             layout="number"
-            maxLength={9}
+            maxLength={14}
           />
           <KioskButton variant="primary" onPress={() => void resume()}>
             <Text ns="forms_ui" k="start.resume" />

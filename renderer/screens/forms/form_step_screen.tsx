@@ -3,12 +3,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
+import { cardHolderStartingAt, cardSteps } from '../../../common/forms/id_card_steps';
 import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
 import { templateSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { ErrorSummary } from '../../components/error_summary';
 import { KioskButton } from '../../components/kiosk_button';
+import { SavingNotice } from '../../components/saving_notice';
 import { ScreenHeading } from '../../components/screen_heading';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
@@ -16,6 +18,8 @@ import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
+import { PlaceCardPanel } from './id_card/place_card_panel';
+import type { CardRead } from './id_card/use_card_reader';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 
@@ -65,7 +69,7 @@ function StepView({
   form,
   step,
 }: StepScreenProps & { form: LoadedForm; step: Step }) {
-  const { store, forms } = useApp();
+  const { store, terminal, forms } = useApp();
   const { t } = useTranslation('forms_ui');
   const language = useLanguage();
   const speech = useSpeech();
@@ -73,8 +77,17 @@ function StepView({
   const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? null);
   const [error, setError] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  // Where a form first asks for someone's identity, "place your ID card" comes before typing (issue 19)
+  const reader = terminal.idCardReader;
+  const holder = reader ? cardHolderStartingAt(template, stepId) : null;
+  const [byCard, setByCard] = useState(
+    holder !== null &&
+      !fromReview &&
+      cardSteps(template, holder).every((s) => draft.answers[s.id] === undefined),
+  );
   // a ref, not state: a second press while saving is ignored without re-rendering the screen
   const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
   const index = draft.visibleSteps.indexOf(stepId);
   const total = draft.visibleSteps.length;
   const section = sectionOf(template, stepId);
@@ -96,12 +109,16 @@ function StepView({
       store.navigate({ name: 'form_review', draftId });
       return;
     }
-    void call('forms.set_current_step', { draftId, stepId: next });
+    // only where to resume; the answer is already saved
+    call('forms.set_current_step', { draftId, stepId: next }).catch(() => {});
     store.navigate({ name: 'form_step', draftId, stepId: next });
   }
 
   async function save(answer: AnswerValue | null): Promise<DraftState | null> {
     busy.current = true;
+    setSaving(true);
+    // cleared first so the same failure twice is announced (and spoken) twice
+    setError(null);
     try {
       const result = await call('forms.save_answer', { draftId, stepId, value: answer });
       if (result.ok) {
@@ -112,8 +129,13 @@ function StepView({
         setError(t(result.error.key, { ns: 'forms', ...result.error.params }));
       } else setError(t('step.save_failed'));
       return null;
+    } catch {
+      // the core refused the call or could not be reached (restarting): say so, never fail in silence
+      setError(t('step.save_failed'));
+      return null;
     } finally {
       busy.current = false;
+      setSaving(false);
     }
   }
 
@@ -152,6 +174,32 @@ function StepView({
     }
     const result = await call('forms.keep_draft', { draftId });
     if (result.ok) store.navigate({ name: 'form_kept', draftId, code: result.code, stepId });
+  }
+
+  async function cardRead(read: CardRead) {
+    // the core wrote the card into the draft: load it afresh (the screen cache holds the old one)
+    const fresh = await call('forms.get_draft', { draftId });
+    if (fresh.ok) forms.remember(fresh.draft);
+    store.navigate({
+      name: 'form_card_check',
+      draftId,
+      holder: holder!,
+      ...(read.offerLanguage ? { offerLanguage: read.offerLanguage } : {}),
+    });
+  }
+
+  if (byCard && holder && reader) {
+    return (
+      <PlaceCardPanel
+        draftId={draftId}
+        holder={holder}
+        template={template}
+        location={reader.location}
+        onRead={(read) => void cardRead(read)}
+        onType={() => setByCard(false)}
+        onBack={back}
+      />
+    );
   }
 
   const prompt = localString(step.prompt, language);
@@ -220,8 +268,11 @@ function StepView({
         optionSignKey={optionSignKey}
       />
       {form.sampleOptions && step.field.type === 'single_choice' && step.field.optionsSource ? (
-        <p className="form-step__note">{t('sample_data_label', { ns: 'forms' })}</p>
+        <p className="form-step__note">
+          <Text ns="forms" k="sample_data_label" />
+        </p>
       ) : null}
+      <SavingNotice active={saving} />
       <div className="forms-actions">
         <KioskButton onPress={back}>
           <Text ns="forms_ui" k={fromReview ? 'step.back_to_review' : 'step.back'} />
@@ -240,6 +291,11 @@ function StepView({
             }}
           >
             <Text ns="forms_ui" k="step.help" />
+          </KioskButton>
+        ) : null}
+        {holder ? (
+          <KioskButton onPress={() => setByCard(true)}>
+            <Text ns="forms_ui" k="card.use_card" />
           </KioskButton>
         ) : null}
         <KioskButton onPress={() => void keep()}>

@@ -9,7 +9,9 @@ import { useStaffSubmissions, useSyncStatus } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { AssistedEntry } from './assisted_entry';
 import { DraftFinder } from './draft_finder';
+import { StaffAlerts } from './staff_alerts';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
 import { SubmissionDetail } from './submission_detail';
@@ -91,6 +93,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
 
   return (
     <div className="staff-home">
+      <StaffAlerts onLocked={onLocked} />
       <SyncStatusNotice state={syncStatus.status === 'ready' ? syncStatus.value.state : null} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
@@ -120,6 +123,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
           />
         )}
       </section>
+      <AssistedEntry onLocked={onLocked} onAssist={onAssist} />
       <StaffCounts onLocked={onLocked} />
       <DraftFinder onLocked={onLocked} onAssist={onAssist} />
     </div>

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/languages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { MaskedValue } from '../../components/masked_value';
 import { useOpenedSubmission } from '../../data/staff_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
+import { FromIdCardMark } from '../forms/id_card/from_id_card_mark';
 import { SubmissionSummary } from './staff_home';
 
 const NS = 'staff';
@@ -101,7 +103,10 @@ export function SubmissionDetail({
           {answers.map((answer) => (
             <div key={answer.stepId} className="staff-answer">
               <dt>{answer.label}</dt>
-              <dd>{answer.text}</dd>
+              <dd>
+                {answer.personal ? <MaskedValue value={answer.text} label={answer.label} /> : answer.text}
+                {answer.fromIdCard ? <FromIdCardMark /> : null}
+              </dd>
             </div>
           ))}
         </dl>

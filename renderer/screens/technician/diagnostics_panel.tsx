@@ -11,7 +11,7 @@ import { MediaChecks } from './media_checks';
 const NS = 'technician';
 
 /** Checks that run in the core; camera and microphone run here in the renderer (`media_checks.tsx`). */
-export const CHECK_IDS = ['hub', 'sync', 'printers', 'speech', 'system'] as const;
+export const CHECK_IDS = ['hub', 'sync', 'printers', 'speech', 'id_card', 'system'] as const;
 type CheckId = (typeof CHECK_IDS)[number];
 
 interface CheckOutcome {
@@ -19,6 +19,8 @@ interface CheckOutcome {
   lines: string[];
   printers?: string[];
   languages?: Language[];
+  /** The ID card reader is configured: offer a test with a card. */
+  cardTest?: boolean;
 }
 
 function megabytes(bytes: number): string {
@@ -90,6 +92,23 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
           ),
         ],
         languages: r.languages.map((l) => l.language),
+      };
+    }
+    case 'id_card': {
+      const r = await call('diagnostics.id_card', { read: false });
+      if (!r.ok) return 'locked';
+      if (!r.configured) return { state: 'ok', lines: [t('id_card.not_configured')] };
+      return {
+        state: r.status === 'ok' ? 'ok' : 'problem',
+        lines: [
+          t('id_card.port', {
+            adapter: t(`id_card.adapters.${r.adapter}`),
+            port: r.port,
+            status: status(r.status),
+          }),
+          r.samId ? t('id_card.sam', { samId: r.samId }) : t('id_card.no_sam'),
+        ],
+        cardTest: true,
       };
     }
     case 'system': {
@@ -165,6 +184,17 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
     announce.polite(message);
   };
 
+  const cardTest = async () => {
+    setActionStatus(t('id_card.place'));
+    announce.polite(t('id_card.place'));
+    const r = await call('diagnostics.id_card', { read: true });
+    if (!r.ok) return onLocked();
+    const outcome = r.configured && r.read ? r.read : { outcome: 'reader_unavailable' as const, readerMs: 0 };
+    const message = t(`id_card.outcome.${outcome.outcome}`, { ms: outcome.readerMs });
+    setActionStatus(message);
+    announce.polite(message);
+  };
+
   const speakTest = async (language: Language) => {
     const text = t('speech.test_phrase', { lng: language });
     const r = await call('speech.render', {
@@ -221,6 +251,11 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
                   <Text ns={NS} k="printers.test" values={{ name: printer }} />
                 </KioskButton>
               ))}
+              {result?.cardTest ? (
+                <KioskButton onPress={() => void cardTest()}>
+                  <Text ns={NS} k="id_card.test" />
+                </KioskButton>
+              ) : null}
               {result?.languages?.map((language) => (
                 <KioskButton key={language} onPress={() => void speakTest(language)}>
                   <Text ns={NS} k="speech.test" values={{ language: t(`languages.${language}`) }} />

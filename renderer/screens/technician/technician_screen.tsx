@@ -52,7 +52,7 @@ export function TechnicianScreen() {
       ) : (
         <PinGate
           ns={NS}
-          minDigits={4}
+          minDigits={6}
           unlock={(pin) => call('technician.unlock', { pin })}
           onUnlocked={() => setUnlocked(true)}
         />

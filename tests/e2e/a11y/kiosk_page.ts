@@ -157,3 +157,34 @@ export async function discoverScreens(page: Page): Promise<{ label: string; scre
   await navigate(page, { name: 'home' });
   return screens;
 }
+
+/**
+ * The screen's primary action and its Back, seen without scrolling (issue 18): each one in an action row (or,
+ * without one, the first primary button outside a paged list) whose box is not wholly inside the window with the page at the top.
+ */
+export async function actionsOutOfView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const visible = (el: HTMLElement) =>
+      el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true });
+    const isBack = (el: HTMLElement) => /^(上一步|返回)/.test((el.textContent ?? '').trim());
+    const rows = '.forms-actions, .screen-actions, .staff-actions';
+    const inRows = [...document.querySelectorAll<HTMLElement>(`main :is(${rows}) button`)].filter(
+      (el) => visible(el) && (el.matches('.kiosk-button--primary') || isBack(el)),
+    );
+    // a list's "more" button is paging, not the screen's action
+    const firstPrimary = [...document.querySelectorAll<HTMLElement>('main .kiosk-button--primary')].find(
+      (el) => visible(el) && !el.closest('.paged-list'),
+    );
+    const wanted = inRows.length > 0 ? inRows : firstPrimary ? [firstPrimary] : [];
+    return wanted
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top < -0.5 || box.bottom > window.innerHeight + 0.5;
+      })
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return `"${(el.textContent ?? '').trim().slice(0, 12)}" at ${Math.round(box.top)}–${Math.round(box.bottom)} of ${window.innerHeight}`;
+      });
+  });
+}

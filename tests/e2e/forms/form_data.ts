@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openKioskDataDb } from '../../support/kiosk_database';
 
 /** GB 11643 check character of the first 17 digits of a resident ID number. */
 export function withCheckDigit(first17: string): string {
@@ -34,7 +34,7 @@ export interface SubmissionRow {
 
 /** The dev host's database, opened read-only as a staff tool would. */
 export function readSubmissions(dataDir: string): SubmissionRow[] {
-  const db = new Database(path.join(dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  const db = openKioskDataDb(dataDir, { readonly: true });
   try {
     return db
       .prepare('SELECT uuid, template_id, payload, sha256, receipt_no, priority FROM submissions')
@@ -45,7 +45,7 @@ export function readSubmissions(dataDir: string): SubmissionRow[] {
 }
 
 export function readDraftAnswers(dataDir: string): Record<string, unknown>[] {
-  const db = new Database(path.join(dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+  const db = openKioskDataDb(dataDir, { readonly: true });
   try {
     return (db.prepare('SELECT answers FROM drafts').all() as { answers: string }[]).map((row) =>
       JSON.parse(row.answers),

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../../core/storage/database';
+import { openEncrypted } from '../../../core/storage/sqlcipher';
+import { TEST_KEY } from '../../support/kiosk_database';
 
 function tempFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-db-')), 'kiosk.sqlite');
@@ -11,7 +12,7 @@ function tempFile(): string {
 
 describe('kiosk database', () => {
   it('opens a real file in WAL mode with synchronous=FULL at the current schema version', () => {
-    const opened = openDatabase(tempFile());
+    const opened = openDatabase(tempFile(), TEST_KEY);
     if (!opened.ok) throw new Error('open failed');
     const db = opened.value;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -22,22 +23,23 @@ describe('kiosk database', () => {
 
   it('runs only pending migrations, each in a transaction, and keeps data across reopen', () => {
     const file = tempFile();
-    const first = openDatabase(file, ['CREATE TABLE a (x INTEGER) STRICT;']);
+    const first = openDatabase(file, TEST_KEY, { migrations: ['CREATE TABLE a (x INTEGER) STRICT;'] });
     if (!first.ok) throw new Error('open failed');
     first.value.prepare('INSERT INTO a VALUES (1)').run();
     first.value.close();
     // A failing second migration is rolled back entirely and the version stays at 1.
     expect(() =>
-      openDatabase(file, ['CREATE TABLE a (x INTEGER) STRICT;', 'CREATE TABLE b (y); SELECT nope();']),
+      openDatabase(file, TEST_KEY, {
+        migrations: ['CREATE TABLE a (x INTEGER) STRICT;', 'CREATE TABLE b (y); SELECT nope();'],
+      }),
     ).toThrow();
-    const check = new Database(file);
+    const check = openEncrypted(file, TEST_KEY);
     expect(check.pragma('user_version', { simple: true })).toBe(1);
     expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
     check.close();
-    const again = openDatabase(file, [
-      'CREATE TABLE a (x INTEGER) STRICT;',
-      'CREATE TABLE b (y INTEGER) STRICT;',
-    ]);
+    const again = openDatabase(file, TEST_KEY, {
+      migrations: ['CREATE TABLE a (x INTEGER) STRICT;', 'CREATE TABLE b (y INTEGER) STRICT;'],
+    });
     if (!again.ok) throw new Error('open failed');
     expect(again.value.prepare('SELECT x FROM a').all()).toEqual([{ x: 1 }]);
     again.value.close();
@@ -45,11 +47,11 @@ describe('kiosk database', () => {
 
   it('refuses a database written by a newer app and leaves it untouched', () => {
     const file = tempFile();
-    const db = new Database(file);
+    const db = openEncrypted(file, TEST_KEY);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
     const before = fs.readFileSync(file);
-    const opened = openDatabase(file);
+    const opened = openDatabase(file, TEST_KEY);
     expect(opened).toEqual({
       ok: false,
       error: { kind: 'newer_than_app', found: SCHEMA_VERSION + 5, supported: SCHEMA_VERSION },

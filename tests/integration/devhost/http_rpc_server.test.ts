@@ -19,6 +19,9 @@ beforeAll(async () => {
   staticRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-static-'));
   fs.writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.writeFileSync(path.join(staticRoot, '.secret'), 'hidden');
+  fs.mkdirSync(path.join(staticRoot, 'assets'));
+  fs.writeFileSync(path.join(staticRoot, 'assets', 'index-CSFGKMFN.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(staticRoot, 'assets', 'config.js'), 'console.log(2)');
   core = createKioskCore({
     dataDir,
     configPath: path.resolve(import.meta.dirname, '../../../assets/config.sample.json'),
@@ -84,8 +87,11 @@ function rpc(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
+/** Rows the calls could have written (a draft and its audit entry). */
 function auditRows(): number {
-  return (core.deps.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+  const count = (table: string) =>
+    (core.deps.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return count('audit') + count('drafts');
 }
 
 describe('dev host HTTP transport', () => {
@@ -100,7 +106,7 @@ describe('dev host HTTP transport', () => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (authorization) headers.authorization = authorization;
       const response = await request({
-        body: JSON.stringify({ method: 'audit.record', args: { action: 'a.b' } }),
+        body: JSON.stringify({ method: 'forms.start_draft', args: { templateId: 'legal_aid_application' } }),
         headers,
       });
       expect(response.status).toBe(401);
@@ -117,7 +123,10 @@ describe('dev host HTTP transport', () => {
       { origin: `http://127.0.0.1:${port + 1}` },
     ];
     for (const headers of forged) {
-      const response = await rpc({ method: 'audit.record', args: { action: 'a.b' } }, headers);
+      const response = await rpc(
+        { method: 'forms.start_draft', args: { templateId: 'legal_aid_application' } },
+        headers,
+      );
       expect(response.status, JSON.stringify(headers)).toBe(403);
     }
     expect(auditRows()).toBe(0);
@@ -125,9 +134,12 @@ describe('dev host HTTP transport', () => {
 
   it('gives clear errors for unknown methods, bad arguments, malformed JSON and wrong content type', async () => {
     expect((await rpc({ method: 'system.reboot', args: {} })).status).toBe(404);
-    const bad = await rpc({ method: 'audit.record', args: { action: 7 } });
+    const bad = await rpc({ method: 'forms.start_draft', args: { templateId: 7 } });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'invalid_args', issues: [{ path: 'action' }] });
+    expect(JSON.parse(bad.body).error).toMatchObject({
+      code: 'invalid_args',
+      issues: [{ path: 'templateId' }],
+    });
     const malformed = await rpc('{"method": "system.health", "args": ');
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.body).error.code).toBe('invalid_args');
@@ -138,15 +150,17 @@ describe('dev host HTTP transport', () => {
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
     });
     expect(text.status).toBe(415);
-    const pollution = await rpc('{"method":"audit.record","args":{"action":"a.b","__proto__":{"x":1}}}');
+    const pollution = await rpc(
+      '{"method":"forms.start_draft","args":{"templateId":"legal_aid_application","__proto__":{"x":1}}}',
+    );
     expect(pollution.status).toBe(400);
     expect(auditRows()).toBe(0);
   });
 
   it('refuses a 1 MB body before parsing it', async () => {
     const response = await rpc({
-      method: 'audit.record',
-      args: { action: 'a.b', subject: 'x'.repeat(1024 * 1024) },
+      method: 'forms.start_draft',
+      args: { templateId: 'x'.repeat(1024 * 1024) },
     });
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).error.code).toBe('too_large');
@@ -167,6 +181,18 @@ describe('dev host HTTP transport', () => {
     ]) {
       expect((await request({ method: 'GET', path: sneaky })).status, sneaky).toBe(404);
     }
+  });
+
+  it('lets the browser keep content-hashed build files (and their compiled code), never the rest', async () => {
+    const hashed = await request({ method: 'GET', path: '/assets/index-CSFGKMFN.js' });
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers['content-security-policy']).toContain("default-src 'self'");
+    for (const fresh of ['/', '/index.html', '/assets/config.js'])
+      expect((await request({ method: 'GET', path: fresh })).headers['cache-control'], fresh).toBe(
+        'no-store',
+      );
+    const refused = await request({ method: 'POST', path: '/rpc', body: '{}' });
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 
   it('streams core events to a subscriber holding the token', async () => {

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../common/forms/canonical_json';
 import { sha256Hex } from '../../../core/forms/submissions';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 let core: TestCore;
@@ -35,7 +34,7 @@ describe('drafts on a real SQLite file', () => {
     const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
     expect(started).toMatchObject({
       ok: true,
-      draft: { template: { id: 'legal_aid_application', version: '1.1.0' }, currentStep: 'full_name' },
+      draft: { template: { id: 'legal_aid_application', version: '1.2.0' }, currentStep: 'full_name' },
     });
     expect(await core.call('forms.start_draft', { templateId: 'no_such_form' })).toEqual({
       ok: false,
@@ -51,7 +50,7 @@ describe('drafts on a real SQLite file', () => {
     expect(draft.visibleSteps).not.toContain('household_income');
     expect(draft.priority).toBe(true);
     // Read back straight from the file: the row holds exactly these answers.
-    const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'), { readonly: true });
+    const db = openKioskDataDb(core.dataDir, { readonly: true });
     const row = db.prepare('SELECT answers, current_step FROM drafts WHERE id = ?').get(draftId) as {
       answers: string;
       current_step: string;
@@ -136,7 +135,7 @@ describe('drafts on a real SQLite file', () => {
     await core.call('forms.save_answer', { draftId: kept, stepId: 'full_name', value: '张示例' });
     const keep = await core.call('forms.keep_draft', { draftId: kept });
     if (!keep.ok) throw new Error('keep failed');
-    expect(keep.code).toMatch(/^\d{8}$/);
+    expect(keep.code).toMatch(/^\d{12}$/);
     expect(await core.call('forms.keep_draft', { draftId: kept })).toEqual(keep);
 
     expect(await core.call('forms.end_session', {})).toEqual({ wiped: 1 });
@@ -145,7 +144,7 @@ describe('drafts on a real SQLite file', () => {
       reason: 'draft_not_found',
     });
 
-    const spaced = `${keep.code.slice(0, 4)} ${keep.code.slice(4)}`;
+    const spaced = keep.code.replace(/(\d{4})(?=\d)/g, '$1 ');
     const resumed = await core.call('forms.resume_draft', { code: spaced });
     expect(resumed).toMatchObject({
       ok: true,
@@ -158,8 +157,9 @@ describe('drafts on a real SQLite file', () => {
     const draftId = await newDraft();
     const keep = await core.call('forms.keep_draft', { draftId });
     if (!keep.ok) throw new Error('keep failed');
-    const wrong = keep.code === '00000000' ? '00000001' : '00000000';
-    for (let i = 0; i < 5; i++)
+    const wrong = keep.code === '000000000000' ? '000000000001' : '000000000000';
+    // A persisted allowance of 10 wrong codes, then one more a minute (see attempt_budget.ts).
+    for (let i = 0; i < 10; i++)
       expect(await core.call('forms.resume_draft', { code: wrong })).toEqual({
         ok: false,
         reason: 'not_found',
@@ -216,7 +216,7 @@ describe('submit', () => {
     expect(result.priority).toBe(true);
     expect(await core.call('forms.get_draft', { draftId })).toEqual({ ok: false, reason: 'draft_not_found' });
 
-    const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'));
+    const db = openKioskDataDb(core.dataDir);
     const row = db.prepare('SELECT * FROM submissions WHERE uuid = ?').get(result.uuid) as Record<
       string,
       string | number
@@ -226,14 +226,14 @@ describe('submit', () => {
     expect(row.sha256).toBe(sha256Hex(String(row.payload)));
     expect(row).toMatchObject({
       template_id: 'legal_aid_application',
-      template_version: '1.1.0',
+      template_version: '1.2.0',
       priority: 1,
       receipt_no: result.receiptNo,
     });
     expect(result.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(payload).toMatchObject({
       uuid: result.uuid,
-      template: { id: 'legal_aid_application', version: '1.1.0' },
+      template: { id: 'legal_aid_application', version: '1.2.0' },
       priority: true,
       feeReduction: null,
     });

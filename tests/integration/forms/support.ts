@@ -42,7 +42,13 @@ export interface TestCore extends KioskCore {
 
 /** A real core on a real SQLite file in a temp dir (speech pre-rendering off). */
 export function startTestCore(
-  options: { printer?: Printer; dataDir?: string; now?: () => Date; configPath?: string } = {},
+  options: {
+    printer?: Printer;
+    dataDir?: string;
+    now?: () => Date;
+    configPath?: string;
+    sweepMs?: number;
+  } = {},
 ): TestCore {
   process.env.KIOSK_SPEECH_PRERENDER = '0';
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-forms-'));
@@ -53,6 +59,7 @@ export function startTestCore(
     logger: createMemoryLogger(),
     ...(options.printer ? { printer: options.printer } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
   });
   return {
     ...core,

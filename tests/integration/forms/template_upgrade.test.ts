@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../common/result';
 import type { PrintDocument, Printer } from '../../../core/printing/printer';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { fillLegalAid, LEGAL_AID_ANSWERS, startTestCore, type TestCore } from './support';
 
 /** Keeps the HTML of every document instead of printing it. */
@@ -17,9 +16,9 @@ function capturingPrinter(): Printer & { docs: PrintDocument[] } {
   };
 }
 
-/** The draft as if it had been started before version 1.1.0 was installed. */
+/** The draft as if it had been started before a newer version was installed. */
 function moveDraftToVersion(core: TestCore, draftId: string, version: string): void {
-  const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'));
+  const db = openKioskDataDb(core.dataDir);
   db.prepare('UPDATE drafts SET template_version = ? WHERE id = ?').run(version, draftId);
   db.close();
 }
@@ -27,19 +26,19 @@ function moveDraftToVersion(core: TestCore, draftId: string, version: string): v
 let core: TestCore;
 afterEach(() => core?.close());
 
-describe('bundled legal-aid application 1.0.0 and 1.1.0 (Mongolian drafts)', () => {
-  it('a new draft starts on 1.1.0 and its Mongolian printout uses the Mongolian texts', async () => {
+describe('bundled legal-aid application 1.0.0, 1.1.0 (Mongolian drafts) and 1.2.0 (ID card)', () => {
+  it('a new draft starts on 1.2.0 and its Mongolian printout uses the Mongolian texts', async () => {
     const printer = capturingPrinter();
     core = startTestCore({ printer });
     const listed = (await core.call('forms.list_templates', {})).templates.find(
       (t) => t.id === 'legal_aid_application',
     );
-    expect(listed).toMatchObject({ version: '1.1.0', title: { 'mn-Mong-CN': expect.any(String) } });
+    expect(listed).toMatchObject({ version: '1.2.0', title: { 'mn-Mong-CN': expect.any(String) } });
 
     const submitted = await core.call('forms.submit', { draftId: await fillLegalAid(core) });
     if (!submitted.ok) throw new Error(JSON.stringify(submitted));
-    const template = await core.call('forms.get_template', { id: 'legal_aid_application', version: '1.1.0' });
-    if (!template.ok) throw new Error('no 1.1.0');
+    const template = await core.call('forms.get_template', { id: 'legal_aid_application', version: '1.2.0' });
+    if (!template.ok) throw new Error('no 1.2.0');
     const printed = await core.call('print.application', { uuid: submitted.uuid, language: 'mn-Mong-CN' });
     expect(printed.ok).toBe(true);
     const html = printer.docs.at(-1)!.html;
@@ -47,40 +46,45 @@ describe('bundled legal-aid application 1.0.0 and 1.1.0 (Mongolian drafts)', () 
     expect(html).toContain(template.template.print.sections[0]!.title['mn-Mong-CN']!);
   });
 
-  it('an old draft keeps 1.0.0: it resumes, submits on 1.0.0 and its receipt and application still print', async () => {
-    const printer = capturingPrinter();
-    core = startTestCore({ printer });
-    const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
-    if (!started.ok) throw new Error('start');
-    moveDraftToVersion(core, started.draft.draftId, '1.0.0');
-    const kept = await core.call('forms.keep_draft', { draftId: started.draft.draftId });
-    if (!kept.ok) throw new Error('keep');
+  it.each(['1.0.0', '1.1.0'])(
+    'an old draft keeps %s: it resumes, submits on it and its receipt and application still print',
+    async (version) => {
+      const printer = capturingPrinter();
+      core = startTestCore({ printer });
+      const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
+      if (!started.ok) throw new Error('start');
+      moveDraftToVersion(core, started.draft.draftId, version);
+      const kept = await core.call('forms.keep_draft', { draftId: started.draft.draftId });
+      if (!kept.ok) throw new Error('keep');
 
-    const resumed = await core.call('forms.resume_draft', { code: kept.code });
-    expect(resumed).toMatchObject({ ok: true, draft: { template: { version: '1.0.0' } } });
-    for (const [stepId, value] of LEGAL_AID_ANSWERS) {
-      const saved = await core.call('forms.save_answer', { draftId: started.draft.draftId, stepId, value });
-      expect(saved.ok, stepId).toBe(true);
-    }
-    const submitted = await core.call('forms.submit', { draftId: started.draft.draftId });
-    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+      const resumed = await core.call('forms.resume_draft', { code: kept.code });
+      expect(resumed).toMatchObject({ ok: true, draft: { template: { version } } });
+      for (const [stepId, value] of LEGAL_AID_ANSWERS) {
+        const saved = await core.call('forms.save_answer', { draftId: started.draft.draftId, stepId, value });
+        expect(saved.ok, stepId).toBe(true);
+      }
+      const submitted = await core.call('forms.submit', { draftId: started.draft.draftId });
+      if (!submitted.ok) throw new Error(JSON.stringify(submitted));
 
-    const db = new Database(path.join(core.dataDir, 'kiosk.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT template_version FROM submissions WHERE uuid = ?').get(submitted.uuid)).toEqual(
-      {
-        template_version: '1.0.0',
-      },
-    );
-    db.close();
+      const db = openKioskDataDb(core.dataDir, { readonly: true });
+      expect(
+        db.prepare('SELECT template_version FROM submissions WHERE uuid = ?').get(submitted.uuid),
+      ).toEqual({ template_version: version });
+      db.close();
 
-    for (const method of ['print.receipt', 'print.application'] as const) {
-      const printed = await core.call(method, { uuid: submitted.uuid, language: 'zh-CN' });
-      expect(printed.ok, method).toBe(true);
-      expect(printer.docs.at(-1)!.html).toContain('法律援助申请');
-    }
-    // 1.0.0 has no Mongolian print title: a Mongolian printout falls back to the Chinese one, marked zh-CN
-    const mongolian = await core.call('print.application', { uuid: submitted.uuid, language: 'mn-Mong-CN' });
-    expect(mongolian.ok).toBe(true);
-    expect(printer.docs.at(-1)!.html).toContain('<span lang="zh-CN">法律援助申请表</span>');
-  });
+      for (const method of ['print.receipt', 'print.application'] as const) {
+        const printed = await core.call(method, { uuid: submitted.uuid, language: 'zh-CN' });
+        expect(printed.ok, method).toBe(true);
+        expect(printer.docs.at(-1)!.html).toContain('法律援助申请');
+      }
+      if (version !== '1.0.0') return;
+      // 1.0.0 has no Mongolian print title: a Mongolian printout falls back to the Chinese one, marked zh-CN
+      const mongolian = await core.call('print.application', {
+        uuid: submitted.uuid,
+        language: 'mn-Mong-CN',
+      });
+      expect(mongolian.ok).toBe(true);
+      expect(printer.docs.at(-1)!.html).toContain('<span lang="zh-CN">法律援助申请表</span>');
+    },
+  );
 });

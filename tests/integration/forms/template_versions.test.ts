@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { FormsService } from '../../../core/forms/forms_service';
 import { sampleOptionProvider } from '../../../core/forms/option_sources';
 import { fileTemplateSource, TemplateRegistry } from '../../../core/forms/template_registry';
+import { clockOf } from '../../../core/pins/core_clock';
 import { openDatabase } from '../../../core/storage/database';
+import { TEST_KEY } from '../../support/kiosk_database';
 import { REPO } from './support';
 
 const FEEDBACK = 'satisfaction_feedback@1.0.0.json';
@@ -13,7 +15,7 @@ const FEEDBACK = 'satisfaction_feedback@1.0.0.json';
 function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-templates-'));
   fs.copyFileSync(path.join(REPO, 'assets', 'templates', FEEDBACK), path.join(dir, FEEDBACK));
-  const opened = openDatabase(path.join(dir, 'db', 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dir, 'db', 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   const registry = new TemplateRegistry([fileTemplateSource(dir)]);
   const forms = new FormsService({
@@ -21,6 +23,7 @@ function setup() {
     registry,
     options: sampleOptionProvider,
     now: () => new Date('2026-11-28T04:00:00Z'),
+    clock: clockOf(() => new Date('2026-11-28T04:00:00Z')),
     terminal: { terminalId: 't-1', centreId: 'c-1' },
   });
   const base = JSON.parse(fs.readFileSync(path.join(dir, FEEDBACK), 'utf8'));

@@ -24,10 +24,15 @@ const SAMPLES: { method: string; path: string }[] = [
   { method: 'GET', path: `/desk/s/${randomUUID()}` },
   { method: 'GET', path: `/desk/s/${randomUUID()}/application.pdf` },
   { method: 'POST', path: `/desk/s/${randomUUID()}/handled` },
+  { method: 'POST', path: `/desk/s/${randomUUID()}/review` },
+  { method: 'POST', path: '/api/v1/status/lookup' },
+  { method: 'PUT', path: `/api/v1/status/${randomUUID()}` },
+  { method: 'GET', path: '/api/v1/status/feed' },
   { method: 'GET', path: '/api/v1/desk/handled' },
   { method: 'GET', path: '/fleet' },
   { method: 'GET', path: '/agent' },
   { method: 'GET', path: '/api/v1/updates/stable/latest-linux.yml' },
+  { method: 'PUT', path: '/api/v1/updates/stable/latest-linux.yml' },
 ];
 
 describe('the route table: the router checks each route’s roles', () => {

@@ -101,7 +101,8 @@ describe('printing through headless Chromium', () => {
     });
     if (!result.ok) throw new Error(result.reason);
     const text = await pdfText(path.join(core.dataDir, 'print', `${result.jobId}.pdf`));
-    expect(text).toContain(`${kept.code.slice(0, 4)} ${kept.code.slice(4)}`);
+    // Printed in groups of four digits (1234 5678 9012).
+    expect(text).toContain(kept.code.replace(/(\d{4})(?=\d)/g, '$1 '));
   });
 
   it('reports a submission that does not exist', async () => {
@@ -220,7 +221,10 @@ describe('printer failures are reported, never a false success', () => {
 
   it('reports a Chromium that cannot start as offline', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-print-'));
-    const broken = new ChromiumPrinter({ spoolDir: dir, executablePath: path.join(dir, 'no-such-chromium') });
+    const broken = new ChromiumPrinter({
+      spoolDir: dir,
+      pdf: { executablePath: path.join(dir, 'no-such-chromium') },
+    });
     expect(await broken.print({ html: '<p>x</p>', pageSize: 'A4', kind: 'receipt' })).toEqual({
       ok: false,
       error: { reason: 'offline' },

@@ -8,9 +8,10 @@ import { prepareItem } from '../../../hub/publish';
 import { createMemoryLogger } from '../../../node_shared/logger';
 import { writeTar } from '../../../node_shared/sign_pack/tar_archive';
 import { buildTestPack } from '../../fixtures/sign_language/test_clips';
+import { openKioskDataDb } from '../../support/kiosk_database';
 import { enrollTerminal, startTestHub, type TestHub, tempDir } from '../sync/support/hub_harness';
 import { FAST_SYNC } from '../sync/support/kiosk_core_harness';
-import { openKioskDb, waitForAsync, writeKioskConfig } from '../sync/support/kiosk_harness';
+import { waitForAsync, writeKioskConfig } from '../sync/support/kiosk_harness';
 
 const HOME = 'catalog:common:home.heading';
 const GREETING = 'catalog:common:home.greeting';
@@ -112,7 +113,7 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     const { hub, token } = await hubWith(v1.archive);
     const { core, dataDir } = startKiosk(hub.url, token);
     await installed(core, [HOME, MALE], 2);
-    const db = openKioskDb(dataDir);
+    const db = openKioskDataDb(dataDir);
     cleanups.push(() => db.close());
     expect(
       db.prepare("SELECT id, version, sha256, state FROM assets WHERE kind = 'sign_pack'").all(),
@@ -179,7 +180,7 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     const { hub, token } = await hubWith(v1.archive, archive);
     const { core, dataDir } = startKiosk(hub.url, token);
     await installed(core, [HOME], 1);
-    const db = openKioskDb(dataDir);
+    const db = openKioskDataDb(dataDir);
     cleanups.push(() => db.close());
     expect(
       db.prepare("SELECT COUNT(*) AS n FROM assets WHERE kind = 'sign_pack' AND state = 'active'").get(),
@@ -229,7 +230,7 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     if (!data.ok) throw new Error(data.error);
     await hub.store.publish({ ...data.value, publishedAt: new Date().toISOString() });
     const { core, dataDir, logger } = startKiosk(hub.url, await enrollTerminal(hub.store, 'kiosk-1'));
-    const db = openKioskDb(dataDir);
+    const db = openKioskDataDb(dataDir);
     cleanups.push(() => db.close());
     const rows = () => db.prepare('SELECT kind, version, state FROM assets ORDER BY kind').all();
     expect(
@@ -291,7 +292,7 @@ describe('sign packs on the kiosk: download, verify, switch, serve', () => {
     second.close();
 
     // The disk lost the unpacked clips and the stored v2 was damaged: the kiosk goes back to v1.
-    const db = openKioskDb(first.dataDir);
+    const db = openKioskDataDb(first.dataDir);
     db.prepare("UPDATE assets SET body = ? WHERE kind = 'sign_pack' AND version = '2'").run(
       Buffer.from('damaged'),
     );

@@ -171,3 +171,22 @@ describe('speech cache', () => {
     expect(fs.readdirSync(path.join(dataDir, 'speech-cache'))).toHaveLength(3);
   });
 });
+
+describe('the speech cache on disk', () => {
+  it('stays under its size cap, dropping the oldest clips first', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-cap-'));
+    const cache = new SpeechCache(dir, [], 100 * 1024);
+    const clip = Buffer.alloc(10 * 1024, 1);
+    for (let i = 0; i < 30; i++) {
+      await cache.put(`clip-${String(i).padStart(2, '0')}`, clip);
+      // Distinct write times, so "oldest" is well defined.
+      const at = new Date(Date.now() - (30 - i) * 1000);
+      fs.utimesSync(path.join(dir, `clip-${String(i).padStart(2, '0')}.wav`), at, at);
+    }
+    const total = fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+    expect(cache.has('clip-29')).toBe(true);
+    expect(cache.has('clip-00')).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

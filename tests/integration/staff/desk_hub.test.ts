@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeskPdf } from '../../../hub/desk/desk_print';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { createLogger } from '../../../node_shared/logger';
+import type { PdfRenderer } from '../../../node_shared/pdf/pdf_renderer';
+import { processesOf } from '../../../node_shared/pdf/process_memory';
 import { LEGAL_AID_ANSWERS } from '../forms/support';
 import { tempDir } from '../sync/support/hub_harness';
 import { pdfText, publishLegalAid, token } from './desk_support';
@@ -19,6 +22,7 @@ let dataDir: string;
 let staff: string;
 let uuid: string;
 let receiptNo: string;
+let deskPdf: PdfRenderer;
 
 const get = (path: string, bearer?: string, extra: Record<string, string> = {}) =>
   fetch(`${hub.url}${path}`, {
@@ -29,7 +33,8 @@ beforeAll(async () => {
   dataDir = tempDir('hub-desk');
   store = openSqliteHubStore(dataDir);
   await publishLegalAid(store);
-  hub = await listenHub(createHubServer({ store, dataDir, logger: createLogger(() => {}) }), 0);
+  deskPdf = createDeskPdf();
+  hub = await listenHub(createHubServer({ store, dataDir, logger: createLogger(() => {}), deskPdf }), 0);
   const terminal = await token(store, 'terminal', CENTRE, 'sample-kiosk-01');
   staff = await token(store, 'staff', CENTRE);
   kiosk = startStaffCore({ hubUrl: hub.url, hubToken: terminal });
@@ -105,6 +110,22 @@ describe('hub desk page', () => {
     expect(text).toContain(NAME);
     expect(text).toContain(receiptNo);
   }, 60_000);
+
+  it('prints for ten desks at once with one long-lived browser (a few pages), memory bounded', async () => {
+    const pdfs = await Promise.all(
+      Array.from({ length: 10 }, () => get(`/desk/s/${uuid}/application.pdf`, staff)),
+    );
+    expect(pdfs.map((r) => r.status)).toEqual(Array(10).fill(200));
+    for (const pdf of pdfs)
+      expect(await pdfText(Buffer.from(await pdf.arrayBuffer()), dataDir)).toContain(NAME);
+    const browsers = processesOf(deskPdf.profileDir!).filter((p) => p.type === 'browser');
+    expect(browsers).toHaveLength(1);
+    expect(deskPdf.launches).toBe(1);
+    // Three pages render at a time; Chromium adds a spare renderer and the start tab's.
+    expect(processesOf(deskPdf.profileDir!).filter((p) => p.type === 'renderer').length).toBeLessThanOrEqual(
+      5,
+    );
+  }, 120_000);
 
   it('marks it handled (same-origin form post only) and the mark reaches the terminal on its next fetch', async () => {
     const cross = await fetch(`${hub.url}/desk/s/${uuid}/handled`, {

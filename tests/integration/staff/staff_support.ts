@@ -24,6 +24,7 @@ export class RecordingPrinter implements Printer {
 
 export interface StaffCore {
   core: KioskCore;
+  root: string;
   configPath: string;
   dataDir: string;
   clock: { now: number };
@@ -35,27 +36,47 @@ export interface StaffCore {
   close(): void;
 }
 
+/** Where a staff core lives: a fresh temp folder by default; a given folder (a test's own file system), or
+ * the folders of an earlier core to start it again on the same data. */
+export interface StaffCoreFolders {
+  root?: string;
+  configPath?: string;
+  dataDir?: string;
+}
+
 /**
  * A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock; its
  * organisation profile trusts the configured hub.
  */
-export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCore {
+export function startStaffCore(
+  overrides: Record<string, unknown> = {},
+  where: StaffCoreFolders = {},
+): StaffCore {
   process.env.KIOSK_SPEECH_PRERENDER = '0';
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
-  const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
-  const configPath = path.join(root, 'kiosk.json');
-  const config = { ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides };
-  fs.writeFileSync(configPath, JSON.stringify(config));
+  const root = where.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-'));
+  // A folder the test brought (a mount point) is the test's to clean up; a restart cleans its own.
+  const removeOnClose = where.root === undefined || where.configPath !== undefined;
+  const configPath = where.configPath ?? path.join(root, 'kiosk.json');
+  if (!where.configPath) {
+    const sample = JSON.parse(fs.readFileSync(path.join(REPO, 'assets', 'config.sample.json'), 'utf8'));
+    fs.writeFileSync(
+      configPath,
+      JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
+    );
+  }
+  const config = JSON.parse(fs.readFileSync(configPath, 'utf8')) as { hubUrl?: unknown };
   const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
   const printer = new RecordingPrinter();
-  const dataDir = path.join(root, 'data');
+  const dataDir = where.dataDir ?? path.join(root, 'data');
   const core = createKioskCore({
     dataDir,
     configPath,
-    profilePath: writeTestProfile(root, [config.hubUrl]),
+    profilePath: writeTestProfile(root, typeof config.hubUrl === 'string' ? [config.hubUrl] : []),
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),
+    // One settable clock for wall and monotonic time (idle locks and lockouts count on the latter).
+    monotonicMs: () => clock.now,
     printer,
   });
   const call = async <M extends MethodName>(method: M, args: MethodArgs<M>) => {
@@ -65,6 +86,7 @@ export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCo
   };
   return {
     core,
+    root,
     configPath,
     dataDir,
     clock,
@@ -79,7 +101,7 @@ export function startStaffCore(overrides: Record<string, unknown> = {}): StaffCo
     },
     close: () => {
       core.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      if (removeOnClose) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../support/kiosk_database';
 import { writeTestProfile } from '../../support/test_pki';
 import { bundleEntry, killHard, startChild } from './support/child_process_harness';
 import { startFaultProxy } from './support/fault_proxy';
@@ -16,7 +16,7 @@ import {
 const ROUNDS = 50;
 
 function integrityCheck(dataDir: string): string {
-  const db = new Database(path.join(dataDir, 'kiosk.sqlite'));
+  const db = openTestDatabase(path.join(dataDir, 'kiosk.sqlite'));
   try {
     return db.pragma('integrity_check', { simple: true }) as string;
   } finally {

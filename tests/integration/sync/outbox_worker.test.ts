@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { purgeDelivered } from '../../../core/sync/retention';
 import { allStored, enrollTerminal, startTestHub, type TestHub } from './support/hub_harness';
-import { startKioskCore } from './support/kiosk_core_harness';
+import { startKioskCore, unlockStaff } from './support/kiosk_core_harness';
 import { fileSubmissions, outboxStates, waitFor, waitForAsync } from './support/kiosk_harness';
 
 const cleanups: (() => unknown)[] = [];
@@ -105,6 +105,7 @@ describe('outbox worker', () => {
     expect(outboxStates(db)).toEqual({ delivered: 6, rejected: 1, quarantined: 1 });
     const stored = await statusOf(hub);
     for (const [uuid, sha] of later) expect(stored.get(uuid)).toBe(sha);
+    await unlockStaff(core);
     const problems = await core.dispatch('sync.problems', {});
     const items = (problems as { value: { items: { uuid: string; state: string; reason: string }[] } }).value
       .items;
@@ -134,6 +135,7 @@ describe('outbox worker', () => {
     };
     expect(await waitForAsync(async () => (await state()) === 'not_enrolled', 5_000)).toBe(true);
     expect(outboxStates(core.deps.db)).toEqual({ pending: 3 });
+    await unlockStaff(core);
     expect(await core.dispatch('sync.send_now', {})).toEqual({
       ok: true,
       value: { ok: false, reason: 'not_enrolled' },

@@ -13,6 +13,7 @@ import { UpdateRecord } from '../../../core/updates/update_record';
 import { UpdateService } from '../../../core/updates/update_service';
 import { createMemoryLogger } from '../../../node_shared/logger';
 import { createReleaseKey, type ReleaseKey } from '../../../scripts/release/release_key';
+import { TEST_KEY } from '../../support/kiosk_database';
 import { testEndpoint } from '../../support/test_pki';
 import { enrollTerminal, startTestHub, type TestHub, tempDir } from '../sync/support/hub_harness';
 import { placeSignedRelease } from './support/signed_release';
@@ -56,7 +57,7 @@ interface SetupOptions {
 
 async function setup(options: SetupOptions) {
   const dbDir = options.dbDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-db-'));
-  const opened = openDatabase(path.join(dbDir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dbDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   const clock = { now: new Date(2026, 10, 28, options.hour, options.minute ?? 0) };
   const session = createSessionActivity(() => clock.now);

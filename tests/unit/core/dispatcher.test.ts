@@ -21,8 +21,15 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Rows a call could write: drafts and their audit entries. */
 function auditCount(): number {
-  return (core.deps.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+  return (
+    core.deps.db
+      .prepare('SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM drafts) AS n')
+      .get() as {
+      n: number;
+    }
+  ).n;
 }
 
 describe('RPC dispatcher', () => {
@@ -42,49 +49,45 @@ describe('RPC dispatcher', () => {
 
   it('refuses missing, extra and ill-typed arguments and names the field, writing nothing', async () => {
     const cases: unknown[] = [
-      { action: 42 },
+      { templateId: 42 },
       {},
-      { action: 'screen.open', extra: true },
-      { action: 'screen.open', subject: 'x'.repeat(1024 * 1024) },
-      { action: '$(touch /tmp/pwned)' },
-      { action: "screen.open'; DROP TABLE audit; --" },
-      { action: 'screen.open\nforged line' },
+      { templateId: 'legal_aid_application', extra: true },
+      { templateId: 'x'.repeat(1024 * 1024) },
+      { templateId: '$(touch /tmp/pwned)' },
+      { templateId: "legal_aid_application'; DROP TABLE drafts; --" },
+      { templateId: 'legal_aid_application\nforged line' },
       'not an object',
       [1, 2, 3],
     ];
     for (const args of cases) {
-      const response = await core.dispatch('audit.record', args);
+      const response = await core.dispatch('forms.start_draft', args);
       expect(response.ok, JSON.stringify(args).slice(0, 80)).toBe(false);
       if (response.ok) continue;
       expect(response.error.code).toBe('invalid_args');
       expect(response.error.message).not.toContain('x'.repeat(100));
     }
-    const missing = await core.dispatch('audit.record', {});
-    expect(!missing.ok && missing.error.issues?.[0]?.path).toBe('action');
+    const missing = await core.dispatch('forms.start_draft', {});
+    expect(!missing.ok && missing.error.issues?.[0]?.path).toBe('templateId');
     expect(auditCount()).toBe(0);
   });
 
   it('refuses prototype-pollution keys anywhere in the arguments', async () => {
-    const args = JSON.parse('{"action":"screen.open","__proto__":{"polluted":true}}');
-    const response = await core.dispatch('audit.record', args);
+    const args = JSON.parse('{"templateId":"legal_aid_application","__proto__":{"polluted":true}}');
+    const response = await core.dispatch('forms.start_draft', args);
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(auditCount()).toBe(0);
   });
 
-  it('records a valid audit action with identifiers only', async () => {
+  it('lets the page write no audit entry of its own: there is no such method', async () => {
     const response = await core.dispatch('audit.record', { action: 'screen.open', subject: 'home' });
-    expect(response.ok).toBe(true);
-    expect(core.deps.audit.latest(1)[0]).toMatchObject({
-      actor: 'visitor',
-      action: 'screen.open',
-      subject: 'home',
-    });
+    expect(response).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(auditCount()).toBe(0);
   });
 
   it('turns a crashing handler into an internal error without details and keeps running', async () => {
     core.deps.db.exec('DROP TABLE audit');
-    const response = await core.dispatch('audit.record', { action: 'screen.open' });
+    const response = await core.dispatch('forms.start_draft', { templateId: 'legal_aid_application' });
     expect(response).toEqual({
       ok: false,
       error: { code: 'internal', message: 'The kiosk could not complete this request.' },

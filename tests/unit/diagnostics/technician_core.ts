@@ -45,6 +45,8 @@ export function startTestCore(overrides: Record<string, unknown> = {}): TestCore
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),
+    // One settable clock for wall and monotonic time (idle locks and lockouts count on the latter).
+    monotonicMs: () => clock.now,
     technician: { devices },
   });
   return {

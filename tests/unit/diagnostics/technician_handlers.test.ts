@@ -153,6 +153,24 @@ describe('technician mode', () => {
     expect(system.diskTotalBytes).toBeGreaterThanOrEqual(system.diskFreeBytes);
   });
 
+  it('says why speech is silent when no speech engine is installed (engine_missing), for staff and technicians', async () => {
+    t = startTestCore();
+    await unlock();
+    const savedPath = process.env.PATH;
+    process.env.PATH = '/nonexistent-bin';
+    try {
+      expect(await t.call('diagnostics.speech')).toMatchObject({
+        ok: true,
+        status: 'degraded',
+        reason: 'engine_missing',
+      });
+      // The same state without a PIN (no personal data): what the status bar shows staff.
+      expect(await t.call('speech.status')).toMatchObject({ state: 'degraded', reason: 'engine_missing' });
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
   it('opens camera/microphone permission only for an unlocked technician, and closes it on lock', async () => {
     t = startTestCore();
     const seen: unknown[] = [];
@@ -167,8 +185,12 @@ describe('technician mode', () => {
     expect(await t.call('diagnostics.media_access', { open: true })).toEqual({ ok: true });
     await t.call('technician.lock');
     expect(seen).toEqual([{ active: true }, { active: false }, { active: true }, { active: false }]);
-    // Closing needs no PIN (leaving the screen after a lock must still close it); it sends nothing new.
-    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({ ok: true });
+    // The lock closed it already: a close from the screen left afterwards is answered `locked` (the dispatcher
+    // runs no technician method while locked) and sends nothing new.
+    expect(await t.call('diagnostics.media_access', { open: false })).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     expect(seen).toHaveLength(4);
     expect((await t.call('diagnostics.media_access', { open: 'yes' })).rpcError.code).toBe('invalid_args');
     expect((await t.call('diagnostics.media_access', { open: true, device: 'screen' })).rpcError.code).toBe(

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import sample from '../../../assets/directory/baotou_sample.json';
 import { directoryDatasetSchema } from '../../../common/directory/directory_schema';
 import { buildDirectoryIndex, searchDirectory } from '../../../common/directory/directory_search';
+import { spellInstitutions } from '../../../common/directory/name_spelling';
 
 const dataset = directoryDatasetSchema.parse(sample);
-const index = buildDirectoryIndex(dataset.institutions, 'baotou-city-centre');
+/** The index as the kiosk builds it, from the spellings the core sends with the dataset. */
+const indexed = (institutions: typeof dataset.institutions, own: string | null) =>
+  buildDirectoryIndex(institutions, own, spellInstitutions(institutions));
+const index = indexed(dataset.institutions, 'baotou-city-centre');
 const names = (text: string, extra: Parameters<typeof searchDirectory>[1] = {}) =>
   searchDirectory(index, { text, ...extra }).map((institution) => institution.name['zh-CN']);
 
@@ -62,7 +66,7 @@ describe('directory search', () => {
       { ...first!, name: { 'zh-CN': '示例公证处（样例数据）', en: 'A' } },
       { ...second!, name: { 'zh-CN': '公证处示例（样例数据）', en: 'B' } },
     ];
-    const small = buildDirectoryIndex(renamed, first!.id);
+    const small = indexed(renamed, first!.id);
     expect(searchDirectory(small, {}).map((institution) => institution.name.en)).toEqual(['A', 'B']);
     expect(searchDirectory(small, { text: 'gzc' }).map((institution) => institution.name.en)).toEqual([
       'B',
@@ -80,7 +84,7 @@ describe('directory search', () => {
       { ...first!, name: { 'zh-CN': '示例公证', en: 'ab' } },
       { ...second!, name: { 'zh-CN': '处示例', en: 'cd' } },
     ];
-    const small = buildDirectoryIndex(pair, null);
+    const small = indexed(pair, null);
     expect(searchDirectory(small, { text: 'gzc' })).toEqual([]);
     expect(searchDirectory(small, { text: '公证处' })).toEqual([]);
     expect(searchDirectory(small, { text: 'bc' })).toEqual([]);
@@ -116,7 +120,7 @@ describe('ordering', () => {
   });
 
   it('another terminal gets its own centre and district first', () => {
-    const guyang = buildDirectoryIndex(dataset.institutions, 'guyang-centre');
+    const guyang = indexed(dataset.institutions, 'guyang-centre');
     const all = searchDirectory(guyang, {});
     expect(all[0]!.id).toBe('guyang-centre');
     expect(all[1]!.district).toBe('guyang');
@@ -124,7 +128,7 @@ describe('ordering', () => {
   });
 
   it('an unknown own centre keeps kind order: centres before notaries before law firms', () => {
-    const neutral = buildDirectoryIndex(dataset.institutions, null);
+    const neutral = indexed(dataset.institutions, null);
     const kinds = searchDirectory(neutral, {}).map((institution) => institution.kind);
     expect(kinds.indexOf('legal_service_centre')).toBeLessThan(kinds.indexOf('notary_office'));
     expect(kinds.lastIndexOf('notary_office')).toBeLessThan(kinds.indexOf('law_firm'));

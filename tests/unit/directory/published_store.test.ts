@@ -9,6 +9,7 @@ import { installPublished, loadPublished, type PublishedItem } from '../../../co
 import { type KioskDatabase, openDatabase } from '../../../core/storage/database';
 import { AssetStore } from '../../../core/sync/asset_store';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { TEST_KEY } from '../../support/kiosk_database';
 
 let dir: string;
 let db: KioskDatabase;
@@ -31,7 +32,7 @@ function published(version: string, name: string) {
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-directory-'));
-  const opened = openDatabase(path.join(dir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   db = opened.value;
 });

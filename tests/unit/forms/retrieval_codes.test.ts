@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { receiptNumber, receiptPrefix, terminalCode } from '../../../core/forms/receipt_numbers';
-import { AttemptLimiter, formatRetrievalCode, newRetrievalCode } from '../../../core/forms/retrieval_codes';
+import { formatRetrievalCode, newRetrievalCode } from '../../../core/forms/retrieval_codes';
 
 describe('retrieval codes', () => {
-  it('are 8 digits and never one already taken', () => {
+  it('are 12 digits and never one already taken', () => {
     const taken = new Set<string>();
     let asked = 0;
     const code = newRetrievalCode((candidate) => {
@@ -15,19 +15,11 @@ describe('retrieval codes', () => {
       }
       return taken.has(candidate);
     });
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{12}$/);
     expect(taken.has(code)).toBe(false);
     expect(asked).toBeGreaterThanOrEqual(4);
+    expect(formatRetrievalCode('012345678901')).toBe('0123 4567 8901');
     expect(formatRetrievalCode('01234567')).toBe('0123 4567');
-  });
-
-  it('allows a limited number of failures per window, then again after the window', () => {
-    const limiter = new AttemptLimiter(2, 1000);
-    expect(limiter.blocked(0)).toBe(false);
-    limiter.fail(0);
-    limiter.fail(10);
-    expect(limiter.blocked(500)).toBe(true);
-    expect(limiter.blocked(1011)).toBe(false);
   });
 });
 

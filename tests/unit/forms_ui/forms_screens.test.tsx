@@ -2,8 +2,10 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestCore } from '../../integration/forms/support';
-import { fillLegalAid } from '../../integration/forms/support';
+import { fillLegalAid, LEGAL_AID_ANSWERS } from '../../integration/forms/support';
 import { renderWithCore } from './forms_harness';
+
+const LEGAL_AID_ID = String(LEGAL_AID_ANSWERS.find(([step]) => step === 'resident_id')![1]);
 
 let core: TestCore | null = null;
 afterEach(() => {
@@ -23,7 +25,7 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     await heading('法律援助申请');
     expect(screen.getByText('您的居民身份证')).toBeDefined();
     await user.click(button('开始填写'));
-    await heading('请说出或输入您的姓名。');
+    await heading('请输入您的姓名。');
     expect(screen.getByText(/^第 1 步，共 \d+ 步$/)).toBeDefined();
 
     const name = screen.getByRole('textbox', { name: '姓名' });
@@ -57,7 +59,14 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     for (const section of ['申请人基本信息', '残疾情况', '申请事项', '经济状况', '便利服务']) {
       expect(screen.getByRole('heading', { level: 3, name: section })).toBeDefined();
     }
-    expect(screen.getByText('13800000000')).toBeDefined();
+    // personal numbers are masked on the review (issue 18): the last four, the whole number on "show"
+    expect(screen.queryByText('13800000000')).toBeNull();
+    expect(screen.queryByText(LEGAL_AID_ID)).toBeNull();
+    const phoneAnswer = document.getElementById('review-answer-phone')!;
+    expect(phoneAnswer.textContent).toContain('•••••••0000');
+    await user.click(button('显示联系电话'));
+    expect(phoneAnswer.textContent).toBe('13800000000');
+    expect(screen.getByRole('button', { name: '隐藏联系电话' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('手语翻译、上门服务')).toBeDefined();
 
     await user.click(button('修改：联系电话'));
@@ -68,6 +77,9 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     for (const digit of '13912345678') await user.click(button(digit));
     await user.click(button('保存并返回核对页'));
     await heading('请核对您的回答');
+    // back on the review the number is hidden again
+    expect(document.getElementById('review-answer-phone')!.textContent).toContain('•••••••5678');
+    await user.click(button('显示联系电话'));
     expect(screen.getByText('13912345678')).toBeDefined();
     expect(screen.queryByText('13800000000')).toBeNull();
 

@@ -15,6 +15,7 @@ beforeAll(() => {
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(root, 'assets', 'index-CSFGKMFN.js'), 'console.log(2)');
   fs.writeFileSync(path.join(root, '.env'), 'SECRET=1');
   fs.writeFileSync(path.join(dir, 'outside.txt'), 'outside the renderer');
   handle = createAppRequestHandler(root, SHELL_STATIC);
@@ -29,9 +30,17 @@ describe('app:// protocol', () => {
     expect(registered).toEqual([
       expect.objectContaining({
         scheme: 'app',
-        privileges: expect.objectContaining({ standard: true, secure: true }),
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
       }),
     ]);
+  });
+
+  it('lets the window keep content-hashed build files between starts, and nothing else', () => {
+    expect(get('app://kiosk/assets/index-CSFGKMFN.js').headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const fresh of ['app://kiosk/index.html', 'app://kiosk/assets/app.js', 'app://kiosk/missing.js'])
+      expect(get(fresh).headers.get('cache-control'), fresh).toBe('no-store');
   });
 
   it('serves the built renderer with the CSP and content type on every response', async () => {

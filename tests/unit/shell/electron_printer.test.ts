@@ -7,6 +7,7 @@ import {
   createElectronPrinter,
   createPrinterInventory,
   type PrintPorts,
+  type PrintSurface,
 } from '../../../electron/main/electron_printer';
 import { type PrinterInfoLike, printerCondition } from '../../../electron/main/printer_condition';
 import { printerTestPage } from '../../../electron/main/printer_test_page';
@@ -14,19 +15,27 @@ import { createMemoryLogger } from '../../../node_shared/logger';
 
 const IDLE = { 'printer-state': '3', 'printer-state-reasons': 'none' };
 
-/** Ports that record every page opened and every print call; the driver's answer is scripted. */
+/**
+ * Ports whose hidden windows are fakes that record every window opened, document loaded and print call;
+ * the driver's answer is scripted.
+ */
 function fakePorts(printers: PrinterInfoLike[], answer = { success: true, failureReason: '' }) {
   const log = {
+    windows: 0,
+    destroyed: 0,
     opened: [] as string[],
-    closed: 0,
     printed: [] as WebContentsPrintOptions[],
     pdf: [] as object[],
   };
   const ports: PrintPorts = {
     listPrinters: async () => printers,
-    openPage: async (html) => {
-      log.opened.push(html);
+    openSurface: async () => {
+      log.windows++;
+      let destroyed = false;
       return {
+        load: async (html) => {
+          log.opened.push(html);
+        },
         print: async (options) => {
           log.printed.push(options);
           return answer;
@@ -35,8 +44,12 @@ function fakePorts(printers: PrinterInfoLike[], answer = { success: true, failur
           log.pdf.push(pageSize);
           return new TextEncoder().encode('%PDF-1.7 fake');
         },
-        close: () => {
-          log.closed++;
+        get gone() {
+          return destroyed;
+        },
+        destroy: () => {
+          destroyed = true;
+          log.destroyed++;
         },
       };
     },
@@ -75,7 +88,9 @@ describe('Electron printer', () => {
       margins: { marginType: 'none' },
     });
     expect(log.opened).toEqual([doc.html, doc.html]);
-    expect(log.closed).toBe(2);
+    // One warm window serves both documents.
+    expect(log.windows).toBe(1);
+    expect(log.destroyed).toBe(0);
   });
 
   it('reports out of paper and offline from the printer state without sending a job', async () => {
@@ -110,12 +125,12 @@ describe('Electron printer', () => {
       ok: false,
       error: { reason: 'failed' },
     });
-    expect(refused.log.closed).toBe(1);
+    expect(refused.log.windows).toBe(1);
 
     const broken: PrintPorts = {
       listPrinters: async () => [{ name: 'P' }],
-      openPage: async () => {
-        throw new RangeError('document too large to print');
+      openSurface: async () => {
+        throw new Error('no window');
       },
     };
     expect(await printerWith(broken, 'P').print(doc)).toEqual({ ok: false, error: { reason: 'failed' } });
@@ -130,6 +145,135 @@ describe('Electron printer', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.7 fake');
     expect(log.pdf).toEqual([{ width: 210 / 25.4, height: 297 / 25.4 }]);
     expect(log.printed).toEqual([]);
+  });
+});
+
+/** A hidden window whose steps are logged and whose print waits until the test lets it finish. */
+function scriptedSurface(name: string, events: string[], crashOnPrint = false): PrintSurface {
+  let gone = false;
+  let current = '';
+  return {
+    load: async (html) => {
+      if (gone) throw new Error('render process gone');
+      current = html;
+      events.push(`${name} load ${html}`);
+    },
+    print: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (crashOnPrint) {
+        gone = true; // render-process-gone arrives while the job runs
+        throw new Error('render process gone');
+      }
+      events.push(`${name} print ${current}`);
+      return { success: true, failureReason: '' };
+    },
+    printToPdf: async () => new Uint8Array(),
+    get gone() {
+      return gone;
+    },
+    destroy: () => {
+      events.push(`${name} destroyed`);
+    },
+  };
+}
+
+describe('the warm print renderer (one reused hidden window)', () => {
+  const page = (html: string) => ({ html, pageSize: 'A4' as const, kind: 'receipt' as const });
+
+  it('prints jobs pressed at once one after the other, in the order pressed, in one window', async () => {
+    const events: string[] = [];
+    let windows = 0;
+    const ports: PrintPorts = {
+      listPrinters: async () => [{ name: 'P', options: IDLE }],
+      openSurface: async () => scriptedSurface(`w${++windows}`, events),
+    };
+    const printer = printerWith(ports, 'P');
+    const results = await Promise.all(
+      ['receipt', 'application', 'checklist'].map((d) => printer.print(page(d))),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(events).toEqual([
+      'w1 load receipt',
+      'w1 print receipt',
+      'w1 load application',
+      'w1 print application',
+      'w1 load checklist',
+      'w1 print checklist',
+    ]);
+  });
+
+  it('replaces a print renderer that crashes during a job and prints that job on the new one', async () => {
+    const events: string[] = [];
+    let windows = 0;
+    const ports: PrintPorts = {
+      listPrinters: async () => [{ name: 'P', options: IDLE }],
+      openSurface: async () => {
+        windows++;
+        return scriptedSurface(`w${windows}`, events, windows === 1);
+      },
+    };
+    const printer = printerWith(ports, 'P');
+    const [first, second] = await Promise.all([
+      printer.print(page('receipt')),
+      printer.print(page('application')),
+    ]);
+    expect(first).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    expect(second).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    expect(events).toEqual([
+      'w1 load receipt',
+      'w1 destroyed',
+      'w2 load receipt',
+      'w2 print receipt',
+      'w2 load application',
+      'w2 print application',
+    ]);
+  });
+
+  it('replaces a renderer that died while idle before the next job', async () => {
+    const { ports, log } = fakePorts([{ name: 'P', options: IDLE }]);
+    let surfaces = 0;
+    const dying: PrintPorts = {
+      ...ports,
+      openSurface: async () => {
+        const surface = await ports.openSurface();
+        if (++surfaces > 1) return surface;
+        // The first window's renderer is killed after the warm-up, while nobody prints.
+        let loads = 0;
+        let dead = false;
+        return {
+          ...surface,
+          load: async (html) => {
+            if (++loads > 1) dead = true;
+            if (dead) throw new Error('render process gone');
+            return surface.load(html);
+          },
+          get gone() {
+            return dead;
+          },
+          destroy: () => surface.destroy(),
+        };
+      },
+    };
+    const printer = printerWith(dying, 'P');
+    await printer.warm();
+    expect(log.windows).toBe(1);
+    expect(await printer.print(page('receipt'))).toEqual({ ok: true, value: { jobId: 'job-1' } });
+    expect(log.windows).toBe(2);
+    expect(log.destroyed).toBe(1);
+    expect(log.printed).toHaveLength(1);
+  });
+
+  it('opens its window ahead of the first job when warmed, and keeps it', async () => {
+    const { ports, log } = fakePorts([{ name: 'P', options: IDLE }]);
+    const printer = printerWith(ports, 'P');
+    await printer.warm();
+    expect(log.windows).toBe(1);
+    await printer.print(page('receipt'));
+    await printer.print(page('application'));
+    expect(log.windows).toBe(1);
+    expect(log.opened.slice(1)).toEqual(['receipt', 'application']);
+    await printer.close();
+    expect(log.destroyed).toBe(1);
   });
 });
 

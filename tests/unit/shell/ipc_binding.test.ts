@@ -16,7 +16,15 @@ let ipc: ReturnType<typeof fakeIpc>;
 let bridge: KioskBridge;
 let unbind: () => void;
 
-const auditRows = () => (core.deps.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+/** Rows a call could write: drafts and their audit entries. */
+const auditRows = () =>
+  (
+    core.deps.db
+      .prepare('SELECT (SELECT COUNT(*) FROM audit) + (SELECT COUNT(*) FROM drafts) AS n')
+      .get() as {
+      n: number;
+    }
+  ).n;
 
 function expectError(response: RpcResponse, code: string) {
   expect(response.ok).toBe(false);
@@ -57,9 +65,9 @@ describe('IPC transport', () => {
     expect(health).toMatchObject({ ok: true, value: { appVersion: '1.2.3', provisioned: true } });
 
     const before = auditRows();
-    const recorded = await bridge.invoke('audit.record', { action: 'screen.open', subject: 'home' });
-    expect(recorded).toMatchObject({ ok: true, value: { id: expect.any(Number) } });
-    expect(auditRows()).toBe(before + 1);
+    const started = await bridge.invoke('forms.start_draft', { templateId: 'legal_aid_application' });
+    expect(started).toMatchObject({ ok: true, value: { ok: true, draft: { draftId: expect.any(String) } } });
+    expect(auditRows()).toBe(before + 2);
   });
 
   it('refuses unknown methods and bad arguments with the typed envelope, storing nothing', async () => {
@@ -69,14 +77,17 @@ describe('IPC transport', () => {
     expectError(await bridge.invoke(42 as unknown as string, {}), 'invalid_args');
     expectError(await bridge.invoke('m'.repeat(1_000_000), {}), 'invalid_args');
 
-    const wrongType = await bridge.invoke('audit.record', { action: 123 });
+    const wrongType = await bridge.invoke('forms.start_draft', { templateId: 123 });
     expectError(wrongType, 'invalid_args');
-    if (!wrongType.ok) expect(wrongType.error.issues?.[0]?.path).toBe('action');
-    expectError(await bridge.invoke('audit.record', { action: 'screen.open', extra: true }), 'invalid_args');
-    expectError(await bridge.invoke('audit.record', {}), 'invalid_args');
-    expectError(await bridge.invoke('audit.record', 'screen.open'), 'invalid_args');
+    if (!wrongType.ok) expect(wrongType.error.issues?.[0]?.path).toBe('templateId');
     expectError(
-      await bridge.invoke('audit.record', { action: "x'; DROP TABLE audit; --$(rm -rf /)\n" }),
+      await bridge.invoke('forms.start_draft', { templateId: 'legal_aid_application', extra: true }),
+      'invalid_args',
+    );
+    expectError(await bridge.invoke('forms.start_draft', {}), 'invalid_args');
+    expectError(await bridge.invoke('forms.start_draft', 'legal_aid_application'), 'invalid_args');
+    expectError(
+      await bridge.invoke('forms.start_draft', { templateId: "x'; DROP TABLE audit; --$(rm -rf /)\n" }),
       'invalid_args',
     );
     expect(auditRows()).toBe(before);
@@ -84,24 +95,29 @@ describe('IPC transport', () => {
 
   it('refuses a 1 MB string before it reaches the core', async () => {
     const before = auditRows();
-    expectError(await bridge.invoke('audit.record', { action: 'a'.repeat(1 << 20) }), 'too_large');
+    expectError(await bridge.invoke('forms.start_draft', { templateId: 'a'.repeat(1 << 20) }), 'too_large');
     expect(auditRows()).toBe(before);
   });
 
   it('refuses prototype-pollution keys and leaves Object.prototype alone', async () => {
     const before = auditRows();
-    const polluted = JSON.parse('{"action":"screen.open","__proto__":{"polluted":true}}');
-    expectError(await bridge.invoke('audit.record', polluted), 'invalid_args');
-    const nested = JSON.parse('{"action":"screen.open","subject":{"constructor":{"prototype":{"x":1}}}}');
-    expectError(await bridge.invoke('audit.record', nested), 'invalid_args');
+    const polluted = JSON.parse('{"templateId":"legal_aid_application","__proto__":{"polluted":true}}');
+    expectError(await bridge.invoke('forms.start_draft', polluted), 'invalid_args');
+    const nested = JSON.parse(
+      '{"templateId":"legal_aid_application","x":{"constructor":{"prototype":{"x":1}}}}',
+    );
+    expectError(await bridge.invoke('forms.start_draft', nested), 'invalid_args');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(auditRows()).toBe(before);
   });
 
   it('turns arguments IPC cannot carry as JSON data into invalid_args', async () => {
-    expectError(await bridge.invoke('audit.record', { action: () => 'screen.open' }), 'invalid_args');
-    expectError(await bridge.invoke('audit.record', { action: 10n }), 'invalid_args');
-    expectError(await bridge.invoke('audit.record', { action: new Date(0) }), 'invalid_args');
+    expectError(
+      await bridge.invoke('forms.start_draft', { templateId: () => 'legal_aid_application' }),
+      'invalid_args',
+    );
+    expectError(await bridge.invoke('forms.start_draft', { templateId: 10n }), 'invalid_args');
+    expectError(await bridge.invoke('forms.start_draft', { templateId: new Date(0) }), 'invalid_args');
   });
 
   it.each([
@@ -114,7 +130,10 @@ describe('IPC transport', () => {
   ])('refuses calls from a foreign frame (%s)', async (url) => {
     frame.current = url;
     const before = auditRows();
-    expectError(await bridge.invoke('audit.record', { action: 'screen.open' }), 'unauthorized');
+    expectError(
+      await bridge.invoke('forms.start_draft', { templateId: 'legal_aid_application' }),
+      'unauthorized',
+    );
     expectError(await bridge.invoke('system.health', {}), 'unauthorized');
     expect(auditRows()).toBe(before);
   });

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../../common/languages';
-import { openDatabase } from '../../../core/storage/database';
+import { openKioskDatabase } from '../../../core/storage/open_kiosk_database';
 import { AssetStore } from '../../../core/sync/asset_store';
 import { prepareItem } from '../../../hub/publish';
+import { createMemoryLogger } from '../../../node_shared/logger';
 import { SignController, type SignLookup } from '../../../renderer/sign_language/sign_controller';
 import { SessionStore } from '../../../renderer/state/session_store';
 import { buildTestPack } from '../../fixtures/sign_language/test_clips';
@@ -39,8 +40,8 @@ beforeAll(async () => {
   // Installed as the downlink installs it, then a real core serves the lookups.
   const dataDir = path.join(dir, 'kiosk');
   fs.mkdirSync(dataDir);
-  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
-  if (!opened.ok) throw new Error('database');
+  // The terminal's own database and key, as the core will open them.
+  const db = openKioskDatabase(dataDir, { logger: createMemoryLogger(), now: () => new Date() });
   const item = prepareItem({ kind: 'sign_pack', body: pack.archive });
   if (!item.ok) throw new Error(item.error);
   const listed = {
@@ -50,10 +51,10 @@ beforeAll(async () => {
     sha256: item.value.sha256,
     size: pack.archive.length,
   };
-  const assets = new AssetStore(opened.value);
+  const assets = new AssetStore(db);
   assets.putStaged(listed, pack.archive, new Date());
   assets.switchTo([listed], new Date());
-  opened.value.close();
+  db.close();
   core = startTestCore({ dataDir });
   lookup = async (keys, language) => {
     asked.push({ keys, language });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { signKeySchema } from '../../../common/sign_language/sign_key_schema';
 import {
   articleSignKey,
   catalogSignKey,
   parseSignKey,
-  signKeySchema,
   templateSignKey,
 } from '../../../common/sign_language/sign_keys';
 

@@ -175,6 +175,34 @@ describe('createRpcSpeaker', () => {
     expect(speaker.log.map((e) => e.text)).toEqual(['快']);
   });
 
+  it('coalesces: at most two requests on the wire, and of the speaks made meanwhile only the newest asks', async () => {
+    const asked: string[] = [];
+    const pending: (() => void)[] = [];
+    const audios: FakeAudio[] = [];
+    const speaker = createRpcSpeaker({
+      audioFactory: () => {
+        const audio = new FakeAudio();
+        audios.push(audio);
+        return audio as unknown as HTMLAudioElement;
+      },
+      render: async (u) => {
+        asked.push(u.text);
+        await new Promise<void>((resolve) => pending.push(resolve));
+        return { ok: true, audio: btoa(u.text), cached: false, source: 'engine', durationMs: 1 };
+      },
+    });
+    // A visitor typing fast: one speak per key press while the first ones are still being synthesized.
+    for (const digit of '1985067') speaker.speak([ui(digit)]);
+    await vi.waitFor(() => expect(asked).toEqual(['1', '9']));
+    pending.shift()!();
+    await vi.waitFor(() => expect(asked).toEqual(['1', '9', '7']));
+    for (const release of pending.splice(0)) release();
+    await vi.waitFor(() => expect(audios[0]?.plays).toHaveLength(1));
+    expect(await playingText(audios[0]!)).toBe('7');
+    expect(asked).toHaveLength(3);
+    expect(speaker.log.map((e) => e.text)).toEqual(['7']);
+  });
+
   it('stop() silences immediately', async () => {
     const { speaker, main } = setup();
     speaker.speak([ui('一'), ui('二')]);

@@ -65,4 +65,20 @@ describe('speech queue', () => {
     await Promise.all(Array.from({ length: 4 }, () => queue.run(job, 'background')));
     expect(peak).toBe(1);
   });
+
+  it('starts no background work while a visitor’s clip is being synthesised', async () => {
+    const queue = new SpeechQueue(2, 10);
+    const visitorClip = gate();
+    const order: string[] = [];
+    const live = queue.run(async () => {
+      await visitorClip.opened;
+      order.push('live done');
+    }, 'live');
+    const background = queue.run(async () => order.push('background started'), 'background');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    visitorClip.open();
+    await Promise.all([live, background]);
+    expect(order).toEqual(['live done', 'background started']);
+  });
 });

@@ -115,7 +115,8 @@ describe('staff screen', { timeout: 20_000 }, () => {
     const uuid = await t.visitorSubmits();
     act(() => store.navigate({ name: 'staff' }));
     const user = await typePin(STAFF_PIN);
-    await screen.findByRole('heading', { name: '本终端的申请' });
+    // The scrypt PIN check takes seconds on this shared, busy machine.
+    await screen.findByRole('heading', { name: '本终端的申请' }, { timeout: 10_000 });
     expect(store.getState().mode).toBe('staff');
     const item = await screen.findByRole('button', { name: /优先（残疾人申请）/ });
     expect(item.textContent).toContain('等待发送');
@@ -149,7 +150,8 @@ describe('staff screen', { timeout: 20_000 }, () => {
     const store = await open();
     act(() => store.navigate({ name: 'staff' }));
     const user = await typePin(STAFF_PIN);
-    await screen.findByRole('heading', { name: '本终端的申请' });
+    // The scrypt PIN check takes seconds on this shared, busy machine.
+    await screen.findByRole('heading', { name: '本终端的申请' }, { timeout: 10_000 });
     const session = store.getState().sessionNumber;
     t.clock.now += 10 * 60_000 + 1;
     await user.click(screen.getByRole('button', { name: '立即发送' }));

@@ -6,6 +6,7 @@ import type { FieldOption, Step } from '../../../../common/forms/template_schema
 import { ChoiceList } from '../../../components/choice_list';
 import { FieldError } from '../../../components/field_error';
 import { LocalText } from '../../../i18n/local_text';
+import { Text } from '../../../i18n/text';
 import { KeyboardField } from './keyboard_field';
 import { SignatureControl } from './signature_control';
 
@@ -66,7 +67,7 @@ export function StepControl({
         field.pattern === 'person_name' ? { candidateContext: 'name' } : {},
       );
     case 'address':
-      return typed('text', field.maxLength, { hint: t('step.hint_address') });
+      return typed('text', field.maxLength, { hint: <Text ns="forms_ui" k="step.hint_address" /> });
     case 'long_text':
       return typed('text', field.maxLength, { multiline: true });
     case 'number':
@@ -74,15 +75,15 @@ export function StepControl({
         hint: field.unit ? <LocalText text={field.unit} /> : undefined,
       });
     case 'date':
-      return typed('date', 10, { hint: t('step.hint_date') });
+      return typed('date', 10, { hint: <Text ns="forms_ui" k="step.hint_date" /> });
     case 'phone':
       return typed(field.accept === 'mobile' ? 'number' : 'phone', 20, {
-        hint: t(`step.hint_phone_${field.accept}`),
+        hint: <Text ns="forms_ui" k={`step.hint_phone_${field.accept}`} />,
       });
     case 'resident_id':
-      return typed('id_number', 18, { hint: t('step.hint_resident_id') });
+      return typed('id_number', 18, { hint: <Text ns="forms_ui" k="step.hint_resident_id" /> });
     case 'disability_cert':
-      return typed('id_number', 20, { hint: t('step.hint_disability_cert') });
+      return typed('id_number', 20, { hint: <Text ns="forms_ui" k="step.hint_disability_cert" /> });
     case 'yes_no':
       return (
         <ChoiceList
@@ -118,7 +119,7 @@ export function StepControl({
         <ChoiceList
           id={id}
           legend={label}
-          hint={t('step.hint_multi')}
+          hint={<Text ns="forms_ui" k="step.hint_multi" />}
           error={error}
           multiple
           pageSize={6}
@@ -144,7 +145,7 @@ export function StepControl({
             {label}
           </p>
           <p className="text-field__hint" id={`${id}-hint`}>
-            {t('signature.hint')}
+            <Text ns="forms_ui" k="signature.hint" />
           </p>
           {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
           <SignatureControl id={id} value={text(value)} onChange={onChange} describedBy={`${id}-hint`} />

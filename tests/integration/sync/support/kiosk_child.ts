@@ -8,6 +8,7 @@ import { HubIdentityWatch } from '../../../../core/trust/hub_identity_watch';
 import { trustedHubEndpoint } from '../../../../core/trust/hub_trust';
 import { createLogger } from '../../../../node_shared/logger';
 import { loadOrganisationProfile } from '../../../../node_shared/organisation_profile_file';
+import { TEST_KEY, testDepsExtras } from '../../../support/kiosk_database';
 
 /**
  * The kiosk core's sync service as its own process, for the kill -9 tests:
@@ -16,7 +17,7 @@ import { loadOrganisationProfile } from '../../../../node_shared/organisation_pr
  * once. Prints `ready` and runs until killed.
  */
 const [dataDir, configPath, profilePath, batch] = process.argv.slice(2) as [string, string, string, string];
-const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
+const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'), TEST_KEY);
 const config = loadConfig(configPath);
 const profile = loadOrganisationProfile(profilePath);
 if (!opened.ok || !config.ok || !profile.ok)
@@ -45,6 +46,7 @@ createSyncService(
     hubTrust: null,
     hubIdentity: new HubIdentityWatch(logger, now),
     now,
+    ...testDepsExtras(dataDir, now),
   },
   {
     backoff: { baseMs: 10, capMs: 100 },

@@ -2,6 +2,7 @@ import { createKioskCore, type KioskCore } from '../../../../core/kiosk_core';
 import type { SyncTuning } from '../../../../core/sync/sync_service';
 import { createMemoryLogger } from '../../../../node_shared/logger';
 import { writeTestProfile } from '../../../support/test_pki';
+import { STAFF_PIN } from '../../staff/staff_support';
 import { tempDir } from './hub_harness';
 import { writeKioskConfig } from './kiosk_harness';
 
@@ -30,4 +31,10 @@ export function startKioskCore(
     sync: { ...FAST_SYNC, ...options.sync },
   });
   return Object.assign(core, { dataDir });
+}
+
+/** Opens staff mode on `core` (the staff-only sync methods need it), as staff at the screen would. */
+export async function unlockStaff(core: KioskCore): Promise<void> {
+  const response = await core.dispatch('staff.unlock', { pin: STAFF_PIN });
+  if (!response.ok || (response.value as { ok: boolean }).ok !== true) throw new Error('staff unlock failed');
 }

@@ -5,6 +5,8 @@ import type { AnswerValue } from '../../../../common/forms/answers';
 import { SubmissionStore } from '../../../../core/forms/submissions';
 import type { KioskDatabase } from '../../../../core/storage/database';
 import { openDatabase } from '../../../../core/storage/database';
+import { TEST_KEY } from '../../../support/kiosk_database';
+import { STAFF_PIN_HASH } from '../../staff/staff_support';
 
 /** Writes a provisioning file for a terminal pointing at `hubUrl`; returns its path. */
 export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string, hubToken: string): string {
@@ -14,6 +16,8 @@ export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string
     platformLevel: 'village',
     hubUrl,
     hubToken,
+    // Staff mode, for the staff-only sync methods (sync.problems, sync.send_now).
+    staff: { id: 'desk', pinHash: STAFF_PIN_HASH },
   };
   const file = path.join(dir, 'kiosk-config.json');
   fs.writeFileSync(file, JSON.stringify(config));
@@ -21,7 +25,7 @@ export function writeKioskConfig(dir: string, terminalId: string, hubUrl: string
 }
 
 export function openKioskDb(dataDir: string): KioskDatabase {
-  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'));
+  const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('database from a newer app');
   return opened.value;
 }

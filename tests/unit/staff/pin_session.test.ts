@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../common/config_schema';
+import { clockOf } from '../../../core/pins/core_clock';
 import { hashPin } from '../../../core/pins/pin_hash';
 import { PinLock, type PinLockState } from '../../../core/pins/pin_lock';
-import { StaffSession } from '../../../core/pins/staff_session';
+import { PinSession } from '../../../core/pins/pin_session';
 
 const PIN = '90817263';
 const HASH = hashPin(PIN);
 
 function session(idleMs = 600_000) {
   const clock = { now: Date.parse('2026-11-28T08:00:00Z') };
-  let state: PinLockState = { failures: 0, lockedUntil: 0 };
+  let state: PinLockState = { failures: 0, lockMs: 0, lockedAt: 0 };
+  // One test clock drives wall and monotonic time alike.
+  const coreClock = clockOf(
+    () => new Date(clock.now),
+    () => clock.now,
+  );
   const lock = new PinLock(
     {
       load: () => state,
@@ -17,12 +23,12 @@ function session(idleMs = 600_000) {
         state = next;
       },
     },
-    () => new Date(clock.now),
+    coreClock,
   );
-  return { clock, staff: new StaffSession(HASH, lock, () => new Date(clock.now), idleMs) };
+  return { clock, coreClock, staff: new PinSession(HASH, lock, coreClock, idleMs) };
 }
 
-describe('StaffSession', () => {
+describe('PinSession (staff and technician mode)', () => {
   it('opens with the right PIN only; the hash is scrypt and never contains the PIN', async () => {
     const { staff } = session();
     expect(HASH).toMatch(/^scrypt\$16384\$8\$1\$/);
@@ -60,12 +66,12 @@ describe('StaffSession', () => {
   });
 
   it('is closed without a provisioned hash; the provisioning refuses a PIN in clear text', async () => {
-    const { clock } = session();
+    const { coreClock } = session();
     const lock = new PinLock(
-      { load: () => ({ failures: 0, lockedUntil: 0 }), save: () => {} },
-      () => new Date(clock.now),
+      { load: () => ({ failures: 0, lockMs: 0, lockedAt: 0 }), save: () => {} },
+      coreClock,
     );
-    expect(await new StaffSession(null, lock, () => new Date(clock.now)).unlock(PIN)).toEqual({
+    expect(await new PinSession(null, lock, coreClock).unlock(PIN)).toEqual({
       ok: false,
       reason: 'not_configured',
     });

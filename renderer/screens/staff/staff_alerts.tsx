@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffAlert } from '../../../common/contract/staff_methods';
+import { call } from '../../rpc/api';
+import { localTime } from './staff_time';
+
+const NS = 'staff';
+const MB = 1024 * 1024;
+
+/** The terminal's own problems staff must act on (low disk, a recovered database), at the top of staff mode. */
+export function StaffAlerts({ onLocked }: { onLocked: () => void }) {
+  const { t } = useTranslation(NS);
+  const [alerts, setAlerts] = useState<StaffAlert[]>([]);
+  useEffect(() => {
+    void call('staff.alerts', {}).then((result) => (result.ok ? setAlerts(result.alerts) : onLocked()));
+  }, [onLocked]);
+  if (alerts.length === 0) return null;
+  return (
+    <section className="staff-panel staff-alerts" role="alert">
+      {alerts.map((alert) => (
+        <p key={alert.kind}>
+          {alert.kind === 'disk_low'
+            ? t('alerts.disk_low', {
+                free: Math.floor(alert.freeBytes / MB),
+                reserve: Math.round(alert.reserveBytes / MB),
+              })
+            : t('alerts.database_recovered', {
+                time: localTime(alert.at),
+                recovered: alert.recovered,
+                unreadable: alert.unreadable,
+              })}
+        </p>
+      ))}
+    </section>
+  );
+}
