@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idCardReaderConfigSchema } from './idcard/reader_config';
 import { LANGUAGES } from './languages';
+import { hubUrlSchema } from './trust/hub_url';
 import { updatesConfigSchema } from './updates/update_config';
 import { videoConfigSchema } from './video/video_config';
 
@@ -30,11 +31,8 @@ export const kioskConfigSchema = z
       })
       .strict(),
     platformLevel: z.enum(PLATFORM_LEVELS),
-    hubUrl: z
-      .string()
-      .max(2048)
-      .url()
-      .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://'),
+    /** Must be a hub of the organisation profile shipped with the build (checked where the hub is used). */
+    hubUrl: hubUrlSchema,
     hubToken: z.string().max(512).default(''),
     defaultLanguage: z.enum(LANGUAGES).default('zh-CN'),
     languages: z.array(z.enum(LANGUAGES)).min(1).default(['zh-CN', 'mn-Mong-CN', 'en']),

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { KioskConfig } from '../common/config_schema';
 import type { ConfigProblem, Provisioning } from '../common/contract/system_methods';
 import type { Result } from '../common/result';
+import type { OrganisationProfile } from '../common/trust/organisation_profile';
 import type { Logger } from '../node_shared/logger';
+import { loadOrganisationProfile } from '../node_shared/organisation_profile_file';
+import { assetsDir } from './assets_dir';
 import { AuditLog } from './audit_log';
 import { configHandlers } from './config/config_handlers';
 import { loadConfig } from './config/load_config';
@@ -50,10 +54,13 @@ import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { AfterFirstScreen } from './system/after_first_screen';
 import { systemHandlers } from './system/system_handlers';
+import { HubIdentityWatch } from './trust/hub_identity_watch';
+import { trustedHubEndpoint } from './trust/hub_trust';
 import type { UpdateInstaller } from './updates/update_installer';
 import { startUpdates } from './updates/updates_feature';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
+import { loadTechnicianProgram } from './video/technician_program_file';
 import { videoHandlers } from './video/video_handlers';
 
 /** Devices and the updater from the Electron shell (technician mode, self-update). */
@@ -62,12 +69,13 @@ export interface TechnicianOptions {
   devices?: Partial<DiagnosticsDevices> | undefined;
   /** electron-updater behind an interface (shell); none: this build does not update itself. */
   installer?: UpdateInstaller | undefined;
-  fetchImpl?: typeof fetch;
 }
 
 export interface KioskCoreOptions {
   dataDir: string;
   configPath: string | undefined;
+  /** The organisation profile shipped with the build; default: the bundled `assets/organisation_profile.json`. */
+  profilePath?: string;
   appVersion: string;
   logger: Logger;
   /** The wall clock (tests set it). */
@@ -100,8 +108,15 @@ export interface KioskCore {
 }
 
 /** The terminal info the renderer may see: never the hub token. */
-function provisioningOf(result: Result<KioskConfig, ConfigProblem>, testHooks: boolean): Provisioning {
-  if (!result.ok) return { provisioned: false, problem: result.error };
+function provisioningOf(
+  result: Result<KioskConfig, ConfigProblem>,
+  profile: OrganisationProfile | null,
+  testHooks: boolean,
+): Provisioning {
+  if (!result.ok) {
+    const enrollmentHubs = (profile?.hubs ?? []).map(({ url, name }) => (name ? { url, name } : { url }));
+    return { provisioned: false, problem: result.error, enrollmentHubs };
+  }
   const {
     terminalId,
     centre,
@@ -142,7 +157,15 @@ function coreDeps(options: KioskCoreOptions): CoreDeps {
   const configResult = loadConfig(options.configPath);
   if (!configResult.ok)
     logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
+  const profileResult = loadOrganisationProfile(
+    options.profilePath ?? path.join(assetsDir(), 'organisation_profile.json'),
+  );
+  if (!profileResult.ok)
+    logger.error('profile.invalid', { kind: profileResult.error.kind, field: profileResult.error.field });
+  const profile = profileResult.ok ? profileResult.value : null;
   const config = configResult.ok ? configResult.value : null;
+  const hub = config ? trustedHubEndpoint(profile, config.hubUrl) : null;
+  if (hub && !hub.ok) logger.error('hub.not_trusted', { reason: hub.error });
   return {
     db,
     audit: new AuditLog(db, now),
@@ -151,7 +174,11 @@ function coreDeps(options: KioskCoreOptions): CoreDeps {
     dataDir,
     appVersion: options.appVersion,
     config,
-    provisioning: provisioningOf(configResult, options.testHooks === true),
+    provisioning: provisioningOf(configResult, profile, options.testHooks === true),
+    profile,
+    hub: hub?.ok ? hub.value : null,
+    hubTrust: hub && !hub.ok ? hub.error : null,
+    hubIdentity: new HubIdentityWatch(logger, now),
     now,
     clock: clockOf(now, options.monotonicMs),
     disk: diskReserve(dataDir, config?.storage.reserveMb ?? DEFAULT_RESERVE_MB),
@@ -171,7 +198,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const deps = coreDeps(options);
   const { db, config, clock } = deps;
   const technicianOptions = options.technician ?? {};
-  const fetchImpl = technicianOptions.fetchImpl ?? fetch;
 
   // Services.
   const staffMode = new PinSession(
@@ -195,7 +221,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const speechProbe: SpeechProbe = speechProbeOf(speech);
   const devices = resolveDevices(technicianOptions.devices);
   const mediaAccess = createMediaAccess(deps.events);
-  const updates = startUpdates(deps, technicianOptions.installer, fetchImpl);
+  const updates = startUpdates(deps, technicianOptions.installer);
   // Templates: the bundled files, then those the hub published (installed by the sync downlink).
   const bundled = bundledTemplatesDir();
   const forms = startForms(deps, [
@@ -232,7 +258,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       idCard,
     ),
   });
-  const desk = startStaffDesk(deps, forms, { fetchImpl });
+  const desk = startStaffDesk(deps, forms);
 
   // Handlers, one job each.
   const formHandlers = formsHandlers(deps, forms, visitor);
@@ -250,19 +276,23 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...printHandlers(print, visitor),
     ...directoryHandlers(deps, directory),
     ...speechHandlers(speech),
-    ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, fetchImpl, idCard }),
+    ...diagnosticsHandlers(deps, { devices, speech: speechProbe, updates, mediaAccess, idCard }),
     ...configHandlers(deps, options.configPath),
     ...maintenanceHandlers(deps, devices, updates),
-    ...provisioningHandlers(deps, options.configPath, devices, fetchImpl),
+    ...provisioningHandlers(deps, options.configPath, devices),
     ...updates.handlers,
     ...syncHandlers(sync),
     ...videoHandlers(deps),
-    ...externalProviderHandlers(deps, options.externalView),
+    ...externalProviderHandlers(
+      deps,
+      options.externalView,
+      loadTechnicianProgram(options.configPath, deps.logger),
+    ),
     ...staffViewHandlers(deps, forms, desk),
     ...staffActionHandlers(desk, print, sync, deps.now),
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
-    ...statusHandlers(deps, { fetchImpl }),
+    ...statusHandlers(deps),
     ...sign.handlers,
   };
   const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();

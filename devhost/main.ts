@@ -28,6 +28,8 @@ async function main() {
   const core = createKioskCore({
     dataDir,
     configPath: process.env.KIOSK_CONFIG ?? path.join(projectRoot, 'assets', 'config.sample.json'),
+    // The same organisation profile a packaged build carries (trusted hubs, release keys).
+    profilePath: process.env.KIOSK_PROFILE ?? path.join(projectRoot, 'assets', 'organisation_profile.json'),
     appVersion: pkg.version,
     logger,
     printer,

@@ -19,6 +19,7 @@ import { createRouter, type Route } from './router';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits, statusRoutes } from './status/status_routes';
 import type { HubStore } from './storage/hub_store';
 import { syncRoutes } from './sync_routes';
+import type { HubTlsFiles } from './tls/hub_tls_options';
 import type { RateLimit } from './token_bucket';
 import { agentRoutes } from './video/agent_page';
 import type { VideoBus } from './video/video_bus';
@@ -43,8 +44,8 @@ export interface HubOptions {
   videoBus?: VideoBus;
   /** Status lookups allowed per receipt number and per terminal. */
   statusLimits?: StatusLimits;
-  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without (loopback tests, behind a TLS proxy). */
-  tls?: { cert: Buffer; key: Buffer };
+  /** Serve HTTPS with this certificate chain and key (`--cert`, `--key`); plain HTTP without (loopback only). */
+  tls?: HubTlsFiles;
   /** The desk's PDF renderer (default: `createDeskPdf()`); closed with the server. */
   deskPdf?: PdfRenderer;
 }
@@ -101,7 +102,7 @@ export function createHubServer(options: HubOptions): http.Server {
     });
   };
   const server: http.Server = options.tls
-    ? https.createServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handler)
+    ? https.createServer({ ...serverOptions, ...options.tls, minVersion: 'TLSv1.2' }, handler)
     : http.createServer(serverOptions, handler);
   server.keepAliveTimeout = 5_000;
 

@@ -1,18 +1,19 @@
-import fs from 'node:fs';
 import { createLogger } from '../node_shared/logger';
 import { fail, parseCli } from './cli_args';
 import { createHubServer, listenHub } from './hub_server';
 import { openHubStore } from './storage/open_hub_store';
+import { loadHubTls, plainHttpAllowed } from './tls/hub_tls_options';
 import { openPostgresVideoBus, type VideoBus } from './video/video_bus';
 
 /**
  * `npm run hub -- --port 8787 --data DIR [--db postgres://…] [--host 127.0.0.1] [--min-app-version X.Y.Z]
- *   [--retention-days 180] [--cert FILE --key FILE]`
+ *   [--retention-days 180] [--cert hub.pem --key hub.key]`
  * With `--db`, several hub processes share one PostgreSQL (and video calls, over LISTEN/NOTIFY).
  * Prints `{"event":"ready","url":…,"hubId":…}` and a plain line when listening; stops cleanly on SIGTERM/SIGINT.
+ * With `--cert`/`--key` it serves HTTPS itself; without them it listens only on loopback (behind a TLS proxy).
  */
 const USAGE =
-  'npm run hub -- --port 8787 --data DIR [--db postgres://…] [--host 127.0.0.1] [--min-app-version 0.1.0] [--retention-days 180] [--cert FILE --key FILE]';
+  'npm run hub -- --port 8787 --data DIR [--db postgres://…] [--host 127.0.0.1] [--min-app-version 0.1.0] [--retention-days 180] [--cert hub.pem --key hub.key]';
 const { values, dataDir, db } = parseCli(
   process.argv.slice(2),
   {
@@ -38,16 +39,16 @@ if (
   !(Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650)
 )
   fail('--retention-days must be 1–3650', 2);
-if ((values.cert === undefined) !== (values.key === undefined)) fail('--cert and --key go together', 2);
-let tls: { cert: Buffer; key: Buffer } | undefined;
-try {
-  tls =
-    values.cert && values.key
-      ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key) }
-      : undefined;
-} catch {
-  fail('The certificate or key file cannot be read.', 2);
-}
+
+const host = values.host ?? '127.0.0.1';
+if (Boolean(values.cert) !== Boolean(values.key)) fail('--cert and --key go together', 2);
+const tls = values.cert && values.key ? loadHubTls(values.cert, values.key) : null;
+if (tls && !tls.ok) fail(tls.error, 2);
+if (!tls && !plainHttpAllowed(host))
+  fail(
+    `Refusing plain HTTP on ${host}: give --cert and --key (npm run hub:cert), or listen on 127.0.0.1 behind a TLS proxy.`,
+    2,
+  );
 
 const logger = createLogger();
 const store = await openHubStore({ dataDir, db }).catch((error: unknown) =>
@@ -59,12 +60,12 @@ const server = createHubServer({
   dataDir,
   logger,
   rateLimit: { burst, perSecond },
+  ...(tls ? { tls: tls.value } : {}),
   ...(values['min-app-version'] ? { minAppVersion: values['min-app-version'] } : {}),
   ...(retentionDays !== undefined ? { retentionDays } : {}),
   ...(videoBus ? { videoBus } : {}),
-  ...(tls ? { tls } : {}),
 });
-const hub = await listenHub(server, port, values.host ?? '127.0.0.1').catch((error: unknown) =>
+const hub = await listenHub(server, port, host).catch((error: unknown) =>
   fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
 let stopping = false;

@@ -176,7 +176,7 @@ export function App() {
         </KitContext.Provider>
       ) : !provisioning.provisioned ? (
         <Suspense fallback={null}>
-          <NotProvisionedScreen problem={provisioning.problem} />
+          <NotProvisionedScreen problem={provisioning.problem} enrollmentHubs={provisioning.enrollmentHubs} />
         </Suspense>
       ) : null}
     </I18nextProvider>

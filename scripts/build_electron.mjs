@@ -24,7 +24,7 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
   outfile: path.join(outDir, 'main.cjs'),
-  external: ['electron', 'better-sqlite3', 'electron-updater'],
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'builder-util-runtime'],
   // Core modules written as ESM may read import.meta.url; in the CJS bundle it is this file's URL.
   define: { 'import.meta.url': '__kioskModuleUrl' },
   banner: { js: 'const __kioskModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

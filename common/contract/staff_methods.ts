@@ -130,7 +130,10 @@ export const staffMethods = {
         delivered: z.number().int().min(0),
         pending: z.number().int().min(0),
       }),
-      z.object({ ok: z.literal(false), reason: z.enum(['not_configured', 'offline', 'blocked']) }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['not_configured', 'hub_not_trusted', 'hub_identity_mismatch', 'offline', 'blocked']),
+      }),
     ]),
   ),
   /** Submissions per local day and form, the last `days` days. */

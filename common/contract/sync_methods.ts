@@ -5,12 +5,16 @@ const noArgs = z.object({}).strict();
 
 /**
  * What the sync worker is doing, in states the UI turns into plain words:
- * `not_configured` (no hub URL or token), `not_enrolled` (the hub refused the token: 401),
- * `update_required` (the hub demands a newer app: 426), `offline` (hub unreachable; retrying),
- * `idle` (nothing to send), `sending`.
+ * `not_configured` (no hub URL or token), `hub_not_trusted` (the hub address is not in the organisation
+ * profile shipped with the build, or the profile is missing), `hub_identity_mismatch` (a server answered at
+ * the hub's address with a certificate that is not the pinned hub's: nothing was sent; retrying),
+ * `not_enrolled` (the hub refused the token: 401), `update_required` (the hub demands a newer app: 426),
+ * `offline` (hub unreachable; retrying), `idle` (nothing to send), `sending`.
  */
 export const SYNC_STATES = [
   'not_configured',
+  'hub_not_trusted',
+  'hub_identity_mismatch',
   'not_enrolled',
   'update_required',
   'offline',
@@ -27,6 +31,23 @@ export const queueCountsSchema = z.object({
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
+/** The ways the terminal reaches its hub, each verified against the organisation profile's pins. */
+export const HUB_CHANNELS = [
+  'sync',
+  'downlink',
+  'heartbeat',
+  'enrollment',
+  'updates',
+  'video',
+  'desk',
+  'diagnostics',
+  'status',
+] as const;
+export type HubChannel = (typeof HUB_CHANNELS)[number];
+
+export const hubIdentityMismatchSchema = z.object({ channel: z.enum(HUB_CHANNELS), at: z.string() });
+export type HubIdentityMismatch = z.infer<typeof hubIdentityMismatchSchema>;
+
 export const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
   /** From the hub's health answer (its id matched), not from the browser's idea of the network. */
@@ -35,6 +56,8 @@ export const syncStatusSchema = z.object({
   nextAttemptAt: z.string().nullable(),
   queue: queueCountsSchema,
   retentionDays: z.number().int().positive(),
+  /** The last refused connection to a server that is not the pinned hub, until the real hub answers again. */
+  hubIdentityMismatch: hubIdentityMismatchSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -60,7 +83,14 @@ export const syncMethods = {
       z.object({ ok: z.literal(true), delivered: z.number().int(), pending: z.number().int() }),
       z.object({
         ok: z.literal(false),
-        reason: z.enum(['not_configured', 'not_enrolled', 'update_required', 'offline']),
+        reason: z.enum([
+          'not_configured',
+          'hub_not_trusted',
+          'hub_identity_mismatch',
+          'not_enrolled',
+          'update_required',
+          'offline',
+        ]),
       }),
     ]),
   ),

@@ -32,9 +32,17 @@ export const terminalInfoSchema = z.object({
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 
+/** A hub of the organisation profile that a new terminal may enroll with (the only ones it may). */
+export const enrollmentHubSchema = z.object({ url: z.string(), name: z.string().optional() });
+export type EnrollmentHub = z.infer<typeof enrollmentHubSchema>;
+
 export const provisioningSchema = z.discriminatedUnion('provisioned', [
   z.object({ provisioned: z.literal(true), terminal: terminalInfoSchema }),
-  z.object({ provisioned: z.literal(false), problem: configProblemSchema }),
+  z.object({
+    provisioned: z.literal(false),
+    problem: configProblemSchema,
+    enrollmentHubs: z.array(enrollmentHubSchema),
+  }),
 ]);
 export type Provisioning = z.infer<typeof provisioningSchema>;
 

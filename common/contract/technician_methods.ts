@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_CARD_ADAPTERS } from '../idcard/reader_config';
 import { LANGUAGES } from '../languages';
+import { updateRefusalSchema } from '../updates/signed_feed';
 import { lockedMethod, visitorMethod } from './define';
 import { CARD_FAILURES } from './idcard_methods';
 import { pinUnlockResultSchema } from './pin_unlock';
@@ -57,6 +58,8 @@ export const updateReportSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+export const updateRefusalRecordSchema = z.object({ reason: updateRefusalSchema, at: z.string().max(40) });
+
 export const technicianMethods = {
   /** Opens technician mode. Wrong PINs count towards a lockout (5 free tries, then 15 s doubling). */
   'technician.unlock': visitorMethod(z.object({ pin: technicianPinSchema }).strict(), pinUnlockResultSchema),
@@ -80,7 +83,14 @@ export const technicianMethods = {
       z.object({
         ok: z.literal(true),
         reachable: z.literal(false),
-        reason: z.enum(['not_provisioned', 'unreachable', 'timeout', 'not_a_hub']),
+        reason: z.enum([
+          'not_provisioned',
+          'hub_not_trusted',
+          'identity_mismatch',
+          'unreachable',
+          'timeout',
+          'not_a_hub',
+        ]),
       }),
     ]),
   ),
@@ -147,6 +157,8 @@ export const technicianMethods = {
       diskTotalBytes: z.number().nonnegative(),
       update: updateReportSchema,
       updateStep: z.string().max(64).nullable(),
+      /** The last refused feed or build and why (expired, replayed, downgrade, tampered …). */
+      updateRefusal: updateRefusalRecordSchema.nullable(),
     }),
   ),
   /**
@@ -219,8 +231,9 @@ export const technicianMethods = {
       }),
     ]),
   ),
-  /** Only while the terminal is not provisioned: redeems a hub-issued enrollment code, writes the
-   * provisioning file and restarts the app (see `core/config/redeem_enrollment.ts`). */
+  /** Only while the terminal is not provisioned, and only with a hub of the organisation profile: redeems a
+   * hub-issued enrollment code, writes the provisioning file and restarts the app (see
+   * `core/config/redeem_enrollment.ts`). */
   'provisioning.redeem': visitorMethod(
     z.object({ hubUrl: z.string().min(1).max(2048), code: z.string().min(1).max(40) }).strict(),
     z.union([
@@ -234,10 +247,16 @@ export const technicianMethods = {
       }),
       z.object({
         ok: z.literal(false),
+        reason: z.literal('forbidden_fields'),
+        fields: z.array(z.string().max(200)).max(50),
+      }),
+      z.object({
+        ok: z.literal(false),
         reason: z.enum([
           'already_provisioned',
           'no_config_path',
-          'bad_hub_url',
+          'hub_not_in_profile',
+          'hub_identity_mismatch',
           'bad_code',
           'exists',
           'unreachable',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kioskConfigSchema } from '../config_schema';
 import { identifierSchema } from '../sync/protocol';
+import { videoConfigSchema } from '../video/video_config';
 
 /** Where a new terminal redeems its enrollment code (no token yet: the code is the credential). */
 export const ENROLL_PATH = '/api/v1/enroll';
@@ -25,27 +26,43 @@ export function formatEnrollmentCode(digits: string): string {
 }
 
 /**
- * Everything a provisioning file holds except what the hub fills in at redemption (terminal id, hub token)
- * and what the terminal knows itself (the hub address it redeemed at).
+ * What an enrollment answer may set: facts about the terminal and how it serves visitors. Never programs or
+ * their arguments, keys, addresses of external services (video providers, ICE/TURN servers) or PIN hashes:
+ * a hub (or whoever answers in its name) must not be able to choose what the terminal runs or trusts. The
+ * hub refuses such a template when the code is created; the terminal refuses an answer that carries one.
+ * The terminal adds what it knows itself: the terminal id and token the hub issued, the hub address it used.
  */
-export const provisioningTemplateSchema = kioskConfigSchema.omit({
-  terminalId: true,
-  hubUrl: true,
-  hubToken: true,
-});
-export type ProvisioningTemplate = z.input<typeof provisioningTemplateSchema>;
+export const enrollmentTemplateSchema = kioskConfigSchema
+  .pick({
+    centre: true,
+    platformLevel: true,
+    defaultLanguage: true,
+    languages: true,
+    bilingual: true,
+    printer: true,
+    screen: true,
+    session: true,
+    speech: true,
+    updates: true,
+  })
+  .extend({
+    /** Only the phone shown when nobody answers a call. */
+    video: z.object({ fallbackPhone: videoConfigSchema.shape.fallbackPhone }).strict().optional(),
+  })
+  .strict();
+export type EnrollmentTemplate = z.input<typeof enrollmentTemplateSchema>;
 
 export const createEnrollmentCodeRequestSchema = z
   .object({
     terminalId: identifierSchema,
-    template: provisioningTemplateSchema,
+    template: enrollmentTemplateSchema,
     hours: z.number().min(0.1).max(MAX_CODE_HOURS).default(DEFAULT_CODE_HOURS),
   })
   .strict();
 
 export const redeemRequestSchema = z.object({ code: z.string().max(40) }).strict();
 
-/** The hub's answer to a redeemed code; the terminal validates the assembled file with kioskConfigSchema. */
+/** The hub's answer to a redeemed code; the terminal checks `template` with `enrollmentTemplateSchema`. */
 export const redeemResponseSchema = z
   .object({
     hubId: z.string().max(64),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateRefusalSchema } from '../updates/signed_feed';
 
 /**
  * The kiosk ↔ hub sync protocol (JSON over HTTP). Both sides validate every body with these schemas:
@@ -200,6 +201,8 @@ export const heartbeatSchema = z
           .strict(),
       ])
       .optional(),
+    /** The last update the terminal refused and why (a bad, expired, replayed or downgrading feed, a tampered build). */
+    updateRefusal: z.object({ reason: updateRefusalSchema, at: isoTimeSchema }).strict().optional(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

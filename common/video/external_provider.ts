@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * A third-party video service the centre has contracted (issue 8 item 5). Either a web page opened in a
- * restricted view of the Electron shell, or an installed program started with fixed arguments. Both come only
- * from the provisioning file: the renderer can ask to open "the" provider, never name a URL or a path.
+ * restricted view of the Electron shell, or an installed program started with fixed arguments. The renderer
+ * can ask to open "the" provider, never name a URL or a path.
  */
 
 /** Share of the kiosk window's height the shell leaves free below the external view, where the kiosk page
@@ -87,29 +87,40 @@ const programArg = z
   .max(200)
   .refine((value) => !hasControl(value), 'no control characters (newlines, NUL, …)');
 
+/** A web service, opened in the shell's restricted view: may come from the provisioning file. */
+export const externalUrlProviderSchema = z
+  .object({
+    kind: z.literal('url'),
+    /** The page to open; its own origin is always allowed. */
+    url: externalUrl,
+    /** Further origins the service may navigate to (a login or media host), nothing else. */
+    allowedOrigins: z.array(externalOrigin).max(8).default([]),
+    name: displayName.optional(),
+  })
+  .strict();
+
+/**
+ * An installed program: only from the file a technician placed next to the provisioning file
+ * (`video_program.json`, see `core/video/technician_program_file.ts`), never from the provisioning file, which an
+ * enrollment answer or a technician's screen edit writes.
+ */
+export const externalProgramSchema = z
+  .object({
+    kind: z.literal('program'),
+    path: programPath,
+    /** Passed as-is, as separate arguments, to the program: no shell ever sees them. */
+    args: z.array(programArg).max(16).default([]),
+    name: displayName.optional(),
+  })
+  .strict();
+
 export const externalProviderSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('url'),
-      /** The page to open; its own origin is always allowed. */
-      url: externalUrl,
-      /** Further origins the service may navigate to (a login or media host), nothing else. */
-      allowedOrigins: z.array(externalOrigin).max(8).default([]),
-      name: displayName.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('program'),
-      path: programPath,
-      /** Passed as-is, as separate arguments, to the program: no shell ever sees them. */
-      args: z.array(programArg).max(16).default([]),
-      name: displayName.optional(),
-    })
-    .strict(),
+  externalUrlProviderSchema,
+  externalProgramSchema,
 ]);
 export type ExternalProvider = z.infer<typeof externalProviderSchema>;
-export type ExternalUrlProvider = Extract<ExternalProvider, { kind: 'url' }>;
+export type ExternalUrlProvider = z.infer<typeof externalUrlProviderSchema>;
+export type ExternalProgram = z.infer<typeof externalProgramSchema>;
 
 /** Every origin the external view may show: the page's own and the allow-listed ones. */
 export function allowedOriginsOf(provider: ExternalUrlProvider): string[] {

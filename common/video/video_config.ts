@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalProviderSchema } from './external_provider';
+import { externalUrlProviderSchema } from './external_provider';
 
 /** One STUN/TURN server, as RTCPeerConnection takes it. None are needed on the centre's LAN. */
 export const iceServerSchema = z
@@ -29,8 +29,8 @@ export const videoConfigSchema = z
       .max(32)
       .regex(/^[0-9+\-() ]*$/)
       .optional(),
-    /** A contracted third-party video service, offered on the call screen (see `external_provider.ts`). */
-    external: externalProviderSchema.optional(),
+    /** A contracted third-party web video service, offered on the call screen (a program: see `external_provider.ts`). */
+    external: externalUrlProviderSchema.optional(),
   })
   .strict();
 export type VideoConfig = z.infer<typeof videoConfigSchema>;

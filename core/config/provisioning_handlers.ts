@@ -12,7 +12,6 @@ export function provisioningHandlers(
   deps: CoreDeps,
   configPath: string | undefined,
   devices: DiagnosticsDevices,
-  fetchImpl: typeof fetch,
 ): Pick<Handlers, 'provisioning.redeem'> {
   return {
     'provisioning.redeem': async ({ hubUrl, code }) => {
@@ -23,16 +22,20 @@ export function provisioningHandlers(
         hubUrl,
         code,
         outFile: configPath,
+        profile: deps.profile,
+        identity: deps.hubIdentity,
         // The existing file (if any) is invalid: that is why the terminal is not provisioned.
         overwrite: true,
-        fetchImpl,
       });
       if (!outcome.ok) {
         const problem = outcome.error;
+        deps.logger.warn('provisioning.refused', { reason: problem.kind });
         if (problem.kind === 'rate_limited')
           return { ok: false, reason: 'rate_limited', retryAfterSeconds: problem.retryAfterSeconds };
         if (problem.kind === 'invalid_config')
           return { ok: false, reason: 'invalid_config', field: problem.field, message: problem.message };
+        if (problem.kind === 'forbidden_fields')
+          return { ok: false, reason: 'forbidden_fields', fields: problem.fields };
         return { ok: false, reason: problem.kind };
       }
       deps.logger.info('provisioning.redeemed', { terminalId: outcome.value.config.terminalId });

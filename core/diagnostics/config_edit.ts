@@ -25,13 +25,15 @@ function setField(target: Record<string, unknown>, field: string, value: unknown
 
 /**
  * Changes one field of the provisioning file: the edited file is validated as a whole with the same
- * schema the app starts with, and only then replaces the old one (temporary file, fsync, rename), so a
- * refused edit or a power cut leaves the old file byte-for-byte unchanged.
+ * schema the app starts with (and `check`, e.g. that the hub is one of the organisation profile), and only
+ * then replaces the old one (temporary file, fsync, rename), so a refused edit or a power cut leaves the old
+ * file byte-for-byte unchanged.
  */
 export function editConfigFile(
   file: string,
   field: EditableConfigField,
   value: ConfigEditValue,
+  check: (config: KioskConfig) => { field: string; message: string } | null = () => null,
 ): ConfigEditOutcome {
   let raw: Record<string, unknown>;
   try {
@@ -51,6 +53,8 @@ export function editConfigFile(
       message: checked.error.message,
     };
   }
+  const refused = check(checked.value);
+  if (refused) return { ok: false, reason: 'invalid', ...refused };
   if (!writeConfigFile(file, text)) {
     return {
       ok: false,

@@ -13,7 +13,7 @@ export function heartbeatDeviceStatus(
   configuredPrinter: string,
   record: UpdateRecord,
   idCard: IdCardService | null = null,
-): () => Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'> {
+): () => Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal' | 'idCardReader'> {
   let now: { printer: DeviceStatus; speech: DeviceStatus } = { printer: 'unknown', speech: 'unknown' };
   const refresh = async () => {
     const printers = await devices.printers.list().catch(() => []);
@@ -32,10 +32,12 @@ export function heartbeatDeviceStatus(
   return () => {
     void refresh();
     const reader = idCard?.status() ?? null;
+    const refusal = record.lastRefusal();
     return {
       printer: { status: now.printer },
       speech: { status: now.speech },
       update: record.report(),
+      ...(refusal ? { updateRefusal: refusal } : {}),
       ...(reader ? { idCardReader: { status: reader } } : {}),
     };
   };

@@ -24,7 +24,6 @@ export interface DiagnosticsParts {
   speech: SpeechProbe | null;
   updates: Updates;
   mediaAccess: MediaAccess;
-  fetchImpl: typeof fetch;
   idCard: IdCardService;
 }
 
@@ -37,7 +36,9 @@ export function diagnosticsHandlers(
   return {
     'diagnostics.hub': async () => {
       if (!deps.config) return { ok: true, reachable: false, reason: 'not_provisioned' };
-      return { ok: true, ...(await probeHub(deps.config.hubUrl, deps.now, parts.fetchImpl)) };
+      // Only the hub of the organisation profile, over its pinned TLS.
+      if (!deps.hub) return { ok: true, reachable: false, reason: 'hub_not_trusted' };
+      return { ok: true, ...(await probeHub(deps.hub, deps.hubIdentity, deps.now)) };
     },
     'diagnostics.sync': () => {
       const { lastDeliveredAt, ...queue } = queueStats(deps.db);
@@ -72,6 +73,7 @@ export function diagnosticsHandlers(
         diskTotalBytes: total,
         update: updates.record.report(),
         updateStep: updates.service?.lastStep()?.kind ?? null,
+        updateRefusal: updates.record.lastRefusal(),
       };
     },
     'diagnostics.id_card': async ({ read }) => {

@@ -26,6 +26,7 @@ export function maintenanceHandlers(
       queue: queueStats(deps.db),
       update: updates.record.report(),
       updateStep: updates.service?.lastStep()?.kind ?? null,
+      updateRefusal: updates.record.lastRefusal(),
       config: deps.config ? configRows(deps.config) : null,
     };
   };

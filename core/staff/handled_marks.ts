@@ -12,20 +12,22 @@ export interface HandledMarks {
 export function startHandledMarks(
   deps: CoreDeps,
   queries: StaffQueries,
-  options: { pollMs: number; fetchImpl?: typeof fetch | undefined },
+  options: { pollMs: number },
 ): HandledMarks {
   const config = deps.config;
+  const hub = deps.hub;
+  // Only over the pinned TLS to the hub of the organisation profile; a mismatch is reported by the watch.
   const pull = () =>
-    config?.hubToken
+    config?.hubToken && hub
       ? pullHandled(deps.db, queries, {
-          hubUrl: config.hubUrl,
+          hub,
+          identity: deps.hubIdentity,
           token: config.hubToken,
           appVersion: deps.appVersion,
-          ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
         })
       : Promise.resolve(null);
   const timer =
-    config?.hubToken && options.pollMs > 0 ? setInterval(() => void pull(), options.pollMs) : null;
+    config?.hubToken && hub && options.pollMs > 0 ? setInterval(() => void pull(), options.pollMs) : null;
   timer?.unref();
   return { pull, close: () => timer && clearInterval(timer) };
 }

@@ -1,16 +1,19 @@
 import { HANDLED_FEED_PATH, handledFeedSchema } from '../../common/contract/staff_methods';
 import { HEADER_APP_VERSION } from '../../common/sync/protocol';
+import { type HubEndpoint, hubRequest } from '../../node_shared/hub_request';
 import type { KioskDatabase } from '../storage/database';
+import type { HubIdentityWatch } from '../trust/hub_identity_watch';
 import type { StaffQueries } from './staff_queries';
 
 const CURSOR_KEY = 'staff.handled_since';
 const TIMEOUT_MS = 5_000;
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export interface HandledPullTarget {
-  hubUrl: string;
+  hub: HubEndpoint;
+  identity: HubIdentityWatch;
   token: string;
   appVersion: string;
-  fetchImpl?: typeof fetch;
 }
 
 /**
@@ -25,16 +28,20 @@ export async function pullHandled(
 ): Promise<number | null> {
   const read = db.prepare('SELECT value FROM settings WHERE key = ?');
   const since = Number((read.get(CURSOR_KEY) as { value: string } | undefined)?.value ?? 0) || 0;
-  const url = new URL(HANDLED_FEED_PATH, target.hubUrl);
-  url.searchParams.set('since', String(since));
+  const answer = await hubRequest(target.hub, `${HANDLED_FEED_PATH}?since=${since}`, {
+    headers: { authorization: `Bearer ${target.token}`, [HEADER_APP_VERSION]: target.appVersion },
+    maxAnswerBytes: MAX_ANSWER_BYTES,
+    timeoutMs: TIMEOUT_MS,
+  });
+  if (!answer.ok) {
+    if (answer.error.kind === 'identity_mismatch') target.identity.mismatch('desk');
+    return null;
+  }
+  const { status, headers } = answer.value;
+  if (status !== 200 || !/^application\/json/.test(headers['content-type'] ?? '')) return null;
   let body: unknown;
   try {
-    const response = await (target.fetchImpl ?? fetch)(url, {
-      headers: { authorization: `Bearer ${target.token}`, [HEADER_APP_VERSION]: target.appVersion },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!response.ok || !/^application\/json/.test(response.headers.get('content-type') ?? '')) return null;
-    body = await response.json();
+    body = JSON.parse(answer.value.body.toString('utf8'));
   } catch {
     return null;
   }

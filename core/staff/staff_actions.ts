@@ -30,7 +30,13 @@ export function staffActionHandlers(
         const { reason } = round;
         return {
           ok: false,
-          reason: reason === 'offline' || reason === 'not_configured' ? reason : 'blocked',
+          reason:
+            reason === 'offline' ||
+            reason === 'not_configured' ||
+            reason === 'hub_not_trusted' ||
+            reason === 'hub_identity_mismatch'
+              ? reason
+              : 'blocked',
         };
       }
       void desk.marks.pull();

@@ -15,7 +15,6 @@ export interface StaffDesk {
 }
 
 export interface StaffDeskOptions {
-  fetchImpl?: typeof fetch;
   /** How often the handled marks of the desk page are fetched from the hub (0: only when staff list). */
   handledPollMs?: number;
 }
@@ -40,7 +39,6 @@ export function startStaffDesk(
     queries,
     marks: startHandledMarks(deps, queries, {
       pollMs: options.handledPollMs ?? 5 * 60_000,
-      fetchImpl: options.fetchImpl,
     }),
     audit: (action, subject = '') => void deps.audit.record(actor, action, subject),
     titleOf,

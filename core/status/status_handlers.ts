@@ -11,26 +11,23 @@ const LOOKUP_TIMEOUT_MS = 8_000;
  * "查询进度" at this kiosk, for an application filed at any kiosk of the city: the hub decides (and limits)
  * every lookup; the kiosk keeps nothing of it. Audited by outcome only (no receipt, no factor).
  */
-export function statusHandlers(
-  deps: CoreDeps,
-  options: { fetchImpl?: typeof fetch } = {},
-): Pick<Handlers, 'status.lookup'> {
+export function statusHandlers(deps: CoreDeps): Pick<Handlers, 'status.lookup'> {
   const config = deps.config;
   const centrePhone = config?.centre.phone ?? '';
   const hubId = config?.hubToken ? hubIdOfToken(config.hubToken) : null;
   return {
     'status.lookup': async (request) => {
       const answer =
-        config && hubId
+        config && hubId && deps.hub
           ? await askHubStatus(
               {
-                hubUrl: config.hubUrl,
+                endpoint: deps.hub,
+                identity: deps.hubIdentity,
                 token: config.hubToken,
                 hubId,
                 appVersion: deps.appVersion,
                 schemaVersion: SCHEMA_VERSION,
                 timeoutMs: LOOKUP_TIMEOUT_MS,
-                ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
               },
               request,
               deps.now(),

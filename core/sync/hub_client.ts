@@ -1,5 +1,6 @@
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { HubChannel } from '../../common/contract/sync_methods';
 import { err, ok, type Result } from '../../common/result';
 import { parseRetryAfter } from '../../common/sync/backoff';
 import {
@@ -16,21 +17,20 @@ import {
   type ManifestItem,
   manifestSchema,
 } from '../../common/sync/protocol';
+import { endpointAgent, type HubAnswer, type HubEndpoint, hubRequest } from '../../node_shared/hub_request';
+import type { HubIdentityWatch } from '../trust/hub_identity_watch';
 
 export interface HubClientOptions {
-  hubUrl: string;
+  /** The hub of the organisation profile, with its pinned TLS. */
+  endpoint: HubEndpoint;
+  /** Told when a connection met a server that is not the pinned hub (and when the real hub answered). */
+  identity: HubIdentityWatch;
   token: string;
   /** The hub id inside the token: answers from any other hub (or a captive portal) are not the hub. */
   hubId: string;
   appVersion: string;
   schemaVersion: number;
   timeoutMs: number;
-}
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
 }
 
 /**
@@ -59,80 +59,58 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** The kiosk's side of the protocol over node:http(s), one keep-alive connection pool per hub. */
+/**
+ * The kiosk's side of the protocol, one keep-alive connection pool to the hub. Every new connection is
+ * verified against the organisation profile's pins before a byte is sent: a server that is not the hub
+ * gets nothing, and the refusal is a `retry` (the real hub may come back) that staff see as a mismatch.
+ */
 export class HubClient {
   private readonly agent: http.Agent;
-  private readonly base: URL;
 
   constructor(private readonly options: HubClientOptions) {
-    this.base = new URL(options.hubUrl);
-    const Agent = this.base.protocol === 'https:' ? https.Agent : http.Agent;
-    this.agent = new Agent({ keepAlive: true, maxSockets: 2 });
+    this.agent = endpointAgent(options.endpoint, { maxSockets: 2 });
   }
 
   close(): void {
     this.agent.destroy();
   }
 
-  private request(
+  private async request(
+    channel: HubChannel,
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
     maxAnswer: number,
-  ): Promise<Result<Answer, string>> {
-    const url = new URL(path, this.base);
+  ): Promise<Result<HubAnswer, Failure>> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
-    const transport = url.protocol === 'https:' ? https : http;
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (result: Result<Answer, string>) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(deadline);
-        resolve(result);
-      };
-      const req = transport.request(
-        url,
-        {
-          method,
-          agent: this.agent,
-          headers: {
-            accept: 'application/json',
-            authorization: `Bearer ${this.options.token}`,
-            [HEADER_APP_VERSION]: this.options.appVersion,
-            [HEADER_SCHEMA_VERSION]: String(this.options.schemaVersion),
-            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxAnswer) {
-              req.destroy();
-              done(err('answer_too_large'));
-            } else chunks.push(chunk);
-          });
-          res.on('end', () =>
-            done(ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })),
-          );
-          res.on('error', () => done(err('reset')));
-          res.on('aborted', () => done(err('reset')));
-        },
-      );
-      // One deadline for the whole exchange: a hub (or proxy) that hangs or trickles is given up on.
-      const deadline = setTimeout(() => {
-        req.destroy();
-        done(err('timeout'));
-      }, this.options.timeoutMs);
-      req.on('error', (error: NodeJS.ErrnoException) => done(err(error.code ?? 'network')));
-      req.end(payload);
+    const answer = await hubRequest(this.options.endpoint, path, {
+      method,
+      agent: this.agent,
+      timeoutMs: this.options.timeoutMs,
+      maxAnswerBytes: maxAnswer,
+      body: payload,
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${this.options.token}`,
+        [HEADER_APP_VERSION]: this.options.appVersion,
+        [HEADER_SCHEMA_VERSION]: String(this.options.schemaVersion),
+        ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+      },
     });
+    if (answer.ok) return answer;
+    const failure = answer.error;
+    if (failure.kind === 'identity_mismatch') this.options.identity.mismatch(channel);
+    const why =
+      failure.kind === 'network'
+        ? failure.code
+        : failure.kind === 'too_large'
+          ? 'answer_too_large'
+          : failure.kind;
+    return err({ kind: 'retry', why, retryAfterMs: null });
   }
 
   /** Maps an answer that is not the expected success to a failure. */
-  private failureOf(answer: Answer): Failure {
+  private failureOf(answer: HubAnswer): Failure {
     const retryAfterMs = parseRetryAfter(answer.headers['retry-after'], new Date());
     const { status } = answer;
     const hubError = isJson(answer.headers) ? errorBodySchema.safeParse(parseJson(answer.body)) : null;
@@ -145,8 +123,14 @@ export class HubClient {
   }
 
   async sendBatch(items: readonly BatchItem[]): Promise<Result<BatchResponse, Failure>> {
-    const answer = await this.request('POST', '/api/v1/submissions/batch', { items }, MAX_JSON_ANSWER);
-    if (!answer.ok) return err({ kind: 'retry', why: answer.error, retryAfterMs: null });
+    const answer = await this.request(
+      'sync',
+      'POST',
+      '/api/v1/submissions/batch',
+      { items },
+      MAX_JSON_ANSWER,
+    );
+    if (!answer.ok) return answer;
     if (answer.value.status !== 200) return err(this.failureOf(answer.value));
     const parsed = isJson(answer.value.headers)
       ? batchResponseSchema.safeParse(parseJson(answer.value.body))
@@ -158,15 +142,17 @@ export class HubClient {
 
   /** True when the hub itself answered its health probe (its id matches the one in our token). */
   async probe(): Promise<boolean> {
-    const answer = await this.request('GET', '/api/v1/health', undefined, 64 * 1024);
+    const answer = await this.request('sync', 'GET', '/api/v1/health', undefined, 64 * 1024);
     if (!answer.ok || answer.value.status !== 200 || !isJson(answer.value.headers)) return false;
     const health = healthBodySchema.safeParse(parseJson(answer.value.body));
-    return health.success && health.data.hubId === this.options.hubId;
+    const ours = health.success && health.data.hubId === this.options.hubId;
+    if (ours) this.options.identity.verified();
+    return ours;
   }
 
   async manifest(): Promise<Result<Manifest, Failure>> {
-    const answer = await this.request('GET', '/api/v1/manifest', undefined, MAX_JSON_ANSWER);
-    if (!answer.ok) return err({ kind: 'retry', why: answer.error, retryAfterMs: null });
+    const answer = await this.request('downlink', 'GET', '/api/v1/manifest', undefined, MAX_JSON_ANSWER);
+    if (!answer.ok) return answer;
     if (answer.value.status !== 200) return err(this.failureOf(answer.value));
     const parsed = isJson(answer.value.headers)
       ? manifestSchema.safeParse(parseJson(answer.value.body))
@@ -178,15 +164,21 @@ export class HubClient {
 
   /** The bytes of one published item; the caller verifies them against the manifest's SHA-256. */
   async download(item: ManifestItem): Promise<Result<Buffer, Failure>> {
-    const answer = await this.request('GET', itemPath(item), undefined, Math.min(item.size, MAX_ITEM_ANSWER));
-    if (!answer.ok) return err({ kind: 'retry', why: answer.error, retryAfterMs: null });
+    const answer = await this.request(
+      'downlink',
+      'GET',
+      itemPath(item),
+      undefined,
+      Math.min(item.size, MAX_ITEM_ANSWER),
+    );
+    if (!answer.ok) return answer;
     if (answer.value.status !== 200) return err(this.failureOf(answer.value));
     return ok(answer.value.body);
   }
 
   async heartbeat(heartbeat: Heartbeat): Promise<Result<true, Failure>> {
-    const answer = await this.request('POST', '/api/v1/heartbeat', heartbeat, 64 * 1024);
-    if (!answer.ok) return err({ kind: 'retry', why: answer.error, retryAfterMs: null });
+    const answer = await this.request('heartbeat', 'POST', '/api/v1/heartbeat', heartbeat, 64 * 1024);
+    if (!answer.ok) return answer;
     return answer.value.status === 200 ? ok(true) : err(this.failureOf(answer.value));
   }
 }

@@ -44,7 +44,16 @@ const CONTACT_PERSIST_MS = 10_000;
 /** One sending round on request (staff's "send now"), skipping the backoff wait. */
 export type SendRound =
   | { ok: true; delivered: number; pending: number }
-  | { ok: false; reason: 'not_configured' | 'not_enrolled' | 'update_required' | 'offline' };
+  | {
+      ok: false;
+      reason:
+        | 'not_configured'
+        | 'hub_not_trusted'
+        | 'hub_identity_mismatch'
+        | 'not_enrolled'
+        | 'update_required'
+        | 'offline';
+    };
 
 export interface SyncService {
   status(): SyncStatus;
@@ -56,7 +65,8 @@ export interface SyncService {
 
 /**
  * The kiosk's sync: the outbox worker, the health probe, the manifest poller, heartbeats and the
- * retention purge. It runs only when the provisioning has a hub URL and a well-formed token.
+ * retention purge. It runs only when the provisioning has a well-formed token and a hub URL that the
+ * organisation profile trusts.
  */
 export interface SyncHooks {
   /** After the downlink switched to new versions (e.g. the forms registry reloads its templates). */
@@ -64,7 +74,9 @@ export interface SyncHooks {
   /** A kind's own check of downloaded bytes before they are installed (sign packs). */
   verifyItem?: ItemVerifier;
   /** Device and update state for the heartbeat (the technician service knows the printer and speech). */
-  heartbeatExtras?: () => Partial<Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'idCardReader'>>;
+  heartbeatExtras?: () => Partial<
+    Pick<Heartbeat, 'printer' | 'speech' | 'update' | 'updateRefusal' | 'idCardReader'>
+  >;
 }
 
 export function createSyncService(
@@ -81,23 +93,31 @@ export function createSyncService(
   let persistedAt = 0;
   const timers: NodeJS.Timeout[] = [];
 
+  const stateOf = (worker: OutboxWorker | null): SyncStatus['state'] => {
+    if (!worker) return config?.hubToken && deps.hubTrust ? 'hub_not_trusted' : 'not_configured';
+    if (worker.blocked) return worker.blocked;
+    if (deps.hubIdentity.current()) return 'hub_identity_mismatch';
+    return worker.sending ? 'sending' : worker.online ? 'idle' : 'offline';
+  };
   const status = (worker: OutboxWorker | null): SyncStatus => ({
-    state: !worker
-      ? 'not_configured'
-      : (worker.blocked ?? (worker.sending ? 'sending' : worker.online ? 'idle' : 'offline')),
+    state: stateOf(worker),
     online: worker?.online ?? false,
     lastContactAt: lastContact,
     nextAttemptAt: worker?.nextAttemptAt?.toISOString() ?? null,
     queue: queue.counts(),
     retentionDays: RETENTION_DAYS,
+    hubIdentityMismatch: deps.hubIdentity.current(),
   });
 
-  if (!config || !hubId) {
+  if (!config || !hubId || !deps.hub) {
     if (config?.hubToken) deps.logger.warn('sync.token_malformed');
     for (const timer of timers) timer.unref();
     return {
       status: () => status(null),
-      sendRound: async () => ({ ok: false, reason: 'not_configured' }),
+      sendRound: async () => {
+        const state = status(null).state;
+        return { ok: false, reason: state === 'hub_not_trusted' ? state : 'not_configured' };
+      },
       queue,
       close: () => {
         for (const timer of timers) clearInterval(timer);
@@ -106,7 +126,8 @@ export function createSyncService(
   }
 
   const client = new HubClient({
-    hubUrl: config.hubUrl,
+    endpoint: deps.hub,
+    identity: deps.hubIdentity,
     token: config.hubToken,
     hubId,
     appVersion: deps.appVersion,
@@ -178,7 +199,8 @@ export function createSyncService(
     sendRound: async () => {
       const result = await worker.sendNow();
       if (worker.blocked) return { ok: false, reason: worker.blocked };
-      if (result.failure?.kind === 'retry') return { ok: false, reason: 'offline' };
+      if (result.failure?.kind === 'retry')
+        return { ok: false, reason: deps.hubIdentity.current() ? 'hub_identity_mismatch' : 'offline' };
       return { ok: true, delivered: result.delivered, pending: queue.counts().pending };
     },
     queue,

@@ -1,79 +1,73 @@
-import { type Channel, FEED_FILES, type FeedPlatform, type UpdateFeed } from '../../common/updates/feed';
+import { type Channel, FEED_FILES, type FeedPlatform } from '../../common/updates/feed';
 import { inRollout } from '../../common/updates/rollout_bucket';
-import { SIGNATURE_SUFFIX } from '../../common/updates/signature_envelope';
+import { type FeedPayload, MAX_FEED_BYTES, type UpdateRefusal } from '../../common/updates/signed_feed';
 import { compareVersions } from '../../common/updates/version_order';
-import { type FeedRefusal, verifySignedFeed } from './verify_feed';
-
-/** Largest feed or signature read from the hub: real ones are well under 1 KB. */
-const MAX_FEED_BYTES = 16 * 1024;
+import { verifyFeedSignature } from '../../node_shared/feed_signature';
+import { type HubEndpoint, hubRequest } from '../../node_shared/hub_request';
+import type { HubIdentityWatch } from '../trust/hub_identity_watch';
+import { feedPolicyRefusal } from './feed_policy';
+import type { UpdateRecord } from './update_record';
 
 export type CheckResult =
-  | { kind: 'available'; feed: UpdateFeed; feedBaseUrl: string }
+  /** `path` is where the build lies on the pinned hub; the feed names its size and sha512. */
+  | { kind: 'available'; release: FeedPayload; path: string }
   | { kind: 'up_to_date'; version: string }
   | { kind: 'not_in_rollout'; version: string; bucket: number; percentage: number }
-  | { kind: 'refused'; reason: FeedRefusal }
+  | { kind: 'refused'; reason: UpdateRefusal }
   /** The hub has published nothing for this channel and platform. */
   | { kind: 'no_release' }
   | { kind: 'unreachable' };
 
 export interface CheckParams {
-  hubUrl: string;
-  hubToken: string;
+  hub: HubEndpoint;
+  identity: HubIdentityWatch;
+  headers: Record<string, string>;
   channel: Channel;
   platform: FeedPlatform;
-  publicKey: string;
+  /** The release keys of the organisation profile shipped with the build. */
+  publicKeys: readonly string[];
   appVersion: string;
   bucket: number;
-  fetchImpl?: typeof fetch;
+  record: UpdateRecord;
+  now: Date;
 }
 
-export function channelBaseUrl(hubUrl: string, channel: Channel): string {
-  return new URL(`/api/v1/updates/${channel}/`, hubUrl).toString();
+export function releasePath(channel: Channel, file: string): string {
+  return `/api/v1/updates/${channel}/${encodeURIComponent(file)}`;
 }
 
-async function readSmall(
-  fetchImpl: typeof fetch,
-  url: URL,
-  headers: Record<string, string>,
-): Promise<Uint8Array | null | 'error'> {
-  try {
-    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
-    if (response.status === 404) return null;
-    if (!response.ok) return 'error';
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return bytes.length > MAX_FEED_BYTES ? 'error' : bytes;
-  } catch {
-    return 'error';
-  }
-}
-
-export function hubHeaders(hubToken: string): Record<string, string> {
-  return hubToken ? { authorization: `Bearer ${hubToken}` } : {};
-}
-
-/** Fetches this platform's feed and its signature from the hub and decides whether to update. */
+/**
+ * Fetches this platform's signed feed from the pinned hub (the only feed file the terminal ever reads),
+ * verifies its signature with the profile's keys, then its channel, dates, sequence and version, and
+ * decides whether to update. An accepted feed raises the sequence the terminal has seen.
+ */
 export async function checkForUpdate(params: CheckParams): Promise<CheckResult> {
-  const fetchImpl = params.fetchImpl ?? fetch;
-  const file = FEED_FILES[params.platform];
-  const base = channelBaseUrl(params.hubUrl, params.channel);
-  const headers = hubHeaders(params.hubToken);
-  const yml = await readSmall(fetchImpl, new URL(file, base), headers);
-  if (yml === 'error') return { kind: 'unreachable' };
-  if (yml === null) return { kind: 'no_release' };
-  const signature = await readSmall(fetchImpl, new URL(file + SIGNATURE_SUFFIX, base), headers);
-  if (signature === 'error') return { kind: 'unreachable' };
-  const verified = verifySignedFeed(
-    {
-      channel: params.channel,
-      file,
-      yml,
-      signature: signature === null ? null : Buffer.from(signature).toString('utf8'),
-    },
-    params.publicKey,
-  );
-  if (!verified.ok) return { kind: 'refused', reason: verified.reason };
-  const { feed } = verified;
-  if (compareVersions(feed.version, params.appVersion) <= 0)
+  const answer = await hubRequest(params.hub, releasePath(params.channel, FEED_FILES[params.platform]), {
+    headers: params.headers,
+    maxAnswerBytes: MAX_FEED_BYTES,
+    timeoutMs: 15_000,
+  });
+  if (!answer.ok) {
+    if (answer.error.kind === 'identity_mismatch') params.identity.mismatch('updates');
+    return { kind: 'unreachable' };
+  }
+  if (answer.value.status === 404) return { kind: 'no_release' };
+  if (answer.value.status !== 200) return { kind: 'unreachable' };
+  const text = answer.value.body.toString('utf8');
+  const verified = verifyFeedSignature(text, params.publicKeys);
+  if (!verified.ok) return { kind: 'refused', reason: verified.error };
+  const { feed, digest } = verified.value;
+  const refusal = feedPolicyRefusal(feed, {
+    channel: params.channel,
+    platform: params.platform,
+    now: params.now,
+    appVersion: params.appVersion,
+    seen: params.record.seenFeed(params.channel, params.platform),
+    digest,
+  });
+  if (refusal) return { kind: 'refused', reason: refusal };
+  params.record.acceptFeed(params.channel, params.platform, { sequence: feed.sequence, digest });
+  if (compareVersions(feed.version, params.appVersion) === 0)
     return { kind: 'up_to_date', version: feed.version };
   if (!inRollout(params.bucket, feed.rolloutPercentage)) {
     return {
@@ -83,5 +77,5 @@ export async function checkForUpdate(params: CheckParams): Promise<CheckResult> 
       percentage: feed.rolloutPercentage,
     };
   }
-  return { kind: 'available', feed, feedBaseUrl: base };
+  return { kind: 'available', release: feed, path: releasePath(params.channel, feed.file) };
 }

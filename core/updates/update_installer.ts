@@ -1,23 +1,27 @@
-import type { FeedPlatform, UpdateFeed } from '../../common/updates/feed';
-import { checkArtifact } from './artifact_check';
+import { createHash } from 'node:crypto';
+import type { FeedPlatform } from '../../common/updates/feed';
+import type { FeedPayload } from '../../common/updates/signed_feed';
+import { type HubEndpoint, hubRequest } from '../../node_shared/hub_request';
 
 export interface InstallRequest {
-  channel: string;
-  /** The feed the kiosk verified; the installer must install exactly this version and sha512. */
-  feed: UpdateFeed;
-  /** Base URL of the channel on the hub, e.g. `https://hub/api/v1/updates/stable/`. */
-  feedBaseUrl: string;
+  /** The verified feed: the installer installs exactly this file, size and sha512, nothing else. */
+  release: FeedPayload;
+  /** The pinned hub and the build's path on it. */
+  hub: HubEndpoint;
+  path: string;
   /** Headers for the hub (the terminal's bearer token). */
   headers: Record<string, string>;
 }
 
+/** `verification_failed`: the downloaded build's size or sha512 differs from the signed feed (tampered). */
 export type InstallOutcome =
   | { ok: true }
-  | { ok: false; reason: 'download_failed' | 'verification_failed' | 'mismatch' | 'install_failed' };
+  | { ok: false; reason: 'download_failed' | 'verification_failed' | 'install_failed' };
 
 /**
- * What the Electron shell implements with electron-updater (generic provider pointed at the hub). The core
- * decides WHETHER and WHEN; this only downloads, checks and hands over to the installer, then quits.
+ * What the Electron shell implements with electron-updater (`electron/main/self_update.ts`). The core decides
+ * WHETHER and WHEN, and WHAT (the signed feed); this only downloads from the pinned hub, checks and hands over
+ * to the installer, then quits.
  */
 export interface UpdateInstaller {
   /** Which feed this installation follows; null when it cannot update itself (a `.deb`, a dev run). */
@@ -32,28 +36,26 @@ export const noSelfUpdate: UpdateInstaller = {
 };
 
 /**
- * A fake that behaves like electron-updater short of replacing the app: it downloads the build from the
- * hub and refuses it unless size and sha512 match the verified feed. Records what it "installed".
+ * A fake that behaves like the shell's installer short of replacing the app: it downloads the build from the
+ * pinned hub and refuses it unless size and sha512 match the signed feed. Records what it "installed".
  */
 export class FakeUpdateInstaller implements UpdateInstaller {
   readonly installed: string[] = [];
-  constructor(
-    readonly platform: FeedPlatform | null,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+  constructor(readonly platform: FeedPlatform | null) {}
 
   async install(request: InstallRequest): Promise<InstallOutcome> {
-    const url = new URL(encodeURIComponent(request.feed.path), request.feedBaseUrl);
-    let bytes: Uint8Array;
-    try {
-      const response = await this.fetchImpl(url, { headers: request.headers });
-      if (!response.ok) return { ok: false, reason: 'download_failed' };
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch {
-      return { ok: false, reason: 'download_failed' };
-    }
-    if (checkArtifact(bytes, request.feed) !== null) return { ok: false, reason: 'verification_failed' };
-    this.installed.push(request.feed.version);
+    const answer = await hubRequest(request.hub, request.path, {
+      headers: request.headers,
+      maxAnswerBytes: request.release.size + 1,
+      timeoutMs: 60_000,
+    });
+    if (!answer.ok && answer.error.kind === 'too_large') return { ok: false, reason: 'verification_failed' };
+    if (!answer.ok || answer.value.status !== 200) return { ok: false, reason: 'download_failed' };
+    const bytes = answer.value.body;
+    const sha512 = createHash('sha512').update(bytes).digest('base64');
+    if (bytes.length !== request.release.size || sha512 !== request.release.sha512)
+      return { ok: false, reason: 'verification_failed' };
+    this.installed.push(request.release.version);
     return { ok: true };
   }
 }

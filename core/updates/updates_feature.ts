@@ -18,11 +18,7 @@ export interface Updates {
  * update service, and takes the renderer's reports of visitor activity (an update never installs under a
  * visitor).
  */
-export function startUpdates(
-  deps: CoreDeps,
-  installer: UpdateInstaller = noSelfUpdate,
-  fetchImpl: typeof fetch = fetch,
-): Updates {
+export function startUpdates(deps: CoreDeps, installer: UpdateInstaller = noSelfUpdate): Updates {
   const session = createSessionActivity(deps.now);
   const record = new UpdateRecord(deps.db);
   const report = record.settleAtStartup(deps.appVersion);
@@ -31,13 +27,15 @@ export function startUpdates(
   const service = deps.config
     ? new UpdateService({
         config: deps.config,
+        hub: deps.hub,
+        identity: deps.hubIdentity,
+        publicKeys: deps.profile?.updates.publicKeys ?? [],
         appVersion: deps.appVersion,
         installer,
         session,
         record,
         logger: deps.logger,
         now: deps.now,
-        fetchImpl,
       })
     : null;
   const stop = service?.start();

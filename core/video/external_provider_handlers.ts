@@ -1,4 +1,4 @@
-import { allowedOriginsOf } from '../../common/video/external_provider';
+import { allowedOriginsOf, type ExternalProvider } from '../../common/video/external_provider';
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
 import type { ExternalOutcome, ExternalViewPort } from './external_view_port';
@@ -7,15 +7,17 @@ import { launchProgram } from './program_launcher';
 type ExternalMethod = 'video.external.info' | 'video.external.open' | 'video.external.close';
 
 /**
- * The contracted external video service of `video.external` in the provisioning file. A web service opens in
- * the shell's restricted view (`view`, absent in the dev host); a program is started here. At most one runs at
- * a time; its end is announced with the `video.external` event.
+ * The contracted external video service: a program from the technician's file (`technician_program_file.ts`),
+ * else the web service of `video.external` in the provisioning file. A web service opens in the shell's
+ * restricted view (`view`, absent in the dev host); a program is started here. At most one runs at a time;
+ * its end is announced with the `video.external` event.
  */
 export function externalProviderHandlers(
   deps: CoreDeps,
   view: ExternalViewPort | undefined,
+  program: ExternalProvider | null,
 ): Pick<Handlers, ExternalMethod> {
-  const provider = deps.config?.video?.external;
+  const provider = program ?? deps.config?.video?.external;
   /** Stops whatever is open; null when nothing is. */
   let stopCurrent: (() => void) | null = null;
   /** One opening: its end is reported once, even when it comes before the opener has finished. */

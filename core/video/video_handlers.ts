@@ -10,11 +10,12 @@ type VideoMethod = 'video.open' | 'video.send' | 'video.close';
 /** The call screen's signalling, proxied through the core (see `video_link.ts`). */
 export function videoHandlers(deps: CoreDeps): Pick<Handlers, VideoMethod> {
   const config = deps.config;
-  const link = config?.hubToken
-    ? new VideoLink(config.hubUrl, config.hubToken, deps.events, deps.logger, () =>
-        rosterForCentre(loadPublished(deps.db, DUTY_ROSTER_KIND, deps.logger).value, config.centre.id),
-      )
-    : null;
+  const link =
+    config?.hubToken && deps.hub
+      ? new VideoLink(deps.hub, config.hubToken, deps.events, deps.logger, deps.hubIdentity, () =>
+          rosterForCentre(loadPublished(deps.db, DUTY_ROSTER_KIND, deps.logger).value, config.centre.id),
+        )
+      : null;
   const centrePhone = config?.video?.fallbackPhone ?? config?.centre.phone ?? '';
   return {
     'video.open': async () => {

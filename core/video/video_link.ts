@@ -1,9 +1,12 @@
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import type { KioskSignal } from '../../common/contract/video_methods';
 import type { Roster } from '../../common/video/roster';
 import { type PresenceMessage, serverMessageSchema, VIDEO_WS_PATH } from '../../common/video/signal_messages';
+import type { HubEndpoint } from '../../node_shared/hub_request';
+import { isHubIdentityError } from '../../node_shared/hub_tls';
 import type { Logger } from '../../node_shared/logger';
 import type { EventBus } from '../event_bus';
+import type { HubIdentityWatch } from '../trust/hub_identity_watch';
 
 export type OpenResult = { ok: true } | { ok: false; reason: 'hub_unreachable' | 'refused' };
 
@@ -13,7 +16,9 @@ const OPEN_TIMEOUT_MS = 5_000;
  * The kiosk's signalling link to the hub. The core holds the terminal token and speaks for the call screen,
  * so the token never enters the page and the page's CSP stays `connect-src 'self'`. Every hub message is
  * validated and passed on as a `video.message` event. Presence carries the duty times of this terminal's
- * centre from the roster the kiosk downloaded and verified (`duty_roster`), not what the socket says.
+ * centre from the roster the kiosk downloaded and verified (`duty_roster`), not what the socket says. The
+ * WebSocket's TLS accepts only the pinned hub: to
+ * any other server the upgrade request, and so the token's `hello`, is never sent.
  */
 export class VideoLink {
   private socket: WebSocket | null = null;
@@ -22,10 +27,11 @@ export class VideoLink {
   private presence: PresenceMessage | null = null;
 
   constructor(
-    private readonly hubUrl: string,
+    private readonly hub: HubEndpoint,
     private readonly token: string,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly identity: HubIdentityWatch,
     private readonly roster: () => Roster,
   ) {}
 
@@ -54,9 +60,15 @@ export class VideoLink {
   }
 
   private connect(): Promise<OpenResult> {
-    const url = new URL(VIDEO_WS_PATH, this.hubUrl);
+    const url = new URL(VIDEO_WS_PATH, this.hub.origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(url, { handshakeTimeout: OPEN_TIMEOUT_MS, maxPayload: 256 * 1024 });
+    // ws hands these options to tls.connect (its typings give checkServerIdentity another signature).
+    const tlsOptions = (this.hub.tls ?? {}) as ClientOptions;
+    const socket = new WebSocket(url, {
+      handshakeTimeout: OPEN_TIMEOUT_MS,
+      maxPayload: 256 * 1024,
+      ...tlsOptions,
+    });
     return new Promise<OpenResult>((resolve) => {
       let settled = false;
       const settle = (result: OpenResult) => {
@@ -69,7 +81,11 @@ export class VideoLink {
       };
       const timer = setTimeout(() => settle({ ok: false, reason: 'hub_unreachable' }), OPEN_TIMEOUT_MS);
       socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', token: this.token })));
-      socket.on('error', () => settle({ ok: false, reason: 'hub_unreachable' }));
+      socket.on('error', (error) => {
+        // The visitor hears "the centre cannot be reached"; staff see the mismatch in the sync status.
+        if (isHubIdentityError(error)) this.identity.mismatch('video');
+        settle({ ok: false, reason: 'hub_unreachable' });
+      });
       socket.on('close', (code) => {
         settle({ ok: false, reason: code === 4401 ? 'refused' : 'hub_unreachable' });
         if (this.socket === socket) {

@@ -10,7 +10,7 @@ import {
   session,
   WebContentsView,
 } from 'electron';
-import electronUpdater from 'electron-updater';
+import { AppImageUpdater, NsisUpdater } from 'electron-updater';
 import { onTechnicianMediaChange } from '../../core/diagnostics/media_access';
 import { createKioskCore, type KioskCore } from '../../core/kiosk_core';
 import { onCallScreenChange } from '../../core/video/call_screen_signal';
@@ -89,6 +89,7 @@ function start(): void {
     if (isAbnormalExit(details.reason)) recover(details.type, details.reason);
   });
 
+  const updatePlatform = feedPlatform(process.platform, process.arch, process.env, app.isPackaged);
   const adapters = coreAdapters({
     printerList: () => window.webContents,
     dataDir: launch.dataDir,
@@ -100,8 +101,8 @@ function start(): void {
       app.quit();
     },
     installer: createSelfUpdateInstaller({
-      updater: electronUpdater.autoUpdater,
-      platform: feedPlatform(process.platform, process.arch, process.env, app.isPackaged),
+      createUpdater: () => (updatePlatform === 'win' ? new NsisUpdater() : new AppImageUpdater()),
+      platform: updatePlatform,
       // quitAndInstall closes the windows before before-quit fires: lift the close guard first.
       schedule: (task) =>
         setImmediate(() => {
@@ -114,6 +115,10 @@ function start(): void {
     core = createKioskCore({
       dataDir: launch.dataDir,
       configPath: launch.configPath,
+      // The trust anchors come with the build: an extra resource next to app.asar (electron-builder.yml).
+      profilePath: app.isPackaged
+        ? path.join(process.resourcesPath, 'organisation_profile.json')
+        : path.join(app.getAppPath(), 'assets', 'organisation_profile.json'),
       appVersion: app.getVersion(),
       logger,
       externalView,

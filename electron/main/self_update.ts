@@ -1,19 +1,10 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { ClientRequest } from 'node:http';
+import type { HttpExecutor } from 'builder-util-runtime';
+import type { AppUpdater } from 'electron-updater';
 import type { FeedPlatform } from '../../common/updates/feed';
 import type { InstallOutcome, UpdateInstaller } from '../../core/updates/update_installer';
-
-/** The part of electron-updater's autoUpdater the installer drives, so tests can hand in a fake. */
-export interface UpdaterLike {
-  autoDownload: boolean;
-  autoInstallOnAppQuit: boolean;
-  allowDowngrade: boolean;
-  disableDifferentialDownload: boolean;
-  requestHeaders: OutgoingHttpHeaders | null;
-  setFeedURL(options: { provider: 'generic'; url: string }): void;
-  checkForUpdates(): Promise<{ updateInfo: { version: string; files: { sha512: string }[] } } | null>;
-  downloadUpdate(): Promise<unknown>;
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-}
+import { PinnedHttpExecutor } from './pinned_http_executor';
+import { SignedFeedProvider } from './signed_feed_provider';
 
 /**
  * Which feed this installation follows: the Windows NSIS build and an AppImage update themselves; a `.deb`
@@ -31,41 +22,46 @@ export function feedPlatform(
   return null;
 }
 
+/** electron-updater reads every download through its `httpExecutor` (its own tests set it the same way). */
+function downloadThroughPinnedHub(updater: AppUpdater, executor: PinnedHttpExecutor): void {
+  (updater as unknown as { httpExecutor: HttpExecutor<ClientRequest> }).httpExecutor = executor;
+}
+
 /**
- * Installs exactly the build the core verified (signature, rollout, window and session were decided
- * there): the feed electron-updater fetches must carry the same version and sha512, electron-updater then
- * checks the download's sha512 and size, and the app quits into the silent installer and relaunches.
+ * Installs exactly the build of the feed the core verified, with electron-updater doing what it is good at
+ * (download with sha512 check, the NSIS installer's code-signature check, the silent install and relaunch).
+ * Its update information comes only from that feed (`SignedFeedProvider`) and its downloads only from the
+ * pinned hub (`PinnedHttpExecutor`): no yml is ever read, so no second, unchecked copy can pick the file.
  */
 export function createSelfUpdateInstaller(options: {
-  updater: UpdaterLike;
+  /** A fresh electron-updater updater for this platform (NsisUpdater, AppImageUpdater). */
+  createUpdater: () => AppUpdater;
   platform: FeedPlatform | null;
   /** Runs the hand-over after the RPC has answered (setImmediate in the shell). */
   schedule: (task: () => void) => void;
 }): UpdateInstaller {
-  const { updater } = options;
   return {
     platform: options.platform,
-    async install({ feed, feedBaseUrl, headers }): Promise<InstallOutcome> {
+    async install({ release, hub, path, headers }): Promise<InstallOutcome> {
       if (!options.platform) return { ok: false, reason: 'install_failed' };
+      const updater = options.createUpdater();
       updater.autoDownload = false;
       updater.autoInstallOnAppQuit = false;
       updater.allowDowngrade = false;
+      updater.disableWebInstaller = true;
       // The hub serves no .blockmap files.
       updater.disableDifferentialDownload = true;
-      updater.setFeedURL({ provider: 'generic', url: feedBaseUrl });
+      downloadThroughPinnedHub(updater, new PinnedHttpExecutor(hub));
+      updater.setFeedURL({
+        provider: 'custom',
+        updateProvider: SignedFeedProvider,
+        release,
+        fileUrl: new URL(path, hub.origin).href,
+      } as Parameters<AppUpdater['setFeedURL']>[0]);
       updater.requestHeaders = { ...headers };
-      let check: Awaited<ReturnType<UpdaterLike['checkForUpdates']>>;
       try {
-        check = await updater.checkForUpdates();
-      } catch {
-        return { ok: false, reason: 'download_failed' };
-      }
-      const info = check?.updateInfo;
-      // The yml electron-updater fetched must be the one the core verified: no swap between the two fetches.
-      if (!info || info.version !== feed.version || info.files[0]?.sha512 !== feed.sha512) {
-        return { ok: false, reason: 'mismatch' };
-      }
-      try {
+        const check = await updater.checkForUpdates();
+        if (!check?.isUpdateAvailable) return { ok: false, reason: 'install_failed' };
         await updater.downloadUpdate();
       } catch (error) {
         const message = error instanceof Error ? error.message : '';

@@ -8,6 +8,16 @@ function updateText(update: FleetRow['update'], t: TFunction<'hub'>): string {
   return t('fleet.updateFailed', { attempted: update.attemptedVersion, running: update.runningVersion });
 }
 
+/** A refused update is flagged in words (the reason), after the last update's outcome. */
+function refusalText(refusal: FleetRow['updateRefusal'], t: TFunction<'hub'>): string {
+  if (!refusal) return '';
+  const text = t('fleet.updateRefused', {
+    reason: t(`fleet.refusals.${refusal.reason}`),
+    at: shownTime(refusal.at, t('fleet.never')),
+  });
+  return `<br><span class="flag">${escapeHtml(text)}</span>`;
+}
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -54,7 +64,7 @@ export function renderFleetPage(rows: readonly FleetRow[], language: HubLanguage
 <td>${status(row.printer)}</td>
 <td>${status(row.speech)}</td>
 <td>${row.idCardReader === null ? escapeHtml(t('fleet.noReader')) : status(row.idCardReader)}</td>
-<td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}</td>
+<td>${row.update?.status === 'update_failed' ? `<span class="flag">${escapeHtml(updateText(row.update, t))}</span>` : escapeHtml(updateText(row.update, t))}${refusalText(row.updateRefusal, t)}</td>
 </tr>`,
     )
     .join('\n');

@@ -18,6 +18,8 @@ export interface FleetRow {
   idCardReader: string | null;
   /** The last self-update as the terminal reported it; absent from older apps. */
   update: Heartbeat['update'];
+  /** The last update the terminal refused and why; absent when its last check was fine. */
+  updateRefusal: Heartbeat['updateRefusal'];
 }
 
 /** One row per terminal, stale ones first (they need a technician), then by terminal id. */
@@ -35,6 +37,7 @@ export function fleetRows(records: readonly HeartbeatRecord[], now: Date): Fleet
       speech: heartbeat.speech.status,
       idCardReader: heartbeat.idCardReader?.status ?? null,
       update: heartbeat.update,
+      updateRefusal: heartbeat.updateRefusal,
     }))
     .sort((a, b) => Number(b.stale) - Number(a.stale) || a.terminalId.localeCompare(b.terminalId));
 }

@@ -1,20 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifactNameSchema, type Channel, channelSchema } from '../../common/updates/feed';
-import { SIGNATURE_SUFFIX } from '../../common/updates/signature_envelope';
+import {
+  artifactNameSchema,
+  type Channel,
+  channelSchema,
+  platformOfArtifact,
+  platformOfFeedFile,
+} from '../../common/updates/feed';
 
 export function channelDir(dataDir: string, channel: Channel): string {
   return path.join(dataDir, 'releases', channel);
 }
 
+/** What a name under `/api/v1/updates/<channel>/` may be: a platform's signed feed, or an installer build. */
+export type ReleaseName = { kind: 'feed'; name: string } | { kind: 'build'; name: string };
+
+export function releaseNameOf(name: string): ReleaseName | null {
+  if (platformOfFeedFile(name)) return { kind: 'feed', name };
+  if (artifactNameSchema.safeParse(name).success && platformOfArtifact(name)) return { kind: 'build', name };
+  return null;
+}
+
 /**
  * The file a feed URL names, or null. Channel and name are checked against strict patterns before they
- * touch the file system, so `..`, `%2F`, absolute paths or hidden files can never be reached.
+ * touch the file system (no `..`, `%2F`, absolute paths, hidden files), and only feeds and builds are ever
+ * served: another file someone left in the folder (an old `latest.yml`, say) is not.
  */
 export function resolveReleaseFile(dataDir: string, channel: string, name: string): string | null {
   const parsedChannel = channelSchema.safeParse(channel);
-  const base = name.endsWith(SIGNATURE_SUFFIX) ? name.slice(0, -SIGNATURE_SUFFIX.length) : name;
-  if (!parsedChannel.success || !artifactNameSchema.safeParse(base).success) return null;
+  if (!parsedChannel.success || !releaseNameOf(name)) return null;
   const dir = channelDir(dataDir, parsedChannel.data);
   const file = path.join(dir, name);
   if (path.dirname(file) !== dir) return null;

@@ -18,3 +18,8 @@ export function useStaffCounts() {
 export function useOpenedSubmission(uuid: string, language: Language) {
   return useCoreQuery(() => call('staff.open_submission', { uuid, language }), [uuid, language]);
 }
+
+/** The terminal's connection to the centre (shown at the top of staff mode). */
+export function useSyncStatus() {
+  return useCoreQuery(() => call('sync.status', {}), []);
+}

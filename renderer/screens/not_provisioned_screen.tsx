@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
-import type { ConfigProblem } from '../../common/contract/system_methods';
+import type { ConfigProblem, EnrollmentHub } from '../../common/contract/system_methods';
 import { LiveRegions } from '../components/live_regions';
 import { Text } from '../i18n/text';
 import { installKeypadFocus } from './technician/keypad_focus';
 import { ProvisionForm } from './technician/provision_form';
 
 /** Shown instead of a blank window when the provisioning file is missing or invalid. */
-export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
+export function NotProvisionedScreen({
+  problem,
+  enrollmentHubs,
+}: {
+  problem: ConfigProblem;
+  enrollmentHubs: readonly EnrollmentHub[];
+}) {
   useEffect(() => installKeypadFocus(document), []);
   return (
     <main className="screen not-provisioned" aria-labelledby="np-heading">
@@ -27,7 +33,7 @@ export function NotProvisionedScreen({ problem }: { problem: ConfigProblem }) {
         ) : null}
         <p lang="en">{problem.message}</p>
       </section>
-      <ProvisionForm />
+      <ProvisionForm hubs={enrollmentHubs} />
       {/* what each on-screen key press typed, for screen readers */}
       <LiveRegions />
     </main>

@@ -14,6 +14,7 @@ import { SignLibrary } from '../../core/sign_language/sign_library';
 import { AssetStore } from '../../core/sync/asset_store';
 import { HubClient } from '../../core/sync/hub_client';
 import { pollManifest } from '../../core/sync/manifest_poller';
+import { HubIdentityWatch } from '../../core/trust/hub_identity_watch';
 import { createHubServer, listenHub } from '../../hub/hub_server';
 import { prepareItem } from '../../hub/publish';
 import { openSqliteHubStore } from '../../hub/storage/sqlite_hub_store';
@@ -25,6 +26,7 @@ import { PROJECT_ROOT, startDevHost } from '../e2e/support/dev_host';
 import { buildTestPack } from '../fixtures/sign_language/test_clips';
 import { token } from '../integration/staff/desk_support';
 import { openKioskDb } from '../integration/sync/support/kiosk_harness';
+import { testEndpoint, testPki } from '../support/test_pki';
 import { percentile, report } from './bench_report';
 
 const ROUNDS = 40;
@@ -60,10 +62,15 @@ async function throughput(): Promise<void> {
   started = performance.now();
   await store.item('sign_pack', 'csl-big', '1');
   const hubReadMs = performance.now() - started;
-  const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: quiet }), 0);
+  // Over TLS with the pinned endpoint, as terminals reach a hub.
+  const hub = await listenHub(
+    createHubServer({ store, dataDir: hubDir, logger: quiet, tls: testPki().server }),
+    0,
+  );
   const terminalToken = await token(store, 'terminal', 'centre-a', 'kiosk-bench');
   const client = new HubClient({
-    hubUrl: hub.url,
+    endpoint: testEndpoint(hub.url),
+    identity: new HubIdentityWatch(quiet, () => new Date()),
     token: terminalToken,
     hubId: hubIdOfToken(terminalToken)!,
     appVersion: '0.1.0',
@@ -152,7 +159,11 @@ async function clipStart(): Promise<void> {
   const item = prepareItem({ kind: 'sign_pack', body: small.archive });
   if (!item.ok) throw new Error(item.error);
   await store.publish({ ...item.value, publishedAt: new Date().toISOString() });
-  const hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: quiet }), 0);
+  // Over TLS with the pinned endpoint, as terminals reach a hub.
+  const hub = await listenHub(
+    createHubServer({ store, dataDir: hubDir, logger: quiet, tls: testPki().server }),
+    0,
+  );
   const sample = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'assets/config.sample.json'), 'utf8'));
   const configPath = path.join(work, 'kiosk.json');
   fs.writeFileSync(
@@ -164,7 +175,7 @@ async function clipStart(): Promise<void> {
     }),
   );
   await buildWeb({ onlyIfStale: true });
-  const host = await startDevHost({ configPath });
+  const host = await startDevHost({ configPath, trustedHubs: [hub.url] });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -5,21 +5,26 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { canonicalJson } from '../../common/forms/canonical_json';
+import { organisationProfileSchema } from '../../common/trust/organisation_profile';
 import { AuditLog } from '../../core/audit_log';
 import { EventBus } from '../../core/event_bus';
 import { type KioskDatabase, openDatabase } from '../../core/storage/database';
 import { createSyncService } from '../../core/sync/sync_service';
+import { HubIdentityWatch } from '../../core/trust/hub_identity_watch';
+import { trustedHubEndpoint } from '../../core/trust/hub_trust';
 import { prepareItem } from '../../hub/publish';
 import { openSqliteHubStore } from '../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../hub/tokens';
 import { createLogger } from '../../node_shared/logger';
 import { fixtureTemplateBytes } from '../integration/sync/support/fixture_template';
 import { TEST_KEY, testDepsExtras } from '../support/kiosk_database';
+import { testPki, testProfile } from '../support/test_pki';
 import { percentile, report } from './bench_report';
 
 /**
  * Sync throughput: the hub's raw SQLite insert rate (the ceiling), the drain rate of a 10,000-row outbox
- * to a hub process on loopback, and hub intake latency with 50 terminals sending at once.
+ * to a hub process on loopback (plain HTTP and pinned HTTPS), and hub intake latency with 50 terminals
+ * sending at once.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TEMPLATE = { id: 'sync_fixture_form', version: '1.0.0' };
@@ -76,7 +81,7 @@ async function setupHub(dir: string, terminals: string[]): Promise<string[]> {
   return tokens;
 }
 
-async function startHubProcess(dir: string) {
+async function startHubProcess(dir: string, tls: { certFile: string; keyFile: string } | null = null) {
   const child = spawn(
     process.execPath,
     [
@@ -90,6 +95,7 @@ async function startHubProcess(dir: string) {
       '1000',
       '--rate-per-second',
       '1000',
+      ...(tls ? ['--cert', tls.certFile, '--key', tls.keyFile] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -157,25 +163,31 @@ async function startHubProcess(dir: string) {
   await store.close();
 }
 
-// 2. Drain of a 10,000-row outbox by the one sync worker to a hub process on loopback.
-{
-  const hubDir = path.join(work, 'hub-drain');
+// 2. Drain of a 10,000-row outbox by the one sync worker to a hub process on loopback: plain HTTP, and
+//    HTTPS with the terminal's pinned TLS (how terminals reach a hub now).
+for (const tls of [false, true]) {
+  const hubDir = path.join(work, `hub-drain-${tls ? 'tls' : 'plain'}`);
   const [token] = await setupHub(hubDir, ['bench-kiosk']);
-  const hub = await startHubProcess(hubDir);
-  const opened = openDatabase(path.join(work, 'kiosk', 'kiosk.sqlite'), TEST_KEY);
+  const hub = await startHubProcess(hubDir, tls ? testPki().server : null);
+  const kioskDir = path.join(work, `kiosk-${tls ? 'tls' : 'plain'}`);
+  fs.mkdirSync(kioskDir, { recursive: true });
+  const opened = openDatabase(path.join(kioskDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('kiosk database');
   const db = opened.value;
   const rows = 10_000;
   fillOutbox(db, 'bench-kiosk', rows);
   const now = () => new Date();
+  const logger = createLogger(() => {});
+  const endpoint = trustedHubEndpoint(organisationProfileSchema.parse(testProfile([hub.url])), hub.url);
+  if (!endpoint.ok) throw new Error('profile');
   const start = performance.now();
   const sync = createSyncService(
     {
       db,
       audit: new AuditLog(db, now),
       events: new EventBus(),
-      logger: createLogger(() => {}),
-      dataDir: path.join(work, 'kiosk'),
+      logger,
+      dataDir: kioskDir,
       appVersion: '0.1.0',
       config: {
         terminalId: 'bench-kiosk',
@@ -191,7 +203,15 @@ async function startHubProcess(dir: string) {
         storage: { reserveMb: 0 },
         speech: { onByDefault: false },
       },
-      provisioning: { provisioned: false, problem: { kind: 'missing', field: '', message: '' } },
+      provisioning: {
+        provisioned: false,
+        problem: { kind: 'missing', field: '', message: '' },
+        enrollmentHubs: [],
+      },
+      profile: null,
+      hub: endpoint.value,
+      hubTrust: null,
+      hubIdentity: new HubIdentityWatch(logger, now),
       now,
       ...testDepsExtras(path.join(work, 'kiosk'), now),
     },
@@ -207,7 +227,7 @@ async function startHubProcess(dir: string) {
   await hub.stop();
   report({
     bench: 'sync',
-    metric: 'outbox_drain',
+    metric: tls ? 'outbox_drain_tls' : 'outbox_drain',
     value: delivered / seconds,
     unit: 'rows/s',
     target: '>= 1000',

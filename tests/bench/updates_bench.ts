@@ -2,43 +2,47 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FEED_FILES } from '../../common/updates/feed';
 import { hashPin, verifyPin } from '../../core/pins/pin_hash';
 import { deviceBucket } from '../../core/updates/device_bucket';
-import { verifySignedFeed } from '../../core/updates/verify_feed';
-import { publishRelease } from '../../hub/releases/publish_release';
+import { verifyFeedSignature } from '../../node_shared/feed_signature';
+import { createReleaseKey } from '../../scripts/release/release_key';
+import { planBuilds } from '../../scripts/release/release_plan';
+import { signFeed } from '../../scripts/release/sign_feed';
 import { percentile, report } from './bench_report';
 
 /**
- * Technician/update costs: publishing a 100 MB build (sha512 + copy + sign), verifying a signed feed on the
- * kiosk, the rollout bucket, and one technician PIN check (scrypt, deliberately slow).
+ * Technician/update costs: planning a 100 MB build on the release machine (sha512), signing its feed,
+ * verifying a signed feed on the kiosk, the rollout bucket, and one technician PIN check (scrypt,
+ * deliberately slow).
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'updates-bench-'));
 const build = path.join(dir, 'Kiosk-1.0.0.AppImage');
 fs.writeFileSync(build, Buffer.alloc(100 * 1024 * 1024, 1));
 
 const started = performance.now();
-const published = publishRelease({
-  dataDir: path.join(dir, 'hub'),
-  channel: 'stable',
-  files: [build],
-  rolloutPercentage: 100,
-  now: new Date(),
-});
-if (!published.ok) throw new Error(published.error);
-report({ bench: 'updates', metric: 'publish_100MB_build', value: performance.now() - started, unit: 'ms' });
+const planned = planBuilds([build]);
+if (!planned.ok) throw new Error(planned.error);
+report({ bench: 'updates', metric: 'hash_100MB_build', value: performance.now() - started, unit: 'ms' });
 
-const feedPath = path.join(dir, 'hub', 'releases', 'stable', FEED_FILES.linux);
-const signed = {
+const key = createReleaseKey(path.join(dir, 'key'));
+if (!key.ok) throw new Error(key.error);
+const [plan] = planned.value;
+const text = signFeed(key.value, {
   channel: 'stable',
-  file: FEED_FILES.linux,
-  yml: fs.readFileSync(feedPath),
-  signature: fs.readFileSync(`${feedPath}.sig`, 'utf8'),
-};
+  platform: plan!.platform,
+  sequence: 1,
+  issuedAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  version: plan!.version,
+  file: plan!.name,
+  size: plan!.size,
+  sha512: plan!.sha512,
+  rolloutPercentage: 100,
+});
 const verifyTimes: number[] = [];
 for (let i = 0; i < 200; i++) {
   const t = performance.now();
-  if (!verifySignedFeed(signed, published.value.publicKeyBase64).ok) throw new Error('verify');
+  if (!verifyFeedSignature(text, [key.value.publicKeyBase64]).ok) throw new Error('verify');
   verifyTimes.push(performance.now() - t);
 }
 report({

@@ -5,7 +5,7 @@ import type { StaffSubmission } from '../../../common/contract/staff_methods';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
-import { useStaffSubmissions } from '../../data/staff_data';
+import { useStaffSubmissions, useSyncStatus } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { call } from '../../rpc/api';
@@ -15,6 +15,7 @@ import { StaffAlerts } from './staff_alerts';
 import { StaffCounts } from './staff_counts';
 import { localTime } from './staff_time';
 import { SubmissionDetail } from './submission_detail';
+import { SyncStatusNotice } from './sync_status_notice';
 
 const NS = 'staff';
 
@@ -57,6 +58,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
   const listed = useStaffSubmissions();
   const [open, setOpen] = useState<string | null>(null);
   const [sendMessage, setSendMessage] = useState<string | null>(null);
+  const syncStatus = useSyncStatus();
   const locked = listed.status === 'ready' && !listed.value.ok;
   useEffect(() => {
     if (locked) onLocked();
@@ -72,6 +74,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
       : t(`send.${result.reason}`);
     setSendMessage(message);
     announce.assertive(message);
+    syncStatus.reload();
     reload();
   };
 
@@ -91,6 +94,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
   return (
     <div className="staff-home">
       <StaffAlerts onLocked={onLocked} />
+      <SyncStatusNotice state={syncStatus.status === 'ready' ? syncStatus.value.state : null} />
       <div className="staff-actions">
         <KioskButton onPress={() => void sendNow()}>
           <Text ns={NS} k="send.button" />

@@ -123,12 +123,24 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
           : r.update.status === 'updated'
             ? t('system.updated', { version: r.update.version })
             : t('system.no_update');
+      const refusal = r.updateRefusal
+        ? [
+            t('system.update_refused', {
+              reason: t(`update_refusal.${r.updateRefusal.reason}`),
+              when: when(t, r.updateRefusal.at),
+            }),
+          ]
+        : [];
       return {
-        state: r.update.status === 'update_failed' || r.diskFreeBytes < 1024 ** 3 ? 'problem' : 'ok',
+        state:
+          r.update.status === 'update_failed' || r.updateRefusal || r.diskFreeBytes < 1024 ** 3
+            ? 'problem'
+            : 'ok',
         lines: [
           t('system.versions', { app: r.appVersion, schema: r.schemaVersion }),
           t('system.disk', { free: megabytes(r.diskFreeBytes), total: megabytes(r.diskTotalBytes) }),
           update,
+          ...refusal,
         ],
       };
     }

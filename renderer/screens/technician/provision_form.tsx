@@ -1,6 +1,8 @@
 import '../../styles/technician.css';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EnrollmentHub } from '../../../common/contract/system_methods';
+import { ChoiceList } from '../../components/choice_list';
 import { KioskButton } from '../../components/kiosk_button';
 import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { TextField } from '../../components/text_field';
@@ -9,20 +11,29 @@ import { call } from '../../rpc/api';
 
 const NS = 'technician';
 const CODE_FIELD_REASONS = new Set(['bad_code', 'unknown_code', 'code_used', 'code_expired']);
-const HUB_URL_MAX = 2048;
 const CODE_MAX = 40;
 
+function HubLabel({ hub }: { hub: EnrollmentHub }) {
+  return (
+    <>
+      {hub.name ? <>{hub.name} </> : null}
+      <span lang="en">{hub.url}</span>
+    </>
+  );
+}
+
 /**
- * On the "not provisioned" screen: a technician sets the terminal up from the hub address and a one-time
- * enrollment code (`npm run hub:enroll-code` on the hub). The core writes the provisioning file and restarts.
- * A new terminal may have only its touch screen and keypad: each field has the on-screen keyboard under it
- * (web-address letters for the hub, the number pad for the code); a physical keyboard works in the fields.
+ * On the "not provisioned" screen: a technician sets the terminal up with a one-time enrollment code
+ * (`npm run hub:enroll-code` on the hub). Only the hubs of the organisation profile shipped with the build
+ * are offered — a passer-by cannot point the terminal anywhere else. The core writes the provisioning file
+ * and restarts. A new terminal may have only its touch screen and keypad: the code has the number pad under
+ * it; a physical keyboard works in the field.
  */
-export function ProvisionForm() {
+export function ProvisionForm({ hubs }: { hubs: readonly EnrollmentHub[] }) {
   const { t } = useTranslation(NS);
-  const [hubUrl, setHubUrl] = useState('');
+  const [hubUrl, setHubUrl] = useState(hubs[0]?.url ?? null);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<{ hub?: string; code?: string }>({});
+  const [codeError, setCodeError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
@@ -31,14 +42,13 @@ export function ProvisionForm() {
   const report = setStatus;
 
   const submit = async () => {
-    if (busy) return;
-    if (!/^https?:\/\/\S+$/.test(hubUrl.trim())) return setErrors({ hub: t('provision.bad_hub_url') });
-    if (!/^[\d -]{12,40}$/.test(code.trim())) return setErrors({ code: t('provision.bad_code') });
-    setErrors({});
+    if (busy || !hubUrl) return;
+    if (!/^[\d -]{12,40}$/.test(code.trim())) return setCodeError(t('provision.bad_code'));
+    setCodeError(undefined);
     setBusy(true);
     report(t('provision.working'));
     try {
-      const result = await call('provisioning.redeem', { hubUrl: hubUrl.trim(), code: code.trim() });
+      const result = await call('provisioning.redeem', { hubUrl, code: code.trim() });
       if (result.ok) {
         report(t(result.restarting ? 'provision.done_restarting' : 'provision.done_manual', result));
         return;
@@ -48,9 +58,10 @@ export function ProvisionForm() {
           ? t('provision.rate_limited', { seconds: result.retryAfterSeconds })
           : result.reason === 'invalid_config'
             ? t('provision.invalid_config', { field: result.field, message: result.message })
-            : t(`provision.${result.reason}`);
-      if (result.reason === 'bad_hub_url') setErrors({ hub: message });
-      else if (CODE_FIELD_REASONS.has(result.reason)) setErrors({ code: message });
+            : result.reason === 'forbidden_fields'
+              ? t('provision.forbidden_fields', { fields: result.fields.join(', ') })
+              : t(`provision.${result.reason}`);
+      if (CODE_FIELD_REASONS.has(result.reason)) setCodeError(message);
       report(message);
     } finally {
       setBusy(false);
@@ -65,29 +76,28 @@ export function ProvisionForm() {
       <p>
         <Text ns={NS} k="provision.intro" />
       </p>
-      <TextField
-        id="provision-hub"
-        label={<Text ns={NS} k="provision.hub_url" />}
-        hint={<Text ns={NS} k="provision.hub_hint" />}
-        error={errors.hub}
-        value={hubUrl}
-        onChange={setHubUrl}
-        inputMode="url"
-        maxLength={HUB_URL_MAX}
-        lang="en"
-      />
-      <OnScreenKeyboard
-        layout="url"
-        value={hubUrl}
-        onChange={setHubUrl}
-        onDone={() => codeInput.current?.focus()}
-        maxLength={HUB_URL_MAX}
-      />
+      {hubs.length === 0 ? (
+        <p className="technician-status" role="alert">
+          <Text ns={NS} k="provision.no_hubs" />
+        </p>
+      ) : hubs.length === 1 ? (
+        <p>
+          <Text ns={NS} k="provision.hub" /> <HubLabel hub={hubs[0]!} />
+        </p>
+      ) : (
+        <ChoiceList
+          id="provision-hub"
+          legend={<Text ns={NS} k="provision.hub_choice" />}
+          options={hubs.map((hub) => ({ value: hub.url, label: <HubLabel hub={hub} /> }))}
+          value={hubUrl}
+          onChange={setHubUrl}
+        />
+      )}
       <TextField
         id="provision-code"
         label={<Text ns={NS} k="provision.code" />}
         hint={<Text ns={NS} k="provision.code_hint" />}
-        error={errors.code}
+        error={codeError}
         value={code}
         onChange={setCode}
         inputMode="numeric"
@@ -103,7 +113,7 @@ export function ProvisionForm() {
         maxLength={CODE_MAX}
         privateValue
       />
-      <KioskButton variant="primary" disabled={busy} onPress={() => void submit()}>
+      <KioskButton variant="primary" disabled={busy || !hubUrl} onPress={() => void submit()}>
         <Text ns={NS} k="provision.submit" />
       </KioskButton>
       <p className="technician-status" role="status">

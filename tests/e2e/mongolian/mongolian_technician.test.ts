@@ -42,7 +42,11 @@ beforeAll(async () => {
       technicianPinHash: hashPin(PIN),
     }),
   );
-  host = await startDevHost({ configPath, env: { KIOSK_FAKE_DEVICES: '1' } });
+  host = await startDevHost({
+    configPath,
+    env: { KIOSK_FAKE_DEVICES: '1' },
+    trustedHubs: [`http://127.0.0.1:${(hub.address() as AddressInfo).port}`],
+  });
   browser = await launchChromium(
     ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     PORTRAIT,

@@ -129,7 +129,7 @@ beforeAll(async () => {
       hubToken: await token(store, 'terminal', 'centre-a', sample.terminalId),
     }),
   );
-  host = await startDevHost({ configPath });
+  host = await startDevHost({ configPath, trustedHubs: [hub.url] });
   // The kiosk polls the hub's manifest when it first reaches the hub.
   const deadline = Date.now() + 30_000;
   clips = await lookup();

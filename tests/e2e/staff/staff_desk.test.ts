@@ -83,7 +83,7 @@ beforeAll(async () => {
       staff: { id: 'desk-e2e', pinHash: hashPin(PIN) },
     }),
   );
-  host = await startDevHost({ configPath });
+  host = await startDevHost({ configPath, trustedHubs: [hub.url] });
   ({ uuid, receiptNo } = await visitorSubmits());
   browser = await launchChromium();
   page = await browser.newPage();

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeTestProfile } from '../../support/test_pki';
 import { spawnTypeScript } from '../../support/test_processes';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -22,6 +23,8 @@ export interface DevHostOptions {
   dataDir?: string;
   configPath?: string;
   env?: Record<string, string>;
+  /** Hubs (test hubs on 127.0.0.1) the dev host's organisation profile trusts, instead of the shipped one. */
+  trustedHubs?: readonly string[];
 }
 
 /** Starts the real dev host (`devhost/main.ts`, one process) on a free loopback port with its own data folder. */
@@ -36,6 +39,14 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<Runnin
       KIOSK_SPEECH_PRERENDER: '0',
       KIOSK_TEST_HOOKS: '1',
       KIOSK_CONFIG: options.configPath ?? path.join(PROJECT_ROOT, 'assets/config.sample.json'),
+      ...(options.trustedHubs
+        ? {
+            KIOSK_PROFILE: writeTestProfile(
+              fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-profile-')),
+              options.trustedHubs,
+            ),
+          }
+        : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

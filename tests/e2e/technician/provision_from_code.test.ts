@@ -8,6 +8,7 @@ import { createEnrollmentCode } from '../../../hub/enrollment/create_code';
 import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_server';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { createLogger } from '../../../node_shared/logger';
+import { testPki } from '../../support/test_pki';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, type RunningDevHost, startDevHost } from '../support/dev_host';
@@ -22,7 +23,11 @@ let code: string;
 beforeAll(async () => {
   const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provision-e2e-hub-'));
   const store = openSqliteHubStore(hubDir);
-  hub = await listenHub(createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}) }), 0);
+  // The centre's hub over TLS with the test CA's certificate; the dev host's profile pins that CA.
+  hub = await listenHub(
+    createHubServer({ store, dataDir: hubDir, logger: createLogger(() => {}), tls: testPki().server }),
+    0,
+  );
   const {
     terminalId: _t,
     hubUrl: _u,
@@ -34,7 +39,11 @@ beforeAll(async () => {
   code = created.value.code;
   // A brand-new terminal: no provisioning file yet.
   configPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'provision-e2e-kiosk-')), 'kiosk-config.json');
-  host = await startDevHost({ configPath, env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' } });
+  host = await startDevHost({
+    configPath,
+    env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' },
+    trustedHubs: [hub.url],
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(host.url);
@@ -48,15 +57,6 @@ afterAll(async () => {
 });
 
 const status = () => page.getByRole('status').filter({ hasText: /./ }).first();
-
-// The spoken names of the web-address keyboard's symbol keys; letters and digits are named by their face.
-const SYMBOL_NAMES: Record<string, string> = {
-  ':': '冒号',
-  '/': '斜杠',
-  '.': '点',
-  '-': '短横线',
-  _: '下划线',
-};
 
 /**
  * Keypad only: presses arrow keys until `target` has focus, choosing each press from where focus is now
@@ -99,14 +99,13 @@ async function pressKeys(keyboard: Locator, names: string[]): Promise<void> {
   }
 }
 
-describe('a new terminal sets itself up from the hub address and an enrollment code (Chromium, dev host)', () => {
-  it('offers the form on the "not provisioned" screen, accessible, and names the wrong field', async () => {
+describe('a new terminal sets itself up with its profile hub and an enrollment code (Chromium, dev host)', () => {
+  it('offers only the hub of the profile, accessible, and names the wrong code', async () => {
     await page.getByRole('heading', { name: '用登记码设置这台终端' }).waitFor();
+    // No address to type: the hub comes from the organisation profile shipped with the build.
+    await page.getByText(`中心服务器： ${hub.url}`).waitFor();
+    expect(await page.getByLabel('中心服务器地址').count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
-    await page.getByLabel('中心服务器地址', { exact: true }).fill('hub.local');
-    await page.getByRole('button', { name: '设置' }).click();
-    await page.getByText('地址要以 http:// 或 https:// 开头。').first().waitFor();
-    await page.getByLabel('中心服务器地址', { exact: true }).fill(hub.url);
     await page.getByLabel('登记码', { exact: true }).fill('1111-2222-3333');
     await page.getByRole('button', { name: '设置' }).click();
     await page.getByText('中心服务器不认识这个登记码，请核对数字。').first().waitFor();
@@ -114,24 +113,15 @@ describe('a new terminal sets itself up from the hub address and an enrollment c
     expect(await runAxe(page)).toEqual([]);
   });
 
-  it('sets up with the keypad alone (arrows and Enter on the on-screen keys), writes a valid file, says it restarts', async () => {
-    // Start over with empty fields and focus on nothing, as a technician with only the keypad finds it.
+  it('sets up with the keypad alone (arrows and Enter on the number pad), writes a valid file, says it restarts', async () => {
+    // Start over with an empty field and focus on nothing, as a technician with only the keypad finds it.
     await page.reload();
     await page.getByRole('heading', { name: '用登记码设置这台终端' }).waitFor();
-    const addressKeys = page.getByRole('group', { name: '网址键盘' });
     const numberPad = page.getByRole('group', { name: '数字键盘' });
-    await pressKeys(
-      addressKeys,
-      [...hub.url].map((ch) => SYMBOL_NAMES[ch] ?? ch),
-    );
-    expect(await page.getByLabel('中心服务器地址', { exact: true }).inputValue()).toBe(hub.url);
-    // "Done" on the address keyboard goes on to the code field
-    await pressKeys(addressKeys, ['完成']);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('provision-code');
     await pressKeys(numberPad, [...code.replace(/\D/g, '')]);
     expect(await page.getByLabel('登记码', { exact: true }).inputValue()).toBe(code.replace(/\D/g, ''));
     expect(await runAxe(page)).toEqual([]);
-    // "Done" on the number pad sets the terminal up
+    // "Done" on the number pad sets the terminal up, over the pinned TLS connection.
     await pressKeys(numberPad, ['完成']);
     await page.getByText('已设置为终端 kiosk-e2e-new，软件正在重新启动。').waitFor();
     const written = parseConfig(fs.readFileSync(configPath, 'utf8'));

@@ -48,7 +48,11 @@ beforeAll(async () => {
       2,
     ),
   );
-  host = await startDevHost({ configPath, env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' } });
+  host = await startDevHost({
+    configPath,
+    env: { KIOSK_FAKE_DEVICES: '1', KIOSK_SPEECH_PRERENDER: '0' },
+    trustedHubs: [`http://127.0.0.1:${(hub.address() as AddressInfo).port}`],
+  });
   // Chromium's synthetic camera (640x480 or more, moving picture) and microphone (a beep), no prompt.
   browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   page = await browser.newPage();

@@ -40,6 +40,7 @@ export async function startVideoWorld(extraChromiumArgs: string[] = []): Promise
   );
   const host = await startDevHost({
     configPath: writeTestConfig({ hubUrl: hub.url, hubToken: terminal.token }),
+    trustedHubs: [hub.url],
   });
   const browser = await launchChromium([...FAKE_MEDIA, ...extraChromiumArgs]);
   return {

@@ -241,10 +241,12 @@ describe('hub API', () => {
     const item = (manifest.json as { items: { kind: string; id: string; version: string; sha256: string }[] })
       .items[0]!;
     expect(item).toMatchObject({ kind: 'template', id: 'sync_fixture_form', version: '1.0.0' });
-    const body = await fetch(`${hub.url}/api/v1/items/template/sync_fixture_form/1.0.0`, {
+    const body = await rawRequest(hub.url, {
+      method: 'GET',
+      path: '/api/v1/items/template/sync_fixture_form/1.0.0',
       headers: headers(token),
     });
-    const bytes = Buffer.from(await body.arrayBuffer());
+    const bytes = Buffer.from(body.text, 'utf8');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(item.sha256);
     const missing = await rawRequest(hub.url, {
       method: 'GET',

@@ -32,6 +32,7 @@ const SAMPLES: { method: string; path: string }[] = [
   { method: 'GET', path: '/fleet' },
   { method: 'GET', path: '/agent' },
   { method: 'GET', path: '/api/v1/updates/stable/latest-linux.yml' },
+  { method: 'PUT', path: '/api/v1/updates/stable/latest-linux.yml' },
 ];
 
 describe('the route table: the router checks each route’s roles', () => {

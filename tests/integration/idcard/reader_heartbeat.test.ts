@@ -10,6 +10,7 @@ import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
 import { issueToken } from '../../../hub/tokens';
 import { createMemoryLogger } from '../../../node_shared/logger';
 import { placeCard, SAMPLE_CARDS } from '../../../scripts/idcard/sample_cards';
+import { writeTestProfile } from '../../support/test_pki';
 import { startTestCore, type TestCore } from '../forms/support';
 import { enrollTerminal, startTestHub, type TestHub, tempDir } from '../sync/support/hub_harness';
 import { writeKioskConfig } from '../sync/support/kiosk_harness';
@@ -23,7 +24,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the reader in the fleet heartbeat', () => {
   it('reports the reader state to the hub, and the fleet page shows it', async () => {
-    const hub: TestHub = await startTestHub();
+    // Plain HTTP on loopback: the fleet page is read with fetch; the profile trusts that hub.
+    const hub: TestHub = await startTestHub({ plainHttp: true });
     cleanups.push(() => hub.stop());
     const dataDir = tempDir('kiosk');
     const configPath = writeKioskConfig(
@@ -42,6 +44,7 @@ describe('the reader in the fleet heartbeat', () => {
     const core: KioskCore = createKioskCore({
       dataDir,
       configPath,
+      profilePath: writeTestProfile(dataDir, [hub.url]),
       appVersion: '0.1.0',
       logger: createMemoryLogger(),
       sync: { heartbeatMs: 100, probeMs: 200 },

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -12,6 +13,7 @@ import { createCode } from '../../../hub/enrollment/enrollment_codes';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { testPki, writeTestProfile } from '../../support/test_pki';
 import { bundleEntry } from '../sync/support/child_process_harness';
 import { tempDir } from '../sync/support/hub_harness';
 
@@ -23,6 +25,8 @@ let work: string;
 let templateFile: string;
 let hub: ChildProcess;
 let hubUrl: string;
+/** The organisation profile of the terminals: it names this hub and pins its CA. */
+let profile: string;
 let hubLog = '';
 const issuedCodes: string[] = [];
 
@@ -36,7 +40,7 @@ async function cli(bundle: string, args: string[]) {
   }
 }
 
-/** One HTTP request from a chosen loopback address (each test group its own, so guess limits stay apart). */
+/** One HTTPS request from a chosen loopback address (each test group its own, so guess limits stay apart). */
 function request(
   from: string,
   pathname: string,
@@ -44,8 +48,9 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: Record<string, unknown> }> {
   const url = new URL(pathname, hubUrl);
   return new Promise((resolve, reject) => {
-    const req = http.request(
+    const req = https.request(
       {
+        ca: testPki().caCertificate,
         host: url.hostname,
         port: url.port,
         path: url.pathname,
@@ -109,10 +114,12 @@ beforeAll(async () => {
   } = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/config.sample.json'), 'utf8'));
   templateFile = path.join(work, 'template.json');
   fs.writeFileSync(templateFile, JSON.stringify({ ...template, platformLevel: 'township' }));
-  hub = spawn(process.execPath, [bundles.hub, '--port', '0', '--data', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { certFile, keyFile } = testPki().server;
+  hub = spawn(
+    process.execPath,
+    [bundles.hub, '--port', '0', '--data', dataDir, '--cert', certFile, '--key', keyFile],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   hub.stderr!.on('data', (chunk: Buffer) => {
     hubLog += chunk.toString();
   });
@@ -127,6 +134,7 @@ beforeAll(async () => {
       }
     });
   });
+  profile = writeTestProfile(work, [hubUrl]);
 }, 60_000);
 
 afterAll(async () => {
@@ -147,6 +155,20 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
         /template\.session\.idleSeconds/,
       ],
       [{ ...JSON.parse(fs.readFileSync(templateFile, 'utf8')), hubToken: 'x' }, [], /template\.hubToken/],
+      // What an enrollment may never set: PIN hashes, programs, external services' addresses.
+      [
+        { ...JSON.parse(fs.readFileSync(templateFile, 'utf8')), technicianPinHash: 'scrypt$16384$8$1$x$y' },
+        [],
+        /template\.technicianPinHash/,
+      ],
+      [
+        {
+          ...JSON.parse(fs.readFileSync(templateFile, 'utf8')),
+          video: { external: { kind: 'program', path: '/bin/sh', args: ['-c', 'reboot'] } },
+        },
+        [],
+        /template\.video\.external/,
+      ],
       [
         { ...JSON.parse(fs.readFileSync(templateFile, 'utf8')), platformLevel: 'planet' },
         [],
@@ -202,6 +224,8 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
       code.replace(/-/g, ' '),
       '--out',
       out,
+      '--profile',
+      profile,
     ]);
     expect(provisioned.code, provisioned.stderr).toBe(0);
     expect(provisioned.stdout).toContain('Terminal kiosk-north-7');
@@ -228,6 +252,7 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
     const core = createKioskCore({
       dataDir: path.join(work, 'core-data'),
       configPath: out,
+      profilePath: profile,
       appVersion: '1.0.0',
       logger: createMemoryLogger(),
     });
@@ -249,7 +274,16 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
     expect(again).toMatchObject({ status: 410, json: { error: 'code_used' } });
     expect(JSON.stringify(again.json)).not.toContain('hubToken');
     const out = path.join(work, 'twice.json');
-    const second = await cli('provision', ['--hub', hubUrl, '--code', code, '--out', out]);
+    const second = await cli('provision', [
+      '--hub',
+      hubUrl,
+      '--code',
+      code,
+      '--out',
+      out,
+      '--profile',
+      profile,
+    ]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('already used');
     expect(fs.existsSync(out)).toBe(false);
@@ -279,12 +313,31 @@ describe('hub-issued enrollment codes (real hub process, real data dir)', () => 
     const out = path.join(work, 'existing.json');
     fs.writeFileSync(out, 'keep me');
     const code = await newCode('kiosk-existing');
-    const refused = await cli('provision', ['--hub', hubUrl, '--code', code, '--out', out]);
+    const refused = await cli('provision', [
+      '--hub',
+      hubUrl,
+      '--code',
+      code,
+      '--out',
+      out,
+      '--profile',
+      profile,
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--force');
     expect(fs.readFileSync(out, 'utf8')).toBe('keep me');
     // The code was not spent by the refusal.
-    const replaced = await cli('provision', ['--hub', hubUrl, '--code', code, '--out', out, '--force']);
+    const replaced = await cli('provision', [
+      '--hub',
+      hubUrl,
+      '--code',
+      code,
+      '--out',
+      out,
+      '--force',
+      '--profile',
+      profile,
+    ]);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).terminalId).toBe('kiosk-existing');
   });

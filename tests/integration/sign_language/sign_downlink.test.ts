@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../../../node_shared/logger';
 import { writeTar } from '../../../node_shared/sign_pack/tar_archive';
 import { buildTestPack } from '../../fixtures/sign_language/test_clips';
 import { openKioskDataDb } from '../../support/kiosk_database';
+import { writeTestProfile } from '../../support/test_pki';
 import { enrollTerminal, startTestHub, type TestHub, tempDir } from '../sync/support/hub_harness';
 import { FAST_SYNC } from '../sync/support/kiosk_core_harness';
 import { waitForAsync, writeKioskConfig } from '../sync/support/kiosk_harness';
@@ -81,6 +82,7 @@ function startKiosk(hubUrl: string, token: string, dataDir = tempDir('sign-kiosk
   const core = createKioskCore({
     dataDir,
     configPath: writeKioskConfig(dataDir, 'kiosk-1', hubUrl, token),
+    profilePath: writeTestProfile(dataDir, [hubUrl]),
     appVersion: '0.1.0',
     logger,
     sync: FAST_SYNC,

@@ -7,6 +7,7 @@ import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
 import { hashPin } from '../../../core/pins/pin_hash';
 import type { PrintDocument, PrintError, Printer, PrintJob } from '../../../core/printing/printer';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { writeTestProfile } from '../../support/test_pki';
 import { fillLegalAid, REPO } from '../forms/support';
 
 export const STAFF_PIN = '482913';
@@ -43,7 +44,10 @@ export interface StaffCoreFolders {
   dataDir?: string;
 }
 
-/** A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock. */
+/**
+ * A real core (SQLite in a temp dir, real dispatcher) provisioned with a staff PIN and a settable clock; its
+ * organisation profile trusts the configured hub.
+ */
 export function startStaffCore(
   overrides: Record<string, unknown> = {},
   where: StaffCoreFolders = {},
@@ -60,12 +64,14 @@ export function startStaffCore(
       JSON.stringify({ ...sample, staff: { id: 'desk-wang', pinHash: STAFF_PIN_HASH }, ...overrides }),
     );
   }
+  const config = JSON.parse(fs.readFileSync(configPath, 'utf8')) as { hubUrl?: unknown };
   const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
   const printer = new RecordingPrinter();
   const dataDir = where.dataDir ?? path.join(root, 'data');
   const core = createKioskCore({
     dataDir,
     configPath,
+    profilePath: writeTestProfile(root, typeof config.hubUrl === 'string' ? [config.hubUrl] : []),
     appVersion: '1.0.0',
     logger: createMemoryLogger(),
     now: () => new Date(clock.now),

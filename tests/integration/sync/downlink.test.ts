@@ -7,8 +7,10 @@ import { hubIdOfToken } from '../../../common/sync/token_format';
 import { AssetStore } from '../../../core/sync/asset_store';
 import { HubClient } from '../../../core/sync/hub_client';
 import { pollManifest } from '../../../core/sync/manifest_poller';
+import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
 import { prepareItem } from '../../../hub/publish';
 import { createMemoryLogger } from '../../../node_shared/logger';
+import { testEndpoint } from '../../support/test_pki';
 import {
   allStored,
   enrollTerminal,
@@ -43,7 +45,8 @@ async function downlink() {
   const db = openKioskDb(tempDir('kiosk-down'));
   cleanups.push(() => db.close());
   const client = new HubClient({
-    hubUrl: hub.url,
+    endpoint: testEndpoint(hub.url),
+    identity: new HubIdentityWatch(createMemoryLogger(), () => new Date()),
     token,
     hubId: hubIdOfToken(token)!,
     appVersion: '0.1.0',

@@ -21,7 +21,7 @@ describe('sync through a faulty network', () => {
         : connection % 4 === 0
           ? 'pass'
           : FAULTS[Math.floor(Math.random() * FAULTS.length)]!;
-    const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) }, choose);
+    const proxy = await startFaultProxy({ url: hub.url }, choose);
     cleanups.push(() => proxy.close());
     const core = startKioskCore(proxy.url, await enrollTerminal(hub.store, 'kiosk-1'), {
       sync: { batchSize: 4, requestTimeoutMs: 4_000 },

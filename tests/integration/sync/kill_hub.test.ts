@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
+import { testPki } from '../../support/test_pki';
 import { bundleEntry, type Child, killHard, startChild } from './support/child_process_harness';
 import { enrollTerminal, publishFixture, tempDir } from './support/hub_harness';
 import { startKioskCore } from './support/kiosk_core_harness';
@@ -32,9 +33,15 @@ describe('kill -9 of the hub mid-request', () => {
     await store.close();
     const port = await freePort();
     const script = await bundleEntry(path.join(ROOT, 'hub/main.ts'), 'hub_main');
-    const startHub = () => startChild(script, ['--port', String(port), '--data', hubDir], /"event":"ready"/);
+    const { certFile, keyFile } = testPki().server;
+    const startHub = () =>
+      startChild(
+        script,
+        ['--port', String(port), '--data', hubDir, '--cert', certFile, '--key', keyFile],
+        /"event":"ready"/,
+      );
 
-    const core = startKioskCore(`http://127.0.0.1:${port}`, token, { sync: { batchSize: 10 } });
+    const core = startKioskCore(`https://127.0.0.1:${port}`, token, { sync: { batchSize: 10 } });
     cleanups.push(() => core.close());
     const db = core.deps.db;
     const filed = fileSubmissions(db, 'kiosk-1', 400);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../support/kiosk_database';
+import { writeTestProfile } from '../../support/test_pki';
 import { bundleEntry, killHard, startChild } from './support/child_process_harness';
 import { startFaultProxy } from './support/fault_proxy';
 import { allStored, enrollTerminal, startTestHub, type TestHub, tempDir } from './support/hub_harness';
@@ -34,10 +35,7 @@ describe('kill -9 of the kiosk core while it sends', () => {
 
   it(`delivers every application exactly once, byte-identical, across ${ROUNDS} kills`, async () => {
     // A little latency on the wire widens the window between "hub stored it" and "kiosk recorded it".
-    const proxy = await startFaultProxy(
-      { host: '127.0.0.1', port: Number(new URL(hub.url).port) },
-      () => 'latency',
-    );
+    const proxy = await startFaultProxy({ url: hub.url }, () => 'latency');
     const dataDir = tempDir('kiosk-kill');
     const config = writeKioskConfig(
       dataDir,
@@ -45,13 +43,14 @@ describe('kill -9 of the kiosk core while it sends', () => {
       proxy.url,
       await enrollTerminal(hub.store, 'kiosk-kill'),
     );
+    const profile = writeTestProfile(dataDir, [proxy.url]);
     const db = openKioskDb(dataDir);
     const filed = new Map<string, string>();
     let killedWithUnacknowledged = 0;
     try {
       for (let round = 0; round < ROUNDS; round++) {
         for (const [uuid, sha] of fileSubmissions(db, 'kiosk-kill', 6)) filed.set(uuid, sha);
-        const child = startChild(script, [dataDir, config, '3'], /ready/);
+        const child = startChild(script, [dataDir, config, profile, '3'], /ready/);
         await child.ready;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 120));
         await killHard(child);
@@ -62,7 +61,7 @@ describe('kill -9 of the kiosk core while it sends', () => {
         if ((await hub.store.countSubmissions()) > acknowledged) killedWithUnacknowledged++;
       }
       // Let one last child drain the queue.
-      const child = startChild(script, [dataDir, config, '50'], /ready/);
+      const child = startChild(script, [dataDir, config, profile, '50'], /ready/);
       await child.ready;
       const drained = await waitFor(() => outboxStates(db).pending === undefined, 30_000, 50);
       await killHard(child);

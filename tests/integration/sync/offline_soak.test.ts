@@ -27,7 +27,7 @@ describe('offline soak', () => {
     const token = await enrollTerminal(setup, 'kiosk-1');
     await setup.close();
     const port = await freePort();
-    const core = startKioskCore(`http://127.0.0.1:${port}`, token);
+    const core = startKioskCore(`https://127.0.0.1:${port}`, token);
     cleanups.push(() => core.close());
     const db = core.deps.db;
     const filed = fileSubmissions(db, 'kiosk-1', 5_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RpcResponse } from '../../../common/contract';
 import { createKioskCore, type KioskCore } from '../../../core/kiosk_core';
+import { PROGRAM_FILE_NAME } from '../../../core/video/technician_program_file';
 import { createMemoryLogger } from '../../../node_shared/logger';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -13,12 +14,19 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** A real core whose provisioning file names `external`; returns it with the `video.external` events it emits. */
-function startCore(external: unknown) {
+/**
+ * A real core with the external provider `external`: a program in the technician's file next to the
+ * provisioning file (`video_program.json`), a web service in the provisioning file. Returns it with the
+ * `video.external` events it emits.
+ */
+function startCore(external: ({ kind: string } & Record<string, unknown>) | null) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-external-'));
   const sample = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/config.sample.json'), 'utf8'));
   const configPath = path.join(dir, 'config.json');
-  fs.writeFileSync(configPath, JSON.stringify({ ...sample, ...(external ? { video: { external } } : {}) }));
+  const inConfig = external?.kind === 'url' ? { video: { external } } : {};
+  fs.writeFileSync(configPath, JSON.stringify({ ...sample, ...inConfig }));
+  if (external?.kind === 'program')
+    fs.writeFileSync(path.join(dir, PROGRAM_FILE_NAME), JSON.stringify(external));
   const core: KioskCore = createKioskCore({
     dataDir: path.join(dir, 'data'),
     configPath,
@@ -164,5 +172,34 @@ describe('a contracted video program', () => {
       ok: true,
       value: { ok: false, reason: 'not_configured' },
     });
+  });
+
+  it('a program named in the provisioning file (which enrollment and screen edits write) is refused, never run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-external-config-'));
+    const marker = path.join(dir, 'pwned');
+    const sample = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/config.sample.json'), 'utf8'));
+    const configPath = path.join(dir, 'config.json');
+    const program = { kind: 'program', path: '/bin/sh', args: ['-c', `touch ${marker}`] };
+    fs.writeFileSync(configPath, JSON.stringify({ ...sample, video: { external: program } }));
+    const core = createKioskCore({
+      dataDir: path.join(dir, 'data'),
+      configPath,
+      appVersion: 'test',
+      logger: createMemoryLogger(),
+    });
+    try {
+      expect(core.deps.provisioning).toMatchObject({
+        provisioned: false,
+        problem: { field: 'video.external.kind' },
+      });
+      expect(await core.dispatch('video.external.open', {})).toEqual({
+        ok: true,
+        value: { ok: false, reason: 'not_configured' },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fs.existsSync(marker)).toBe(false);
+    } finally {
+      core.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { ClientMessage, ServerMessage } from '../../../common/video/signal_
 import { VIDEO_WS_PATH } from '../../../common/video/signal_messages';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../hub/tokens';
+import { testPki } from '../../support/test_pki';
 import { spawnTypeScript } from '../../support/test_processes';
 
 export interface HubProcess {
@@ -17,7 +18,10 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** The real hub (`hub/main.ts`, one process) on 127.0.0.1 with two terminals and two staff tokens enrolled. */
+/**
+ * The real hub (`hub/main.ts`, one process) on 127.0.0.1, serving HTTPS with the test centre's certificate
+ * (`--cert`, `--key`), with two terminals and two staff tokens enrolled.
+ */
 export async function startHubProcess(): Promise<HubProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-hub-'));
   const store = openSqliteHubStore(dataDir);
@@ -32,9 +36,12 @@ export async function startHubProcess(): Promise<HubProcess> {
     agent2: await agent('Agent Two'),
   };
   await store.close();
-  const child = spawnTypeScript('hub/main.ts', ['--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { certFile, keyFile } = testPki().server;
+  const child = spawnTypeScript(
+    'hub/main.ts',
+    ['--port', '0', '--data', dataDir, '--cert', certFile, '--key', keyFile],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
@@ -72,7 +79,11 @@ export class TestClient {
   readonly closed: Promise<number>;
 
   constructor(hubUrl: string, headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(hubUrl.replace(/^http/, 'ws') + VIDEO_WS_PATH, { headers });
+    // An agent's browser trusts the centre's CA (installed on the staff PCs); here: the test CA.
+    this.ws = new WebSocket(hubUrl.replace(/^http/, 'ws') + VIDEO_WS_PATH, {
+      headers,
+      ca: testPki().caCertificate,
+    });
     this.ws.on('message', (data) => this.messages.push(JSON.parse(data.toString()) as ServerMessage));
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
 import type { Roster } from '../../../common/video/roster';
 import { EventBus } from '../../../core/event_bus';
+import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
 import { VideoLink } from '../../../core/video/video_link';
 import { createLogger } from '../../../node_shared/logger';
+import { testEndpoint } from '../../support/test_pki';
 import { type HubProcess, signedIn, startHubProcess } from './hub_process';
 
 /** What this terminal downloaded for its centre: presence carries it, whatever the socket says. */
@@ -31,14 +33,16 @@ describe('kiosk core signalling link', () => {
 
   function link(token: string, url = hub.url) {
     const events = new EventBus();
+    const logger = createLogger(() => {});
     const seen: { name: EventName; payload: unknown }[] = [];
     events.attach((name, payload) => seen.push({ name, payload }));
     return {
       link: new VideoLink(
-        url,
+        testEndpoint(url),
         token,
         events,
-        createLogger(() => {}),
+        logger,
+        new HubIdentityWatch(logger, () => new Date()),
         () => LOCAL_ROSTER,
       ),
       seen,
@@ -78,7 +82,7 @@ describe('kiosk core signalling link', () => {
         server.close(() => resolve(free));
       });
     });
-    const dead = link(hub.tokens.kioskA, `http://127.0.0.1:${port}`).link;
+    const dead = link(hub.tokens.kioskA, `https://127.0.0.1:${port}`).link;
     expect(await dead.open()).toEqual({ ok: false, reason: 'hub_unreachable' });
     expect(dead.send({ type: 'call', kind: 'lawyer' })).toBe(false);
   });

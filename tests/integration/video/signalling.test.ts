@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from '../sync/support/http_request';
 import { type HubProcess, signedIn, startHubProcess, TestClient } from './hub_process';
 
 const SDP = { sdp: { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } } as const;
@@ -11,7 +12,7 @@ describe('video signalling on the real hub process', () => {
   afterAll(() => hub?.stop());
 
   async function stillServing(): Promise<void> {
-    const health = await fetch(`${hub.url}/api/v1/health`);
+    const health = await rawRequest(hub.url, { method: 'GET', path: '/api/v1/health' });
     expect(health.status).toBe(200);
     expect(hub.child.exitCode).toBeNull();
   }
@@ -118,12 +119,12 @@ describe('video signalling on the real hub process', () => {
   });
 
   it('serves the agent console page with a strict CSP and its bundled script', async () => {
-    const page = await fetch(`${hub.url}/agent`);
+    const page = await rawRequest(hub.url, { method: 'GET', path: '/agent' });
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await page.text()).toContain('视频值班台');
-    const script = await fetch(`${hub.url}/agent/agent.js`);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.text).toContain('视频值班台');
+    const script = await rawRequest(hub.url, { method: 'GET', path: '/agent/agent.js' });
     expect(script.status).toBe(200);
-    expect(await script.text()).toContain('RTCPeerConnection');
+    expect(script.text).toContain('RTCPeerConnection');
   }, 30_000);
 });

@@ -49,8 +49,11 @@ describe('validated config edit from technician mode', () => {
     ['printer.paper', 'A3', 'printer.paper'],
     ['screen.widthPx', 1.5, 'screen.widthPx'],
     ['speech.onByDefault', 'yes', 'speech.onByDefault'],
-    ['updates.maintenanceWindow.start', '25:00', 'updates.publicKey'],
-    ['updates.channel', 'stable', 'updates.publicKey'],
+    ['updates.maintenanceWindow.start', '25:00', 'updates.maintenanceWindow.start'],
+    ['updates.channel', 'nightly', 'updates.channel'],
+    // Plain http to another machine, and a hub outside the organisation profile shipped with the build.
+    ['hubUrl', 'http://192.168.1.10:8787', 'hubUrl'],
+    ['hubUrl', 'https://hub.elsewhere.example', 'hubUrl'],
   ])('refuses %s = %j naming %s, leaving the file byte-for-byte unchanged', async (field, value, named) => {
     await unlocked();
     const before = fs.readFileSync(t.configPath);

@@ -10,6 +10,7 @@ import { heartbeatDeviceStatus } from '../../../core/diagnostics/device_status';
 import { createFakeDevices } from '../../../core/diagnostics/fake_devices';
 import { EventBus } from '../../../core/event_bus';
 import { openDatabase } from '../../../core/storage/database';
+import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
 import { startUpdates } from '../../../core/updates/updates_feature';
 import { createMemoryLogger } from '../../../node_shared/logger';
 import { TEST_KEY, testDepsExtras } from '../../support/kiosk_database';
@@ -22,15 +23,24 @@ function deps(dataDir: string, appVersion: string, printerName = ''): CoreDeps {
   const opened = openDatabase(path.join(dataDir, 'kiosk.sqlite'), TEST_KEY);
   if (!opened.ok) throw new Error('db');
   const config = kioskConfigSchema.parse({ ...sample, printer: { name: printerName, paper: 'A4' } });
+  const logger = createMemoryLogger();
   return {
     db: opened.value,
     audit: new AuditLog(opened.value),
     events: new EventBus(),
-    logger: createMemoryLogger(),
+    logger,
     dataDir,
     appVersion,
     config,
-    provisioning: { provisioned: false, problem: { kind: 'missing', field: '', message: '' } },
+    provisioning: {
+      provisioned: false,
+      problem: { kind: 'missing', field: '', message: '' },
+      enrollmentHubs: [],
+    },
+    profile: null,
+    hub: null,
+    hubTrust: 'no_profile',
+    hubIdentity: new HubIdentityWatch(logger, () => new Date()),
     now: () => new Date(),
     ...testDepsExtras(dataDir, () => new Date()),
   };

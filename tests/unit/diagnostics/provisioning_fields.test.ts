@@ -11,7 +11,6 @@ const full = {
   ...sample,
   technicianPinHash: hashPin('2468'),
   updates: {
-    publicKey: Buffer.alloc(32, 7).toString('base64'),
     channel: 'stable',
     maintenanceWindow: { start: '02:00', end: '05:00' },
   },
@@ -35,7 +34,19 @@ const BAD: Record<string, unknown[]> = {
   'centre.name': ['', 'x'.repeat(201), 5, huge],
   'centre.phone': ['abc', '$(id)', '1'.repeat(33)],
   platformLevel: ['province', '', 1],
-  hubUrl: ['not a url', 'ftp://hub.example', 'javascript:alert(1)', '$(reboot)', 5, `http://${huge}`],
+  hubUrl: [
+    'not a url',
+    'ftp://hub.example',
+    'javascript:alert(1)',
+    '$(reboot)',
+    5,
+    `http://${huge}`,
+    // plain http to another machine (attack 3), and addresses with more than a host
+    'http://192.168.1.10:8787',
+    'http://hub.lan:8787',
+    'https://user:pw@hub.lan',
+    'https://hub.lan/api?x=1',
+  ],
   hubToken: ['x'.repeat(513), 12],
   defaultLanguage: ['fr', '', null],
   languages: [[], ['fr'], 'zh-CN', [1]],
@@ -48,7 +59,6 @@ const BAD: Record<string, unknown[]> = {
   'session.warningSeconds': [29, 601, true],
   'speech.onByDefault': ['yes', 1],
   technicianPinHash: ['1234', 'scrypt$x', `sha1$${'a'.repeat(40)}`],
-  'updates.publicKey': ['', 'abc', Buffer.alloc(31).toString('base64'), 5],
   'updates.channel': ['nightly', '', 3],
   'updates.maintenanceWindow.start': ['2:00', '24:00', '$(reboot)', 200],
   'updates.maintenanceWindow.end': ['05:61', '02:00'],
@@ -80,5 +90,27 @@ describe('provisioning: every field refuses bad values and names the field', () 
       JSON.stringify({ ...full, updates: { ...full.updates, allowDowngrade: true } }),
     );
     expect(!unknownInner.ok && unknownInner.error.field).toBe('updates');
+  });
+
+  it('has no place for a release key or a video program: those come with the build or from the technician', () => {
+    const key = parseConfig(
+      JSON.stringify({
+        ...full,
+        updates: { ...full.updates, publicKey: Buffer.alloc(32, 7).toString('base64') },
+      }),
+    );
+    expect(key).toMatchObject({
+      ok: false,
+      error: { field: 'updates', message: 'Unknown field: publicKey' },
+    });
+    const program = parseConfig(
+      JSON.stringify({
+        ...full,
+        video: { external: { kind: 'program', path: '/bin/sh', args: ['-c', 'id'] } },
+      }),
+    );
+    expect(program).toMatchObject({ ok: false, error: { field: 'video.external.kind' } });
+    expect(parseConfig(JSON.stringify({ ...full, hubUrl: 'http://127.0.0.1:8787' })).ok).toBe(true);
+    expect(parseConfig(JSON.stringify({ ...full, hubUrl: 'https://hub.baotou.lan:8787' })).ok).toBe(true);
   });
 });

@@ -200,17 +200,17 @@ describe('technician mode', () => {
 
   it('never re-points a provisioned terminal from the screen with an enrollment code', async () => {
     let fetched = 0;
-    t = startTestCore({}, (async () => {
+    const hub = await fakeHub((_req, res) => {
       fetched += 1;
-      return new Response('{}');
-    }) as unknown as typeof fetch);
+      res.end('{}');
+    });
+    t = startTestCore({ hubUrl: hub.url });
     const before = fs.readFileSync(t.configPath);
-    expect(
-      await t.call('provisioning.redeem', { hubUrl: 'http://127.0.0.1:1', code: '123412341234' }),
-    ).toEqual({
+    expect(await t.call('provisioning.redeem', { hubUrl: hub.url, code: '123412341234' })).toEqual({
       ok: false,
       reason: 'already_provisioned',
     });
+    hub.close();
     expect(fetched).toBe(0);
     expect(fs.readFileSync(t.configPath).equals(before)).toBe(true);
     for (const args of [

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { versionFromFileName } from '../../../hub/releases/publish_release';
+import { versionFromFileName } from '../../../scripts/release/release_plan';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const schema = JSON.parse(
@@ -16,7 +16,13 @@ type Config = Record<string, unknown> & {
   files: string[];
   asarUnpack: string[];
   nsis: Record<string, unknown>;
-  win: { target: { target: string; arch: string[] }[] };
+  win: {
+    target: { target: string; arch: string[] }[];
+    forceCodeSigning: boolean;
+    verifyUpdateCodeSignature: boolean;
+    signtoolOptions: { publisherName: string[]; signingHashAlgorithms: string[]; certificateFile?: string };
+  };
+  extraResources: { from: string; to: string }[];
   linux: { target: { target: string; arch: string[] }[] };
   publish: { provider: string; url: string }[];
 };
@@ -69,7 +75,24 @@ describe('electron-builder.yml', () => {
     expect(targets).toEqual({ deb: ['arm64', 'x64'], AppImage: ['arm64', 'x64'] });
   });
 
-  it("names the installers so the hub's release script reads their version back", () => {
+  it('ships the organisation profile next to app.asar, where the shell reads it, and not inside the archive', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'assets/organisation_profile.json', to: 'organisation_profile.json' },
+    ]);
+    expect(config.files).toContain('!assets/organisation_profile.json');
+  });
+
+  it('signs Windows builds or fails, with the certificate from the environment, and checks update signatures', () => {
+    expect(config.win.forceCodeSigning).toBe(true);
+    expect(config.win.verifyUpdateCodeSignature).toBe(true);
+    expect(config.win.signtoolOptions.publisherName.length).toBeGreaterThan(0);
+    expect(config.win.signtoolOptions.signingHashAlgorithms).toEqual(['sha256']);
+    // The .pfx and its password never sit in the repository's config (CSC_LINK / CSC_KEY_PASSWORD).
+    expect(JSON.stringify(config)).not.toMatch(/certificateFile|certificatePassword|\.pfx/);
+    expect(pkg.scripts.dist).toMatch(/^tsx scripts\/check_release_profile\.ts && /);
+  });
+
+  it('names the installers so the release script reads their version back', () => {
     // electron-builder's `${macro}` placeholders, filled the way it fills them.
     const render = (template: string, arch: string, ext: string) =>
       template.replace(

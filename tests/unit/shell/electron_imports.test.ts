@@ -30,8 +30,12 @@ function runtimeImports(file: string): string[] {
   });
 }
 
-/** Modules that need the Electron binary when loaded (electron-updater requires electron itself). */
-const ELECTRON_RUNTIME = new Set(['electron', 'electron-updater']);
+/**
+ * Modules that need the Electron binary when loaded. electron-updater is not one: it loads under plain Node
+ * and runs there with an app adapter handed in (tests/integration/updates/electron_updater.test.ts); only its
+ * default adapter and `autoUpdater` require electron, lazily, and only main.ts constructs updaters without one.
+ */
+const ELECTRON_RUNTIME = new Set(['electron']);
 
 const ELECTRON_ENTRY_FILES = [
   'electron/main/kiosk_window.ts',

@@ -1,3 +1,5 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
@@ -12,6 +14,7 @@ import { FormsSession } from '../../../renderer/screens/forms/forms_session';
 import { SessionStore, useSession } from '../../../renderer/state/session_store';
 import { LEGAL_AID_ANSWERS } from '../../integration/forms/support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../../integration/staff/staff_support';
+import { testPki } from '../../support/test_pki';
 
 const NAME = LEGAL_AID_ANSWERS.find(([id]) => id === 'full_name')![1] as string;
 
@@ -36,8 +39,8 @@ afterEach(() => {
 });
 
 /** The staff screen in jsdom against a real kiosk core (SQLite in a temp dir, settable clock). */
-async function open() {
-  t = startStaffCore();
+async function open(overrides: Record<string, unknown> = {}) {
+  t = startStaffCore(overrides);
   setTransport({ invoke: (method, args) => t.core.dispatch(method, args), subscribe: () => () => {} });
   const provisioning = await t.call('system.provisioning', {});
   if (!provisioning.provisioned) throw new Error('not provisioned');
@@ -60,6 +63,41 @@ async function typePin(pin: string) {
 }
 
 describe('staff screen', { timeout: 20_000 }, () => {
+  it('alerts staff when a server at the hub address shows another certificate, and says nothing was sent', {
+    timeout: 30_000,
+  }, async () => {
+    // Someone answers at the hub's address (a hijacked address, an interception proxy) with their own certificate.
+    let seen = 0;
+    const impostor = https.createServer(testPki().otherServer, (_req, res) => {
+      seen++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+    try {
+      const hubUrl = `https://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
+      const store = await open({ hubUrl, hubToken: `kh1.0123456789abcdef.${'A'.repeat(43)}` });
+      await waitFor(async () =>
+        expect((await t.call('sync.status', {})).state).toBe('hub_identity_mismatch'),
+      );
+      await t.visitorSubmits();
+      act(() => store.navigate({ name: 'staff' }));
+      const user = await typePin(STAFF_PIN);
+      const alert = await screen.findByText(/^中心服务器身份不符/, undefined, { timeout: 10_000 });
+      expect(alert.closest('[role="alert"]')).not.toBeNull();
+      expect(alert.textContent).toContain('什么都没有发送');
+      await user.click(screen.getByRole('button', { name: '立即发送' }));
+      // Shown next to the button and announced.
+      expect(
+        await screen.findAllByText('中心服务器身份不符，什么都没有发送；请立即联系技术人员。', undefined, {
+          timeout: 10_000,
+        }),
+      ).toHaveLength(2);
+      expect(seen).toBe(0);
+    } finally {
+      impostor.close();
+    }
+  });
+
   it('says how many tries are left after a wrong PIN and stays closed', async () => {
     const store = await open();
     act(() => store.navigate({ name: 'staff' }));

@@ -53,10 +53,12 @@ function relay(
 }
 
 export async function startFaultProxy(
-  target: { host: string; port: number },
+  /** `url`: the hub behind the proxy; TLS passes through untouched, so the proxy's URL keeps its scheme. */
+  target: { url: string },
   choose: (connection: number) => Fault,
   random: () => number = Math.random,
 ): Promise<FaultProxy> {
+  const hub = new URL(target.url);
   const counts = Object.fromEntries(FAULTS.map((fault) => [fault, 0])) as Record<Fault, number>;
   const sockets = new Set<net.Socket>();
   let connection = 0;
@@ -70,7 +72,7 @@ export async function startFaultProxy(
       client.once('data', () => client.resetAndDestroy());
       return;
     }
-    const upstream = net.connect(target.port, target.host);
+    const upstream = net.connect(Number(hub.port), hub.hostname);
     sockets.add(upstream);
     upstream.on('close', () => {
       sockets.delete(upstream);
@@ -118,7 +120,7 @@ export async function startFaultProxy(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${hub.protocol}//127.0.0.1:${port}`,
     counts,
     dropConnections: () => {
       for (const socket of sockets) socket.destroy();

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import https from 'node:https';
+import { testPki } from '../../../support/test_pki';
 
 export interface RawAnswer {
   status: number;
@@ -8,7 +10,7 @@ export interface RawAnswer {
 }
 
 /**
- * One HTTP request with the path sent exactly as given (no URL normalisation, unlike fetch), so tests
+ * One HTTP(S) request (HTTPS trusting the test centre's CA) with the path sent exactly as given (no URL normalisation, unlike fetch), so tests
  * can send `..`, `%2F` and other hostile paths. Resolves with the answer even if the server closed the
  * connection while the body was still being written (as it does for a refused 10 MB body).
  */
@@ -17,9 +19,11 @@ export function rawRequest(
   options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawAnswer> {
   const base = new URL(baseUrl);
+  const secure = base.protocol === 'https:';
   return new Promise((resolve, reject) => {
-    const req = http.request(
+    const req = (secure ? https : http).request(
       {
+        ...(secure ? { ca: testPki().caCertificate } : {}),
         host: base.hostname,
         port: base.port,
         method: options.method,

@@ -7,6 +7,7 @@ import type { HubStore } from '../../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../../hub/storage/sqlite_hub_store';
 import { issueToken } from '../../../../hub/tokens';
 import { createLogger, type Logger } from '../../../../node_shared/logger';
+import { testPki } from '../../../support/test_pki';
 import { fixtureTemplateBytes } from './fixture_template';
 
 export function tempDir(prefix: string): string {
@@ -41,21 +42,31 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-/** A hub in this process on 127.0.0.1 with the fixture template published (SQLite unless a store is given). */
+/**
+ * A hub in this process on 127.0.0.1 with the fixture template published (SQLite unless a store is given),
+ * serving HTTPS with the test centre's certificate (`plainHttp: true` for the few tests about plain HTTP).
+ */
 export async function startTestHub(
-  options: Partial<Omit<HubOptions, 'logger'>> & { dataDir?: string; port?: number } = {},
+  options: Partial<Omit<HubOptions, 'logger'>> & {
+    dataDir?: string;
+    port?: number;
+    plainHttp?: boolean;
+  } = {},
 ): Promise<TestHub> {
-  const dataDir = options.dataDir ?? tempDir('hub');
-  const store = options.store ?? openSqliteHubStore(dataDir);
+  const { plainHttp, dataDir: givenDir, port, store: givenStore, ...hubOptions } = options;
+  const dataDir = givenDir ?? tempDir('hub');
+  const store = givenStore ?? openSqliteHubStore(dataDir);
   await publishFixture(store);
   const running = await listenHub(
     createHubServer({
       store,
       logger: quietLogger,
       rateLimit: { burst: 10_000, perSecond: 10_000 },
-      ...options,
+      ...(plainHttp ? {} : { tls: testPki().server }),
+      ...hubOptions,
+      dataDir,
     }),
-    options.port ?? 0,
+    port ?? 0,
   );
   return {
     ...running,

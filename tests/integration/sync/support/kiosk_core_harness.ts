@@ -1,6 +1,7 @@
 import { createKioskCore, type KioskCore } from '../../../../core/kiosk_core';
 import type { SyncTuning } from '../../../../core/sync/sync_service';
 import { createMemoryLogger } from '../../../../node_shared/logger';
+import { writeTestProfile } from '../../../support/test_pki';
 import { STAFF_PIN } from '../../staff/staff_support';
 import { tempDir } from './hub_harness';
 import { writeKioskConfig } from './kiosk_harness';
@@ -13,7 +14,7 @@ export const FAST_SYNC: Partial<SyncTuning> = {
   probeMs: 200,
 };
 
-/** A kiosk core in this process, provisioned for `hubUrl` with `token`. */
+/** A kiosk core in this process, provisioned for `hubUrl` with `token`; its organisation profile trusts that hub. */
 export function startKioskCore(
   hubUrl: string,
   token: string,
@@ -24,6 +25,7 @@ export function startKioskCore(
   const core = createKioskCore({
     dataDir,
     configPath: writeKioskConfig(dataDir, options.terminalId ?? 'kiosk-1', hubUrl, token),
+    profilePath: writeTestProfile(dataDir, [hubUrl]),
     appVersion: '0.1.0',
     logger: createMemoryLogger(),
     sync: { ...FAST_SYNC, ...options.sync },
