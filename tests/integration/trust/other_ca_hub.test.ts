@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubIdOfToken } from '../../../common/sync/token_format';
+import type { Roster } from '../../../common/video/roster';
 import { EventBus } from '../../../core/event_bus';
 import { HubClient } from '../../../core/sync/hub_client';
 import { HubIdentityWatch } from '../../../core/trust/hub_identity_watch';
@@ -88,7 +89,7 @@ describe('a hub with a certificate from another CA is refused by every channel, 
   it('video: the WebSocket upgrade (and the token in its hello) is never sent', async () => {
     const logger = createMemoryLogger();
     const identity = new HubIdentityWatch(logger, () => new Date());
-    const noRoster = () => ({ version: 1, people: [] });
+    const noRoster = (): Roster => ({ version: 1, people: [] });
     const link = new VideoLink(testEndpoint(hub.url), token, new EventBus(), logger, identity, noRoster);
     expect(await link.open()).toEqual({ ok: false, reason: 'hub_unreachable' });
     expect(identity.current()?.channel).toBe('video');
