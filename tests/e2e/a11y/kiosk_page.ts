@@ -107,6 +107,20 @@ export async function sweepBoxes(page: Page): Promise<BoxProblem[]> {
         !el.closest('[inert]'),
     );
     const boxes = interactive.map((el) => ({ el, box: el.getBoundingClientRect() }));
+    const stickyBars = [
+      ...document.querySelectorAll<HTMLElement>('.forms-actions, .screen-actions, .staff-actions'),
+    ]
+      .filter((bar) => getComputedStyle(bar).position === 'sticky')
+      .map((bar) => ({ bar, box: bar.getBoundingClientRect() }));
+    /** `el` sits in a sticky bar and `other`, outside it, is (partly) behind that bar. */
+    const underStickyBar = (el: Element, other: { el: Element; box: DOMRect }) =>
+      stickyBars.some(
+        ({ bar, box }) =>
+          bar.contains(el) &&
+          !bar.contains(other.el) &&
+          other.box.bottom > box.top + 0.5 &&
+          other.box.top < box.bottom,
+      );
     for (const { el, box } of boxes) {
       const main = el.matches('.kiosk-button, .tile, .choice');
       const min = main ? 60 : 44;
@@ -125,6 +139,9 @@ export async function sweepBoxes(page: Page): Promise<BoxProblem[]> {
         const a = boxes[i]!;
         const b = boxes[j]!;
         if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // A target scrolled under the sticky action bar is covered, not a neighbour: the keypad scrolls it clear
+        // of the bar before it can be pressed (scroll padding; actions_in_view sweeps that).
+        if (underStickyBar(a.el, b) || underStickyBar(b.el, a)) continue;
         const dx = Math.max(0, Math.max(a.box.left, b.box.left) - Math.min(a.box.right, b.box.right));
         const dy = Math.max(0, Math.max(a.box.top, b.box.top) - Math.min(a.box.bottom, b.box.bottom));
         if (Math.max(dx, dy) < 7.5 && a.box.width > 0) {

@@ -127,7 +127,7 @@ describe('legal-aid application, keypad only, speech on', () => {
     await keypadPress(page, button('保存草稿，下次再填'));
     await heading('草稿已保存');
     code = (await page.locator('.form-kept__code [data-code]').getAttribute('data-code')) ?? '';
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{12}$/);
     const fontSize = await page
       .locator('.form-kept__code')
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));

@@ -238,7 +238,7 @@ describe('sign-language clips on the kiosk (real hub, dev host, Chromium)', () =
     await keypadPress(page, button('看这一页的手语'));
     await advancing();
     expect((await video())!.src).toBe(`/sign-clips/${clips.get(KEYS.fullName)!.sha256}.webm`);
-    await expect.poll(() => caption().textContent()).toBe('请说出或输入您的姓名。');
+    await expect.poll(() => caption().textContent()).toBe('请输入您的姓名。');
     expect(await page.getByText('这段手语还没有经过聋人审核。').count()).toBe(1);
 
     await openStep('sex');
