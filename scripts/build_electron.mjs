@@ -24,7 +24,17 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
   outfile: path.join(outDir, 'main.cjs'),
-  external: ['electron', 'better-sqlite3', 'electron-updater', 'builder-util-runtime'],
+  // Native modules load their binaries from node_modules at run time (the SQLCipher build of SQLite for the
+  // kiosk database, the card reader's serial port and vendor-library FFI).
+  external: [
+    'electron',
+    'better-sqlite3',
+    'better-sqlite3-multiple-ciphers',
+    'koffi',
+    'serialport',
+    'electron-updater',
+    'builder-util-runtime',
+  ],
   // Core modules written as ESM may read import.meta.url; in the CJS bundle it is this file's URL.
   define: { 'import.meta.url': '__kioskModuleUrl' },
   banner: { js: 'const __kioskModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

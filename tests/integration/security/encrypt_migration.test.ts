@@ -42,12 +42,10 @@ function killAtStep(dataDir: string, step: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        path.join(import.meta.dirname, 'support/open_database_child.ts'),
-        dataDir,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      // One process (`--import tsx`, not the tsx CLI, which runs the script in a grandchild that SIGKILL
+      // would leave running with the database open).
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support/open_database_child.ts'), dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: PROJECT_ROOT },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -106,6 +106,17 @@ const fake = {
     stop: () => state.blockers.clear(),
     isStarted: () => state.blockers.size > 0,
   },
+  // Like a Linux machine without a keyring: the core keeps its database key in an owner-only file.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString() {
+      throw new Error('no keyring');
+    },
+    decryptString() {
+      throw new Error('no keyring');
+    },
+  },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => state.schemes.push(...schemes),
     handle: (scheme, handler) => (state.protocolHandler = { scheme, handler }),
