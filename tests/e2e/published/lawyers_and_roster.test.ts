@@ -36,7 +36,7 @@ async function publish(kind: 'lawyers' | 'duty_roster', json: unknown): Promise<
 /** A kiosk start: it probes the hub, downloads what changed and verifies it before anything is shown. */
 async function restartKiosk(): Promise<void> {
   await host?.stop();
-  host = await startDevHost({ configPath, dataDir });
+  host = await startDevHost({ configPath, dataDir, trustedHubs: [hub.url] });
 }
 
 async function rpc(method: string, args: unknown): Promise<Record<string, unknown>> {
