@@ -24,6 +24,18 @@ afterAll(async () => {
 });
 
 /** A description of the focused element: its accessible name as the browser computes it, and identity. */
+/** "Next" on the keypad: → (also inside grids, where ↓ moves by rows), but ↓ in a text field, where → moves the caret. */
+async function nextKey(): Promise<'ArrowRight' | 'ArrowDown'> {
+  const inText = await page.evaluate(() => {
+    const el = document.activeElement;
+    return (
+      el instanceof HTMLTextAreaElement ||
+      (el instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit'].includes(el.type))
+    );
+  });
+  return inText ? 'ArrowDown' : 'ArrowRight';
+}
+
 async function focused(): Promise<{ id: string; label: string; inMain: boolean }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement;
@@ -94,7 +106,7 @@ describe('keypad-only walk with speech on', () => {
         spokenLabels++;
       for (let step = 0; step < 80; step++) {
         const before = (await speechLog(page)).length;
-        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press(await nextKey());
         const now = await focused();
         if (now.id === first.id) break;
         seen.push(now.id);
@@ -113,7 +125,7 @@ describe('keypad-only walk with speech on', () => {
       );
       if (new Set(seen).size !== total)
         report.push(`${entry.label}: reached ${new Set(seen).size} of ${total} controls`);
-      expect(spokenLabels).toBeGreaterThan(0);
+      expect(spokenLabels, `${entry.label}: ${report.slice(-3).join(' | ')}`).toBeGreaterThan(0);
       // Back (Escape) leaves the screen for the one before (home), except on home itself.
       if (entry.screen.name !== 'home') {
         await page.keyboard.press('Escape');
