@@ -124,9 +124,11 @@ export function StatusLookupScreen() {
             maxLength={6}
             privateValue
           />
-          <KioskButton variant="primary" onPress={() => void find()} disabled={busy}>
-            <Text ns={NS} k="find" />
-          </KioskButton>
+          <div className="screen-actions">
+            <KioskButton variant="primary" onPress={() => void find()} disabled={busy}>
+              <Text ns={NS} k="find" />
+            </KioskButton>
+          </div>
         </form>
       )}
     </section>

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAM_FILE_NAME } from '../../../core/video/technician_program_file';
 import { openKiosk, writeTestConfig } from '../a11y/kiosk_page';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
@@ -20,8 +21,16 @@ afterAll(async () => {
   for (const host of hosts) await host.stop();
 });
 
-async function callScreenWith(external: unknown) {
-  const host = await startDevHost({ configPath: writeTestConfig({ video: { external } }) });
+/**
+ * A web service goes in the provisioning file; a program only in the technician's file beside it (issue 16:
+ * nothing the network writes can name a program).
+ */
+async function callScreenWith(external: { kind: string } & Record<string, unknown>) {
+  const program = external.kind === 'program';
+  const configPath = writeTestConfig(program ? {} : { video: { external } });
+  if (program)
+    fs.writeFileSync(path.join(path.dirname(configPath), PROGRAM_FILE_NAME), JSON.stringify(external));
+  const host = await startDevHost({ configPath });
   hosts.push(host);
   const page = await browser.newPage();
   await openKiosk(page, host);
