@@ -25,7 +25,7 @@ import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_ha
 import { fileTemplateSource } from './forms/template_registry';
 import { VisitorSession } from './forms/visitor_session';
 import { createIdCardReader } from './idcard/create_reader';
-import { disarmOnSessionEnd, idCardHandlers } from './idcard/id_card_handlers';
+import { idCardHandlers } from './idcard/id_card_handlers';
 import type { IdCardReader } from './idcard/id_card_reader';
 import { IdCardService } from './idcard/id_card_service';
 import { clockOf } from './pins/core_clock';
@@ -240,6 +240,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     offersMongolian: config?.languages.includes('mn-Mong-CN') ?? false,
     now: deps.now,
   });
+  // Session end stops the reader listening too: the screen's own `idcard.disarm` may never come.
+  visitor.onEnd(() => idCard.disarm());
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
   const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
@@ -261,7 +263,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const desk = startStaffDesk(deps, forms);
 
   // Handlers, one job each.
-  const formHandlers = formsHandlers(deps, forms, visitor);
   const handlers: Handlers = {
     ...systemHandlers(deps, afterFirstScreen),
     ...pinHandlers(deps, {
@@ -270,8 +271,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       staffActor: staffActorOf(deps),
       onTechnicianLock: () => mediaAccess.closeAll(),
     }),
-    ...formHandlers,
-    'forms.end_session': disarmOnSessionEnd(formHandlers['forms.end_session'], idCard),
+    ...formsHandlers(deps, forms, visitor),
     ...idCardHandlers(idCard, visitor),
     ...printHandlers(print, visitor),
     ...directoryHandlers(deps, directory),

@@ -60,7 +60,6 @@ export function formsHandlers(
   deps: CoreDeps,
   forms: FormsService,
   visitor: VisitorSession,
-  options: OptionProvider = publishedOptionProvider(deps.db, deps.logger),
 ): Pick<Handlers, FormsMethod> {
   const audit = (action: string, subject = '') => deps.audit.record('visitor', action, subject);
   return {
@@ -77,7 +76,7 @@ export function formsHandlers(
       const template = forms.registry.get(id, version);
       return template ? { ok: true, template } : { ok: false, reason: 'not_found' };
     },
-    'forms.get_options': ({ source }) => options(source),
+    'forms.get_options': ({ source }) => forms.options(source),
     'forms.start_draft': ({ templateId }) => {
       if (deps.disk.low()) {
         deps.logger.warn('forms.disk_reserve', {});

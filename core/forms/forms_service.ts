@@ -71,6 +71,11 @@ export class FormsService {
     return this.opts.registry;
   }
 
+  /** Where a step's list of options comes from (the published lawyers): one provider for screen, print, staff. */
+  get options(): OptionProvider {
+    return this.opts.options;
+  }
+
   private sourceOptions(step: Step): readonly FieldOption[] {
     return step.field.type === 'single_choice' && step.field.optionsSource
       ? this.opts.options(step.field.optionsSource).options

@@ -1,11 +1,17 @@
 /**
  * What belongs to the visitor at the screen now: the drafts started, resumed or handed over in this session
  * and the submissions filed in it. A visitor prints only these; everything else needs staff mode. The session
- * ends with `forms.end_session` (the renderer's session reset) and with the core.
+ * ends with `forms.end_session` (the renderer's session reset) and with the core; what else holds something of
+ * the session (the ID card reader listening for its draft) registers with `onEnd`.
  */
 export class VisitorSession {
   private readonly drafts = new Set<string>();
   private readonly submissions = new Set<string>();
+  private readonly endListeners: (() => void)[] = [];
+
+  onEnd(listener: () => void): void {
+    this.endListeners.push(listener);
+  }
 
   addDraft(draftId: string): void {
     this.drafts.add(draftId);
@@ -26,5 +32,6 @@ export class VisitorSession {
   end(): void {
     this.drafts.clear();
     this.submissions.clear();
+    for (const listener of this.endListeners) listener();
   }
 }

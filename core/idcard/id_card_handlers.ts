@@ -18,14 +18,3 @@ export function idCardHandlers(
     },
   };
 }
-
-/** Session end stops the reader listening too: the screen's own `idcard.disarm` may never come. */
-export function disarmOnSessionEnd(
-  endSession: Handlers['forms.end_session'],
-  service: IdCardService,
-): Handlers['forms.end_session'] {
-  return (args) => {
-    service.disarm();
-    return endSession(args);
-  };
-}

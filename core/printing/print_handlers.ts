@@ -1,6 +1,5 @@
 import type { CoreDeps } from '../core_deps';
 import type { FormsService } from '../forms/forms_service';
-import { publishedOptionProvider } from '../forms/option_sources';
 import type { VisitorSession } from '../forms/visitor_session';
 import { CONTENT_KIND, FEE_RULES_KIND } from '../published/published_kinds';
 import { loadPublished } from '../published/published_store';
@@ -18,7 +17,7 @@ type PrintMethod =
 export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService {
   return new PrintService({
     forms,
-    options: publishedOptionProvider(deps.db, deps.logger),
+    options: forms.options,
     printer: deps.printer,
     audit: deps.audit,
     office: {

@@ -5,7 +5,6 @@ import { answerText } from '../../common/print/answer_text';
 import { valueWordsFor } from '../../common/print/print_catalogs';
 import type { CoreDeps } from '../core_deps';
 import type { FormsService } from '../forms/forms_service';
-import { publishedOptionProvider } from '../forms/option_sources';
 import type { Handlers } from '../rpc/dispatcher';
 import type { StaffDesk } from './staff_desk';
 import { localDay, type StaffRow, sinceLocalMidnight } from './staff_queries';
@@ -47,7 +46,7 @@ export function staffViewHandlers(
               const value = answers[step.id]!;
               const options =
                 step.field.type === 'single_choice' && step.field.optionsSource
-                  ? publishedOptionProvider(deps.db, deps.logger)(step.field.optionsSource).options
+                  ? forms.options(step.field.optionsSource).options
                   : [];
               return {
                 stepId: step.id,

@@ -36,11 +36,11 @@ export function createRotatingLogWriter(options: RotatingLogOptions): (line: str
     const bytes = Buffer.byteLength(text, 'utf8');
     try {
       if (size < 0) {
-        fs.mkdirSync(options.dir, { recursive: true });
+        fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
         size = fs.existsSync(file(0)) ? fs.statSync(file(0)).size : 0;
       }
       if (size > 0 && size + bytes > maxBytes) rotate();
-      fs.appendFileSync(file(0), text);
+      fs.appendFileSync(file(0), text, { mode: 0o600 });
       size += bytes;
     } catch {
       size = -1;

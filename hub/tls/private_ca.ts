@@ -41,13 +41,15 @@ function openssl(args: string[]): Result<void, string> {
   }
 }
 
-/** Creates the CA in `dir` (never over an existing one: the pin of every terminal depends on it). */
-export function createCa(dir: string, name: string, days = 3650): Result<CaFiles, string> {
-  if (!NAME.test(name)) return err('the CA name may use letters, digits, spaces, dots and dashes');
-  const files = caFilesIn(dir);
-  if (fs.existsSync(files.key)) return err(`${files.key} exists: a new CA would orphan every terminal`);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const made = openssl([
+/** A new P-256 key in `keyFile` and its certificate in `certFile`: self-signed, or signed by `-CA` in `extra`. */
+function newCertificate(
+  keyFile: string,
+  certFile: string,
+  days: number,
+  subject: string,
+  extra: readonly string[],
+): Result<void, string> {
+  return openssl([
     'req',
     '-x509',
     '-new',
@@ -57,13 +59,24 @@ export function createCa(dir: string, name: string, days = 3650): Result<CaFiles
     'ec_paramgen_curve:P-256',
     '-nodes',
     '-keyout',
-    files.key,
+    keyFile,
     '-out',
-    files.certificate,
+    certFile,
     '-days',
     String(days),
     '-subj',
-    `/CN=${name} hub CA`,
+    subject,
+    ...extra,
+  ]);
+}
+
+/** Creates the CA in `dir` (never over an existing one: the pin of every terminal depends on it). */
+export function createCa(dir: string, name: string, days = 3650): Result<CaFiles, string> {
+  if (!NAME.test(name)) return err('the CA name may use letters, digits, spaces, dots and dashes');
+  const files = caFilesIn(dir);
+  if (fs.existsSync(files.key)) return err(`${files.key} exists: a new CA would orphan every terminal`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const made = newCertificate(files.key, files.certificate, days, `/CN=${name} hub CA`, [
     '-addext',
     'basicConstraints=critical,CA:TRUE,pathlen:0',
     '-addext',
@@ -88,23 +101,7 @@ export function issueServerCertificate(
   const key = path.join(outDir, 'hub.key');
   const leaf = path.join(outDir, 'hub-leaf.pem');
   const altNames = [...names.hosts.map((h) => `DNS:${h}`), ...names.ips.map((ip) => `IP:${ip}`)].join(',');
-  const made = openssl([
-    'req',
-    '-x509',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    leaf,
-    '-days',
-    String(days),
-    '-subj',
-    `/CN=${names.hosts[0] ?? names.ips[0]}`,
+  const made = newCertificate(key, leaf, days, `/CN=${names.hosts[0] ?? names.ips[0]}`, [
     '-CA',
     ca.certificate,
     '-CAkey',

@@ -14,6 +14,9 @@ describe('rotating log file', () => {
     write('{"event":"a"}');
     write('{"event":"b"}');
     expect(read(dir, 'kiosk.log')).toBe('{"event":"a"}\n{"event":"b"}\n');
+    // Readable by the kiosk's own user only, like every data file.
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'kiosk.log')).mode & 0o777).toBe(0o600);
   });
 
   it('rotates at the size limit and keeps only the configured number of .log files', () => {
