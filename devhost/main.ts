@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createKioskCore } from '../core/kiosk_core';
 import { spoolDirOf } from '../core/printing/print_spool';
 import { createLogger } from '../node_shared/logger';
+import { stopOnSignals } from '../node_shared/stop_on_signals';
 import pkg from '../package.json' with { type: 'json' };
 import { ChromiumPrinter } from './chromium_printer';
 import { hostToken } from './host_token';
@@ -44,18 +45,15 @@ async function main() {
     staticRoot,
     port: Number(process.env.KIOSK_PORT ?? 5199),
   });
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    server.closeAllConnections();
-    server.close(() => {
+  stopOnSignals(
+    async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
       core.close();
-      void printer.close().finally(() => process.exit(0));
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+      await printer.close();
+    },
+    { logger },
+  );
 
   // Ready only once the signal handlers are in: a signal before them would kill the process outright.
   const { port } = server.address() as AddressInfo;

@@ -1,4 +1,5 @@
 import { createLogger } from '../node_shared/logger';
+import { stopOnSignals } from '../node_shared/stop_on_signals';
 import { fail, parseCli } from './cli_args';
 import { createHubServer, listenHub } from './hub_server';
 import { openHubStore } from './storage/open_hub_store';
@@ -68,18 +69,14 @@ const server = createHubServer({
 const hub = await listenHub(server, port, host).catch((error: unknown) =>
   fail(`The hub could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  void hub
-    .close()
-    .then(() => videoBus?.close())
-    .then(() => store.close())
-    .then(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+stopOnSignals(
+  async () => {
+    await hub.close();
+    await videoBus?.close();
+    await store.close();
+  },
+  { logger },
+);
 
 // Ready only once the signal handlers are in place: a supervisor that stops the hub right after "ready"
 // must get a clean shutdown, not the default kill.

@@ -68,6 +68,11 @@ export async function launchHeadlessChromium(options: {
       javaScriptEnabled: false,
       offline: true,
       env: env as Record<string, string>,
+      // The process's own stop (`stopOnSignals`) closes the browser after the database, not Playwright's
+      // signal hooks racing it; Playwright's exit hook still kills the browser if that stop runs out of time.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     return {
       context,
