@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker per core but one, i.e. a single worker on the 2-core CI machines: the
+    // unit, renderer and integration files then run one after another. Two workers halve that part; the e2e
+    // files still run one at a time, after them (fileParallelism: false puts them in their own group).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -47,6 +47,19 @@ function fontConfig(profileDir: string, fontDir: string): string {
 }
 
 /**
+ * Removes a browser's profile folder. A killed browser's last helper processes may still be writing into it
+ * (ENOTEMPTY while removing): retried a few times, and a folder that still cannot go is left for the OS's
+ * temporary-file cleaning rather than failing a close that callers do not wait on.
+ */
+function removeProfile(profileDir: string): void {
+  try {
+    fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  } catch {
+    // left in the temporary folder with only the browser's own state: pages are set, printed and closed
+  }
+}
+
+/**
  * Starts Debian's Chromium headless for documents only: a fresh profile, JavaScript off, offline (printed
  * documents need neither). On Linux the bundled fonts are added through fontconfig.
  */
@@ -79,11 +92,11 @@ export async function launchHeadlessChromium(options: {
       profileDir,
       async close() {
         await context.close().catch(() => undefined);
-        fs.rmSync(profileDir, { recursive: true, force: true });
+        removeProfile(profileDir);
       },
     };
   } catch (error) {
-    fs.rmSync(profileDir, { recursive: true, force: true });
+    removeProfile(profileDir);
     throw error;
   }
 }
