@@ -40,4 +40,9 @@ export const printMethods = {
   ),
   /** The legal-aid guide's "what to bring" checklist, from the published content. */
   'print.checklist': visitorMethod(z.object({ language }).strict(), documentResult),
+  /**
+   * The progress the visitor at the screen looked up last ("查询进度"): the core prints what the hub said in
+   * this session, never a status the page sends; `not_found` when nothing was found in this session.
+   */
+  'print.status_slip': visitorMethod(z.object({ language }).strict(), printResult),
 } as const;

@@ -65,6 +65,22 @@ export function answerRun(text: string, languages: PrintLanguages): PrintText {
   return new PrintText(run(text, DEFAULT_LANGUAGE, languages.visitor), text);
 }
 
+/**
+ * A catalog text with its `{{name}}` placeholders filled: each value escaped into the markup (in every run of
+ * a bilingual text) and as it is into the plain text. Values are not searched for placeholders again.
+ */
+export function fillPrintText(text: PrintText, values: Readonly<Record<string, string>>): PrintText {
+  const fill = (template: string, put: (value: string) => string) =>
+    template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+      const value = values[name];
+      return value === undefined ? whole : put(value);
+    });
+  return new PrintText(
+    fill(text.html, escapeHtml),
+    fill(text.plain, (value) => value),
+  );
+}
+
 /** A print catalog (nested objects of strings) with every leaf turned into a `PrintText`. */
 export type PrintTextTree<T> = {
   readonly [K in keyof T]: T[K] extends string ? PrintText : PrintTextTree<T[K]>;

@@ -11,7 +11,8 @@ type PrintMethod =
   | 'print.application'
   | 'print.retrieval_code'
   | 'print.fee_result'
-  | 'print.checklist';
+  | 'print.checklist'
+  | 'print.status_slip';
 
 /** The print service over the core's printer (`deps.printer`; without one every print says `no_printer`). */
 export function startPrinting(deps: CoreDeps, forms: FormsService): PrintService {
@@ -51,5 +52,9 @@ export function printHandlers(print: PrintService, visitor: VisitorSession): Pic
       visitor.ownsDraft(draftId) ? print.printRetrievalCode(draftId, language) : NOT_FOUND,
     'print.fee_result': ({ situation, language }) => print.printFeeResult(situation, language),
     'print.checklist': ({ language }) => print.printChecklist(language),
+    'print.status_slip': ({ language }) => {
+      const found = visitor.lastStatus();
+      return found ? print.printStatusSlip(found, language) : NOT_FOUND;
+    },
   };
 }

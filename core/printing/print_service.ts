@@ -10,14 +10,16 @@ import type { DocumentFrameInput } from '../../common/print/document_frame';
 import { buildFeeResultHtml } from '../../common/print/fee_result_html';
 import { trustedMarkup } from '../../common/print/html';
 import type { PageSize } from '../../common/print/page';
-import { printTextsFor } from '../../common/print/print_catalogs';
+import { printTextsFor, statusTextsFor } from '../../common/print/print_catalogs';
 import { type PrintLanguages, printText } from '../../common/print/print_runs';
 import { buildReceiptHtml } from '../../common/print/receipt_html';
 import { buildRetrievalCodeHtml } from '../../common/print/retrieval_code_html';
+import { buildStatusSlipHtml } from '../../common/print/status_slip_html';
 import type { AuditLog } from '../audit_log';
 import type { FormsService } from '../forms/forms_service';
 import type { OptionProvider } from '../forms/option_sources';
 import { formatRetrievalCode } from '../forms/retrieval_codes';
+import type { FoundStatus } from '../forms/visitor_session';
 import type { PrintDocument, Printer } from './printer';
 
 /** What the printer did with a document. */
@@ -174,6 +176,22 @@ export class PrintService {
   async printChecklist(language: Language): Promise<DocumentPrintOutcome> {
     const doc = this.checklistHtml(language);
     return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'checklist' });
+  }
+
+  statusSlipHtml(found: FoundStatus, language: Language): string {
+    const frame = this.frame(language);
+    // "printed at" is when the hub was asked: the slip never passes an older state off as current
+    return buildStatusSlipHtml({
+      ...frame,
+      printedAt: found.checkedAt,
+      statusTexts: statusTextsFor(frame.languages),
+      status: found.status,
+    });
+  }
+
+  async printStatusSlip(found: FoundStatus, language: Language): Promise<PrintOutcome> {
+    const doc = this.statusSlipHtml(found, language);
+    return this.send({ html: doc, pageSize: this.opts.receiptPaper, kind: 'status_slip' });
   }
 
   async printRetrievalCode(draftId: string, language: Language): Promise<PrintOutcome> {

@@ -1,7 +1,13 @@
 import type { PageSize } from '../../common/print/page';
 import type { Result } from '../../common/result';
 
-export type PrintDocumentKind = 'receipt' | 'application' | 'retrieval_code' | 'fee_result' | 'checklist';
+export type PrintDocumentKind =
+  | 'receipt'
+  | 'application'
+  | 'retrieval_code'
+  | 'fee_result'
+  | 'checklist'
+  | 'status_slip';
 
 /** One document to print: complete HTML and the page size to print it on (never the driver's default). */
 export interface PrintDocument {

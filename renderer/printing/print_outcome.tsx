@@ -6,8 +6,8 @@ import { useAnnounce, useSpeech } from '../a11y/kit_context';
 /** Why a print failed: the printer's reasons, a missing submission, or answers the fee engine refused. */
 export type PrintFailure = PrintErrorReason | 'not_found' | 'invalid_input';
 
-/** What was printed: a submission's papers, or a free-standing document (fee result, checklist). */
-export type PrintWhat = 'receipt' | 'application' | 'code' | 'fee_result' | 'checklist';
+/** What was printed: a submission's papers, or a free-standing document (fee result, checklist, progress). */
+export type PrintWhat = 'receipt' | 'application' | 'code' | 'fee_result' | 'checklist' | 'status_slip';
 
 export type PrintState =
   | { state: 'idle' }
@@ -17,7 +17,7 @@ export type PrintState =
 
 /** Free-standing documents have their own texts: nothing was filed, so no "your application is saved". */
 function outcomeKey(what: PrintWhat, outcome: 'done' | PrintFailure): string {
-  const document = what === 'fee_result' || what === 'checklist';
+  const document = what === 'fee_result' || what === 'checklist' || what === 'status_slip';
   if (outcome === 'done') return document ? `print:done.${what}` : `print.done_${what}`;
   return document ? `print:document_errors.${outcome}` : `print:errors.${outcome}`;
 }

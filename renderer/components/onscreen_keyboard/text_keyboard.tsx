@@ -19,8 +19,15 @@ import { TypingStatus } from './typing_status';
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const DIGITS = '1234567890';
-/** The characters of a web address besides letters and digits (`url` option), with their spoken names. */
-const URL_SYMBOLS = Object.entries({ ':': 'colon', '/': 'slash', '.': 'dot', '-': 'dash', _: 'underscore' });
+/**
+ * The Latin-only keyboards, with the characters each has besides letters and digits (and their spoken
+ * names): web addresses (lower case) and codes such as receipt numbers (upper case, `BT-0012-261128-007`).
+ */
+export type LatinKeyboard = 'url' | 'code';
+const LATIN_SYMBOLS: Record<LatinKeyboard, [string, string][]> = {
+  url: Object.entries({ ':': 'colon', '/': 'slash', '.': 'dot', '-': 'dash', _: 'underscore' }),
+  code: [['-', 'dash']],
+};
 const CANDIDATES_PER_PAGE = 6;
 
 export interface KeyboardProps {
@@ -37,8 +44,8 @@ export interface KeyboardProps {
 /** The text keyboard's props: the layout switch key (to the next input method) goes into its bottom row. */
 export interface TextKeyboardProps extends KeyboardProps {
   switchKey?: GridKey;
-  /** Web addresses: lower-case Latin letters, digits and `:/.-_` only (no pinyin, no space). */
-  url?: boolean;
+  /** Latin letters, digits and the keyboard's symbols only (no pinyin, no space). */
+  latinOnly?: LatinKeyboard;
 }
 
 /**
@@ -52,13 +59,13 @@ export function TextKeyboard({
   maxLength,
   privateValue,
   switchKey,
-  url,
+  latinOnly,
   candidateContext,
 }: TextKeyboardProps) {
   const { t } = useTranslation('forms_ui');
   const loaded = useLoaded(loadPinyinEngine);
   const engine = loaded.status === 'ready' ? loaded.value : null;
-  const [pinyinMode, setPinyinMode] = useState(!url);
+  const [pinyinMode, setPinyinMode] = useState(!latinOnly);
   const [composition, setComposition] = useState('');
   const [page, setPage] = useState(0);
   const candidates = useMemo(
@@ -77,7 +84,7 @@ export function TextKeyboard({
   }
   const state: Typing = { value, composition };
 
-  const latin = (ch: string) => (url ? ch : ch.toUpperCase());
+  const latin = (ch: string) => (latinOnly === 'url' ? ch : ch.toUpperCase());
   const letter = (ch: string): GridKey => ({
     id: `letter-${ch}`,
     face: pinyinMode ? ch : latin(ch),
@@ -152,8 +159,10 @@ export function TextKeyboard({
     { id: 'digits', keys: [...DIGITS].map((d) => plain(`digit-${d}`, d)) },
     ...LETTER_ROWS.map((letters) => ({ id: letters, keys: [...letters].map(letter) })),
     {
-      id: 'url-symbols',
-      keys: url ? URL_SYMBOLS.map(([ch, name]) => plain(`url-${name}`, ch, t(`keyboard.url.${name}`))) : [],
+      id: 'symbols',
+      keys: latinOnly
+        ? LATIN_SYMBOLS[latinOnly].map(([ch, name]) => plain(`url-${name}`, ch, t(`keyboard.url.${name}`)))
+        : [],
     },
     {
       id: 'controls',
@@ -170,7 +179,7 @@ export function TextKeyboard({
               },
             ]
           : []),
-        ...(url ? [] : textOnlyKeys()),
+        ...(latinOnly ? [] : textOnlyKeys()),
         {
           id: 'backspace',
           face: <Text ns="forms_ui" k="keyboard.backspace" />,
@@ -201,7 +210,11 @@ export function TextKeyboard({
         value={value}
         privateValue={privateValue}
       />
-      <KeyGrid rows={rows} label={t(url ? 'keyboard.url_label' : 'keyboard.label')} className="osk__grid" />
+      <KeyGrid
+        rows={rows}
+        label={t(latinOnly ? `keyboard.${latinOnly}_label` : 'keyboard.label')}
+        className="osk__grid"
+      />
     </div>
   );
 }

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { StatusLookupResult } from '../../../common/contract/status_methods';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
+import { FieldError } from '../../components/field_error';
 import { KioskButton } from '../../components/kiosk_button';
+import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { ScreenHeading } from '../../components/screen_heading';
 import { TextField } from '../../components/text_field';
+import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
+import { PrintButton } from '../../printing/print_button';
 import { call } from '../../rpc/api';
 import { statusParts } from './status_lines';
 
@@ -20,21 +24,28 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+type Field = 'receipt' | 'factor';
+
 /**
- * "查询进度": receipt number and the last six of the ID number, asked of the hub through the core. The
- * answer is shown large and spoken; when the centre cannot be reached it says so with the centre's phone.
+ * "查询进度": receipt number and the last six of the ID number, asked of the hub through the core. One
+ * on-screen keyboard, under the field being filled, serves it (capital letters, digits and "-" for the
+ * receipt, the number pad with X for the six); its "done" moves on to the six, then looks it up. The answer is shown
+ * large and spoken; when the centre cannot be reached it says so with the centre's phone.
  */
 export function StatusLookupScreen() {
   const { t } = useTranslation(NS);
   const { store } = useApp();
   const speech = useSpeech();
   const announce = useAnnounce();
+  const language = useLanguage();
   const [receiptNo, setReceiptNo] = useState('');
   const [factor, setFactor] = useState('');
-  const [errors, setErrors] = useState<{ receipt?: string; factor?: string }>({});
+  const [active, setActive] = useState<Field>('receipt');
+  const [errors, setErrors] = useState<{ receipt?: string; factor?: string; lookup?: string }>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<StatusLookupResult | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const factorRef = useRef<HTMLInputElement>(null);
   const parts = result ? statusParts(result, localTime) : [];
 
   useEffect(() => {
@@ -43,26 +54,56 @@ export function StatusLookupScreen() {
     speech.sayParts(statusParts(result, localTime));
   }, [result, speech]);
 
-  const find = async () => {
-    const receipt = receiptNo.trim();
-    const six = factor.trim();
+  /** Shows and says what is wrong; true when nothing is. */
+  const check = (fields: readonly Field[]): boolean => {
     const found = {
-      ...(RECEIPT.test(receipt) ? {} : { receipt: t('receipt_format') }),
-      ...(FACTOR.test(six) ? {} : { factor: t('factor_format') }),
+      ...(fields.includes('receipt') && !RECEIPT.test(receiptNo.trim())
+        ? { receipt: t('receipt_format') }
+        : {}),
+      ...(fields.includes('factor') && !FACTOR.test(factor.trim()) ? { factor: t('factor_format') } : {}),
     };
     setErrors(found);
-    if (found.receipt || found.factor) {
-      announce.assertive([found.receipt, found.factor].filter(Boolean).join(' '));
-      return;
-    }
+    if (!found.receipt && !found.factor) return true;
+    announce.assertive([found.receipt, found.factor].filter(Boolean).join(' '));
+    return false;
+  };
+
+  const find = async () => {
+    if (busy || !check(['receipt', 'factor'])) return;
     setBusy(true);
     announce.polite(t('checking'));
     try {
-      setResult(await call('status.lookup', { receiptNo: receipt, factor: six }));
+      // Receipt numbers are printed in capitals; a visitor's lower case means the same receipt.
+      setResult(
+        await call('status.lookup', { receiptNo: receiptNo.trim().toUpperCase(), factor: factor.trim() }),
+      );
+    } catch {
+      setErrors({ lookup: t('failed') });
+      announce.assertive(t('failed'));
     } finally {
       setBusy(false);
     }
   };
+
+  const keyboardDone = () => {
+    if (active === 'factor') return void find();
+    if (!check(['receipt'])) return;
+    setActive('factor');
+    factorRef.current?.focus();
+  };
+
+  // Under the field it types into, so the keypad's ↓ from a field goes straight into its keys.
+  const keyboardUnder = (field: Field) =>
+    active === field ? (
+      <OnScreenKeyboard
+        layout={field === 'receipt' ? 'code' : 'id_number'}
+        value={field === 'receipt' ? receiptNo : factor}
+        onChange={field === 'receipt' ? setReceiptNo : setFactor}
+        onDone={keyboardDone}
+        maxLength={field === 'receipt' ? 64 : 6}
+        privateValue={field === 'factor'}
+      />
+    ) : null;
 
   return (
     <section className="screen status-lookup" aria-labelledby="screen-heading">
@@ -80,6 +121,11 @@ export function StatusLookupScreen() {
               {t(part.k, part.values)}
             </p>
           ))}
+          {result.ok ? (
+            <PrintButton what="status_slip" print={() => call('print.status_slip', { language })}>
+              <Text ns="print" k="buttons.status_slip" />
+            </PrintButton>
+          ) : null}
           <div className="forms-actions">
             <KioskButton
               variant="primary"
@@ -87,6 +133,7 @@ export function StatusLookupScreen() {
                 setResult(null);
                 setReceiptNo('');
                 setFactor('');
+                setActive('receipt');
               }}
             >
               <Text ns={NS} k="again" />
@@ -111,8 +158,10 @@ export function StatusLookupScreen() {
             error={errors.receipt}
             value={receiptNo}
             onChange={setReceiptNo}
+            onFocus={() => setActive('receipt')}
             maxLength={64}
           />
+          {keyboardUnder('receipt')}
           <TextField
             id="status-factor"
             label={<Text ns={NS} k="factor_label" />}
@@ -120,10 +169,14 @@ export function StatusLookupScreen() {
             error={errors.factor}
             value={factor}
             onChange={setFactor}
+            onFocus={() => setActive('factor')}
+            inputRef={factorRef}
             inputMode="numeric"
             maxLength={6}
             privateValue
           />
+          {keyboardUnder('factor')}
+          {errors.lookup ? <FieldError id="status-lookup-error">{errors.lookup}</FieldError> : null}
           <div className="screen-actions">
             <KioskButton variant="primary" onPress={() => void find()} disabled={busy}>
               <Text ns={NS} k="find" />

@@ -46,6 +46,7 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'print.retrieval_code',
     'print.fee_result',
     'print.checklist',
+    'print.status_slip',
     'speech.render',
     // Engine health without personal data: staff's status bar shows a missing engine.
     'speech.status',

@@ -134,6 +134,29 @@ describe.each(stores)('status lookup with a real hub on $name', ({ open }) => {
     });
   });
 
+  it('prints the progress this session found, from the core’s copy; nothing once the session has ended', async () => {
+    // Found by the lookup of the test above (approved, with the law firm).
+    const printed = await other.call('print.status_slip', { language: 'zh-CN' });
+    expect(printed).toMatchObject({ ok: true });
+    const slip = other.printer.printed.at(-1)!;
+    expect(slip.kind).toBe('status_slip');
+    const text = slip.html.replace(/<[^>]+>/g, '');
+    for (const line of ['申请进度', `回执号 ${receiptNo} 的进度：`, '已批准，已指派律师', '内蒙古示例律师事务所'])
+      expect(text).toContain(line);
+    expect(text).toContain('0472-5100000');
+    for (const value of PERSONAL) expect(slip.html).not.toContain(value);
+    // The page cannot hand the core a status to print: the method takes none.
+    expect(
+      await other.raw('print.status_slip', { language: 'zh-CN', status: { state: 'approved', note: '伪造' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    await other.call('forms.end_session', {});
+    expect(await other.call('print.status_slip', { language: 'zh-CN' })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    expect(other.printer.printed.filter((doc) => doc.kind === 'status_slip')).toHaveLength(1);
+  });
+
   it('refuses a state outside the form’s list, hostile text and other centres’ staff, leaving the state', async () => {
     expect((await setState({ state: 'visited' })).status).toBe(422);
     expect((await setState({ state: 'refused', details: { reason: 'x'.repeat(1_000_000) } })).status).toBe(

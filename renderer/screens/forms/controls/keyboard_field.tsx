@@ -26,6 +26,7 @@ interface KeyboardFieldProps {
 const INPUT_MODE: Record<KeyboardLayout, 'text' | 'url' | 'numeric' | 'decimal' | 'tel'> = {
   text: 'text',
   url: 'url',
+  code: 'text',
   number: 'numeric',
   decimal: 'decimal',
   phone: 'tel',
