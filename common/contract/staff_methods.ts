@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formIdSchema, shortTextSchema } from '../forms/template_schema';
 import { LANGUAGES } from '../languages';
+import { REVIEW_STATES } from '../status/review_states';
 import { lockedMethod, visitorMethod } from './define';
 import { retrievalCodeInput } from './forms_methods';
 import { pinUnlockResultSchema } from './pin_unlock';
@@ -27,6 +28,8 @@ export const staffSubmissionSchema = z.object({
   /** Why the hub refused it (technical, never answer values). */
   reason: z.string().max(300).nullable(),
   handledAt: z.string().max(40).nullable(),
+  /** The hub's review state of it (issue 23), as of the last status feed; null until the hub has said. */
+  review: z.object({ state: z.enum(REVIEW_STATES), at: z.string().max(40) }).nullable(),
   /** False once the retention purge blanked the answers: the application can no longer be printed. */
   hasAnswers: z.boolean(),
 });

@@ -2,20 +2,20 @@ import type { StaffSubmission } from '../../common/contract/staff_methods';
 import type { LocalizedText } from '../../common/forms/template_schema';
 import type { CoreDeps } from '../core_deps';
 import type { FormsService } from '../forms/forms_service';
-import { type HandledMarks, startHandledMarks } from './handled_marks';
+import { type DeskMarks, startDeskMarks } from './desk_marks';
 import { StaffQueries, type StaffRow } from './staff_queries';
 
-/** What the staff handlers share: the queries, the handled marks, the audit under the staff's name. */
+/** What the staff handlers share: the queries, the desk's marks, the audit under the staff's name. */
 export interface StaffDesk {
   queries: StaffQueries;
-  marks: HandledMarks;
+  marks: DeskMarks;
   audit(action: string, subject?: string): void;
   titleOf(templateId: string, version: string): LocalizedText;
   view(row: StaffRow): StaffSubmission;
 }
 
 export interface StaffDeskOptions {
-  /** How often the handled marks of the desk page are fetched from the hub (0: only when staff list). */
+  /** How often the desk's marks (handled, review states) are fetched from the hub (0: only when staff list). */
   handledPollMs?: number;
 }
 
@@ -37,7 +37,7 @@ export function startStaffDesk(
     forms.registry.get(templateId, version)?.title ?? { 'zh-CN': templateId, en: templateId };
   return {
     queries,
-    marks: startHandledMarks(deps, queries, {
+    marks: startDeskMarks(deps, queries, {
       pollMs: options.handledPollMs ?? 5 * 60_000,
     }),
     audit: (action, subject = '') => void deps.audit.record(actor, action, subject),

@@ -1,4 +1,5 @@
 import type { StaffState } from '../../common/contract/staff_methods';
+import { REVIEW_STATES, type ReviewState } from '../../common/status/review_states';
 import type { KioskDatabase } from '../storage/database';
 
 export interface StaffRow {
@@ -12,6 +13,8 @@ export interface StaffRow {
   state: StaffState;
   reason: string | null;
   handledAt: string | null;
+  /** The hub's review state (received, accepted, …) and when it was set; null until the hub says. */
+  review: { state: ReviewState; at: string } | null;
   hasAnswers: boolean;
 }
 
@@ -26,6 +29,8 @@ interface RawRow {
   state: string | null;
   last_error: string | null;
   handled_at: string | null;
+  review_state: string | null;
+  review_at: string | null;
   has_answers: number;
 }
 
@@ -37,8 +42,12 @@ const STATE_WORDS: Record<string, StaffState> = {
 };
 
 const SELECT = `SELECT s.uuid, s.receipt_no, s.template_id, s.template_version, s.created_at, s.priority,
-  s.assisted, o.state, o.last_error, o.handled_at, s.payload <> '' AS has_answers
+  s.assisted, o.state, o.last_error, o.handled_at, o.review_state, o.review_at, s.payload <> '' AS has_answers
   FROM submissions s LEFT JOIN outbox o ON o.uuid = s.uuid`;
+
+function isReviewState(value: string): value is ReviewState {
+  return (REVIEW_STATES as readonly string[]).includes(value);
+}
 
 function rowOf(raw: RawRow): StaffRow {
   const state = STATE_WORDS[raw.state ?? 'pending'] ?? 'waiting';
@@ -53,6 +62,10 @@ function rowOf(raw: RawRow): StaffRow {
     state,
     reason: state === 'rejected' || state === 'quarantined' ? (raw.last_error ?? '').slice(0, 300) : null,
     handledAt: raw.handled_at,
+    review:
+      raw.review_state && raw.review_at && isReviewState(raw.review_state)
+        ? { state: raw.review_state, at: raw.review_at }
+        : null,
     hasAnswers: raw.has_answers === 1,
   };
 }
@@ -69,7 +82,7 @@ export function sinceLocalMidnight(now: Date, days: number): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
 }
 
-/** The staff view's reads and its two writes (handled mark, assisted draft), all with bound parameters. */
+/** The staff view's reads and its writes (handled mark, review state, assisted draft), with bound parameters. */
 export class StaffQueries {
   private readonly statements;
 
@@ -81,6 +94,10 @@ export class StaffQueries {
       one: db.prepare(`${SELECT} WHERE s.uuid = ?`),
       handled: db.prepare('UPDATE outbox SET handled_at = ? WHERE uuid = ?'),
       handledOnce: db.prepare('UPDATE outbox SET handled_at = ? WHERE uuid = ? AND handled_at IS NULL'),
+      // a feed item older than the state already here (feeds may repeat) does not turn it back
+      review: db.prepare(
+        'UPDATE outbox SET review_state = ?, review_at = ? WHERE uuid = ? AND (review_at IS NULL OR review_at <= ?)',
+      ),
       assisted: db.prepare('UPDATE drafts SET assisted = 1 WHERE id = ?'),
     };
   }
@@ -102,6 +119,12 @@ export class StaffQueries {
   /** A handled mark from the hub's desk page; an earlier mark on this terminal is kept. */
   applyHandled(uuid: string, handledAt: string): boolean {
     return this.statements.handledOnce.run(handledAt, uuid).changes === 1;
+  }
+
+  /** A review state from the hub's status feed; a state set later than it stays. */
+  applyReview(uuid: string, state: string, at: string): boolean {
+    if (!isReviewState(state)) return false;
+    return this.statements.review.run(state, at, uuid, at).changes === 1;
   }
 
   markAssisted(draftId: string): boolean {

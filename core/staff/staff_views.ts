@@ -21,7 +21,7 @@ export function staffViewHandlers(
   const { queries } = desk;
   return {
     'staff.list_submissions': async ({ days }) => {
-      // Fresh handled marks from the desk page, but never more than a moment's wait when the hub is slow.
+      // Fresh marks from the hub's desk (handled, review states), never more than a moment's wait for a slow hub.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         desk.marks.pull(),

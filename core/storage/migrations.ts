@@ -121,4 +121,10 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'submissions are immutable');
   END;
   `,
+  // 4: issue 23 — the hub's review state of each submission sent from here (received, accepted, …), from the
+  // hub's status feed, for the staff list. Codes and times only: the words are in the catalogs.
+  `
+  ALTER TABLE outbox ADD COLUMN review_state TEXT;
+  ALTER TABLE outbox ADD COLUMN review_at TEXT;
+  `,
 ];

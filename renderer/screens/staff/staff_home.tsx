@@ -23,7 +23,10 @@ export interface StaffPanelProps {
   onLocked: () => void;
 }
 
-/** One application in the list: receipt number, time, form, state, priority and handled marks in words. */
+/**
+ * One application in the list: receipt number, time, form, state, priority, the centre's review state (as
+ * the hub last said) and handled marks, in words.
+ */
 export function SubmissionSummary({ item }: { item: StaffSubmission }) {
   const { t } = useTranslation(NS);
   return (
@@ -42,6 +45,11 @@ export function SubmissionSummary({ item }: { item: StaffSubmission }) {
       <span className={`staff-state staff-state--${item.state}`}>
         <Text ns={NS} k={`state.${item.state}`} />
         {item.reason ? <> · {t('reason', { reason: item.reason })}</> : null}
+      </span>
+      <span className="staff-item__meta staff-review">
+        {item.review
+          ? t('review', { state: t(`status:states.${item.review.state}`), time: localTime(item.review.at) })
+          : t('review_none')}
       </span>
       <span className="staff-item__meta">
         {item.handledAt ? t('handled', { time: localTime(item.handledAt) }) : t('not_handled')}

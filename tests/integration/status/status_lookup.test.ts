@@ -134,6 +134,27 @@ describe.each(stores)('status lookup with a real hub on $name', ({ open }) => {
     });
   });
 
+  it("the filing kiosk's staff list shows the hub's review state, from the status feed; a repeat changes nothing", async () => {
+    const listed = async () => {
+      const list = await filing.call('staff.list_submissions', { days: 7 });
+      if (!list.ok) throw new Error('locked');
+      return list.items.find((item) => item.uuid === uuid)!;
+    };
+    const item = await listed();
+    expect(item.review?.state).toBe('approved');
+    expect(Date.parse(item.review!.at)).not.toBeNaN();
+    // the other kiosk filed nothing: the feed gives it none of this terminal's applications
+    const elsewhere = await other.call('staff.list_submissions', { days: 7 });
+    expect(elsewhere.ok && elsewhere.items.some((row) => row.uuid === uuid)).toBe(false);
+    // the feed's cursor moved past the changes; listing again asks from there and keeps the state
+    const cursor = () =>
+      filing.core.deps.db.prepare("SELECT value FROM settings WHERE key = 'staff.review_since'").get();
+    const seen = cursor();
+    expect(Number((seen as { value: string }).value)).toBeGreaterThan(0);
+    expect((await listed()).review?.state).toBe('approved');
+    expect(cursor()).toEqual(seen);
+  });
+
   it('prints the progress this session found, from the core’s copy; nothing once the session has ended', async () => {
     // Found by the lookup of the test above (approved, with the law firm).
     const printed = await other.call('print.status_slip', { language: 'zh-CN' });
@@ -141,13 +162,21 @@ describe.each(stores)('status lookup with a real hub on $name', ({ open }) => {
     const slip = other.printer.printed.at(-1)!;
     expect(slip.kind).toBe('status_slip');
     const text = slip.html.replace(/<[^>]+>/g, '');
-    for (const line of ['申请进度', `回执号 ${receiptNo} 的进度：`, '已批准，已指派律师', '内蒙古示例律师事务所'])
+    for (const line of [
+      '申请进度',
+      `回执号 ${receiptNo} 的进度：`,
+      '已批准，已指派律师',
+      '内蒙古示例律师事务所',
+    ])
       expect(text).toContain(line);
     expect(text).toContain('0472-5100000');
     for (const value of PERSONAL) expect(slip.html).not.toContain(value);
     // The page cannot hand the core a status to print: the method takes none.
     expect(
-      await other.raw('print.status_slip', { language: 'zh-CN', status: { state: 'approved', note: '伪造' } }),
+      await other.raw('print.status_slip', {
+        language: 'zh-CN',
+        status: { state: 'approved', note: '伪造' },
+      }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     await other.call('forms.end_session', {});
     expect(await other.call('print.status_slip', { language: 'zh-CN' })).toEqual({

@@ -113,6 +113,10 @@ describe('staff screen', { timeout: 20_000 }, () => {
   it('shows the application with its priority mark, opens its answers, marks it handled', async () => {
     const store = await open();
     const uuid = await t.visitorSubmits();
+    // what the hub's status feed would have written (tests/integration/status: the real feed)
+    t.core.deps.db
+      .prepare('UPDATE outbox SET review_state = ?, review_at = ? WHERE uuid = ?')
+      .run('documents_needed', '2026-11-28T03:05:00.000Z', uuid);
     act(() => store.navigate({ name: 'staff' }));
     const user = await typePin(STAFF_PIN);
     // The scrypt PIN check takes seconds on this shared, busy machine.
@@ -120,6 +124,7 @@ describe('staff screen', { timeout: 20_000 }, () => {
     expect(store.getState().mode).toBe('staff');
     const item = await screen.findByRole('button', { name: /优先（残疾人申请）/ });
     expect(item.textContent).toContain('等待发送');
+    expect(item.textContent).toContain('中心审查：需要补充材料（');
     expect(item.textContent).not.toContain(NAME);
     await user.click(item);
     expect(await screen.findByText(NAME)).toBeTruthy();

@@ -1,34 +1,42 @@
-import { HANDLED_FEED_PATH, handledFeedSchema } from '../../common/contract/staff_methods';
+import type { z } from 'zod';
 import { HEADER_APP_VERSION } from '../../common/sync/protocol';
 import { type HubEndpoint, hubRequest } from '../../node_shared/hub_request';
 import type { KioskDatabase } from '../storage/database';
 import type { HubIdentityWatch } from '../trust/hub_identity_watch';
-import type { StaffQueries } from './staff_queries';
 
-const CURSOR_KEY = 'staff.handled_since';
 const TIMEOUT_MS = 5_000;
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
-export interface HandledPullTarget {
+export interface HubFeedTarget {
   hub: HubEndpoint;
   identity: HubIdentityWatch;
   token: string;
   appVersion: string;
 }
 
+/** One of the hub's per-terminal feeds: where it is, how its answer looks, what to do with each item. */
+export interface HubFeed<Item> {
+  path: string;
+  /** The `settings` key keeping the last sequence number seen. */
+  cursorKey: string;
+  schema: z.ZodType<{ items: Item[]; next: number }>;
+  /** Writes one item here; true when it changed something. */
+  apply(item: Item): boolean;
+}
+
 /**
- * Downlink of the desk page's "handled" marks: asks the hub for marks after the last seen sequence number
- * and writes `outbox.handled_at`. Called by the staff service when staff open the list and on its timer.
- * Returns how many marks were new here, or null when the hub could not be asked.
+ * Downlink of a hub feed over the pinned TLS: asks for items after the last seen sequence number and applies
+ * them and the new cursor in one transaction. Returns how many items changed something here, or null when
+ * the hub could not be asked or answered something else than the feed (nothing is written then).
  */
-export async function pullHandled(
+export async function pullHubFeed<Item>(
   db: KioskDatabase,
-  queries: StaffQueries,
-  target: HandledPullTarget,
+  feed: HubFeed<Item>,
+  target: HubFeedTarget,
 ): Promise<number | null> {
   const read = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const since = Number((read.get(CURSOR_KEY) as { value: string } | undefined)?.value ?? 0) || 0;
-  const answer = await hubRequest(target.hub, `${HANDLED_FEED_PATH}?since=${since}`, {
+  const since = Number((read.get(feed.cursorKey) as { value: string } | undefined)?.value ?? 0) || 0;
+  const answer = await hubRequest(target.hub, `${feed.path}?since=${since}`, {
     headers: { authorization: `Bearer ${target.token}`, [HEADER_APP_VERSION]: target.appVersion },
     maxAnswerBytes: MAX_ANSWER_BYTES,
     timeoutMs: TIMEOUT_MS,
@@ -45,15 +53,15 @@ export async function pullHandled(
   } catch {
     return null;
   }
-  const feed = handledFeedSchema.safeParse(body);
-  if (!feed.success) return null;
+  const parsed = feed.schema.safeParse(body);
+  if (!parsed.success) return null;
   const write = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   return db.transaction(() => {
     let applied = 0;
-    for (const item of feed.data.items) if (queries.applyHandled(item.uuid, item.handledAt)) applied += 1;
-    write.run(CURSOR_KEY, String(Math.max(since, feed.data.next)));
+    for (const item of parsed.data.items) if (feed.apply(item)) applied += 1;
+    write.run(feed.cursorKey, String(Math.max(since, parsed.data.next)));
     return applied;
   })();
 }
