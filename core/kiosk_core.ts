@@ -292,7 +292,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...staffActionHandlers(desk, print, sync, deps.now),
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
-    ...statusHandlers(deps, visitor),
+    ...statusHandlers(deps, visitor, idCard),
     ...sign.handlers,
   };
   const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();

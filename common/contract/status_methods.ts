@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reviewStatusSchema, statusLookupRequestSchema } from '../status/review_states';
 import { visitorMethod } from './define';
+import { CARD_FAILURES } from './idcard_methods';
 
 /**
  * "查询进度": the visitor's receipt number and second factor, asked of the hub. The answer is the hub's
@@ -22,8 +23,27 @@ export const statusLookupResultSchema = z.union([
     centrePhone: z.string().max(32),
   }),
 ]);
+
+/**
+ * A lookup whose second factor is the ID card on the reader: the core reads the card (waiting up to a minute)
+ * and uses the last six of its ID number; the page never sees them. Besides the lookup's answers: no reader
+ * here, no card in time (or the visitor went on: `idcard.disarm`), or the card could not be used.
+ */
+export const statusCardLookupResultSchema = z.union([
+  statusLookupResultSchema,
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['no_reader', 'no_card', ...CARD_FAILURES]),
+    centrePhone: z.string().max(32),
+  }),
+]);
 export type StatusLookupResult = z.infer<typeof statusLookupResultSchema>;
+export type StatusCardLookupResult = z.infer<typeof statusCardLookupResultSchema>;
 
 export const statusMethods = {
   'status.lookup': visitorMethod(statusLookupRequestSchema, statusLookupResultSchema),
+  'status.lookup_by_card': visitorMethod(
+    statusLookupRequestSchema.pick({ receiptNo: true }).strict(),
+    statusCardLookupResultSchema,
+  ),
 } as const;

@@ -30,6 +30,16 @@ export interface IdCardServiceOptions {
 
 export type TestOutcome = 'read' | 'no_card' | CardFailure;
 
+/** The last six of a card's ID number, for a status lookup; or why there is none. */
+export type FactorRead =
+  | { ok: true; six: string }
+  | { ok: false; reason: 'no_reader' | 'no_card' | CardFailure };
+
+/** Where a card read goes: a draft's card steps, or (status lookup) the last six to one waiting caller. */
+type Target =
+  | { kind: 'draft'; draftId: string; holder: string }
+  | { kind: 'factor'; done: (read: FactorRead) => void };
+
 export type ArmResult =
   | { ok: true; ready: boolean }
   | { ok: false; reason: 'no_reader' | 'no_card_steps' | 'draft_not_found' };
@@ -39,12 +49,13 @@ function visitorFailure(reason: ReaderFailure): CardFailure {
 }
 
 /**
- * The ID card reader in the core. It reads only while a draft has armed it, and a card's text goes to one
- * place: that draft's card steps (`FormsService.fillFromIdCard`). The screen learns which steps were filled
+ * The ID card reader in the core. It reads only while armed, and a card's text goes to one place: the card
+ * steps of the draft that armed it (`FormsService.fillFromIdCard`), or — for a status lookup — the last six
+ * of the ID number to the core's own lookup (`readFactor`). The screen learns which steps were filled
  * (`idcard.state`), never the values by another way; logs and the audit get event names and timings only.
  */
 export class IdCardService {
-  private target: { draftId: string; holder: string } | null = null;
+  private target: Target | null = null;
   private expiry: ReturnType<typeof setTimeout> | null = null;
   private testing = false;
 
@@ -62,14 +73,33 @@ export class IdCardService {
     const template = this.opts.forms.registry.get(draft.draft.template.id, draft.draft.template.version);
     if (!template?.sections.some((s) => s.steps.some((step) => step.idCard?.holder === holder)))
       return { ok: false, reason: 'no_card_steps' };
-    this.target = { draftId, holder };
-    this.restartExpiry();
-    if (!this.testing) reader.watch((event) => this.onVisitorEvent(event));
+    this.listen({ kind: 'draft', draftId, holder }, this.opts.armTtlMs ?? ARM_TTL_MS);
     return { ok: true, ready: reader.status() !== 'offline' && reader.status() !== 'degraded' };
   }
 
+  /**
+   * Waits up to `waitMs` for a card and gives the last six characters of its ID number (status lookup's
+   * second factor), to the caller only: nothing is written, shown or logged. Ends with `no_card` on
+   * `disarm` (the visitor went on, the session ended) or when the wait is over.
+   */
+  readFactor(waitMs: number): Promise<FactorRead> {
+    if (!this.opts.reader) return Promise.resolve({ ok: false, reason: 'no_reader' });
+    return new Promise((done) => this.listen({ kind: 'factor', done }, waitMs));
+  }
+
+  private listen(target: Target, ttlMs: number): void {
+    this.disarm();
+    this.target = target;
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => this.disarm(), ttlMs);
+    this.expiry.unref();
+    if (!this.testing) this.opts.reader?.watch((event) => this.onVisitorEvent(event));
+  }
+
   disarm(): void {
+    const waiting = this.target?.kind === 'factor' ? this.target : null;
     this.target = null;
+    waiting?.done({ ok: false, reason: 'no_card' });
     if (this.expiry) clearTimeout(this.expiry);
     this.expiry = null;
     if (!this.testing) this.opts.reader?.pause();
@@ -131,12 +161,6 @@ export class IdCardService {
     await this.opts.reader?.close();
   }
 
-  private restartExpiry(): void {
-    if (this.expiry) clearTimeout(this.expiry);
-    this.expiry = setTimeout(() => this.disarm(), this.opts.armTtlMs ?? ARM_TTL_MS);
-    this.expiry.unref();
-  }
-
   private onVisitorEvent(event: ReaderEvent): void {
     const target = this.target;
     if (!target) return;
@@ -153,11 +177,28 @@ export class IdCardService {
         events.emit('idcard.state', { state: 'failed', reason: visitorFailure(event.reason) });
         return;
       case 'read':
-        this.fill(target, event);
+        if (target.kind === 'draft') this.fill(target, event);
+        else this.giveFactor(target, event);
     }
   }
 
-  private fill(target: { draftId: string; holder: string }, event: Extract<ReaderEvent, { kind: 'read' }>) {
+  private giveFactor(
+    target: Extract<Target, { kind: 'factor' }>,
+    event: Extract<ReaderEvent, { kind: 'read' }>,
+  ): void {
+    const checked = cardValues(event.card, this.opts.now());
+    this.opts.logger.info('idcard.factor', { outcome: checked.ok ? 'read' : checked.error });
+    // the card is read once: handed over or refused, the wait is over
+    this.target = null;
+    this.disarm();
+    target.done(
+      checked.ok
+        ? { ok: true, six: checked.value.values.id_number.slice(-6) }
+        : { ok: false, reason: checked.error },
+    );
+  }
+
+  private fill(target: Extract<Target, { kind: 'draft' }>, event: Extract<ReaderEvent, { kind: 'read' }>) {
     const { events, logger, audit, forms } = this.opts;
     // logged as the reader hands over (its time apart from the kiosk's: the bench reads both)
     logger.info('idcard.read', { readerMs: event.readerMs });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatusLookupResult } from '../../../common/contract/status_methods';
+import type { StatusCardLookupResult } from '../../../common/contract/status_methods';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { FieldError } from '../../components/field_error';
@@ -8,7 +8,7 @@ import { KioskButton } from '../../components/kiosk_button';
 import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { ScreenHeading } from '../../components/screen_heading';
 import { TextField } from '../../components/text_field';
-import { useLanguage } from '../../i18n/local_text';
+import { localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
 import { call } from '../../rpc/api';
@@ -34,7 +34,7 @@ type Field = 'receipt' | 'factor';
  */
 export function StatusLookupScreen() {
   const { t } = useTranslation(NS);
-  const { store } = useApp();
+  const { store, terminal } = useApp();
   const speech = useSpeech();
   const announce = useAnnounce();
   const language = useLanguage();
@@ -43,7 +43,8 @@ export function StatusLookupScreen() {
   const [active, setActive] = useState<Field>('receipt');
   const [errors, setErrors] = useState<{ receipt?: string; factor?: string; lookup?: string }>({});
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<StatusLookupResult | null>(null);
+  const [result, setResult] = useState<StatusCardLookupResult | null>(null);
+  const [waitingCard, setWaitingCard] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const factorRef = useRef<HTMLInputElement>(null);
   const parts = result ? statusParts(result, localTime) : [];
@@ -68,21 +69,35 @@ export function StatusLookupScreen() {
     return false;
   };
 
-  const find = async () => {
-    if (busy || !check(['receipt', 'factor'])) return;
+  /** Asks the core; a call that fails outright is shown and spoken, and the form stays as filled. */
+  const ask = async (lookup: (receipt: string) => Promise<StatusCardLookupResult>) => {
     setBusy(true);
-    announce.polite(t('checking'));
     try {
       // Receipt numbers are printed in capitals; a visitor's lower case means the same receipt.
-      setResult(
-        await call('status.lookup', { receiptNo: receiptNo.trim().toUpperCase(), factor: factor.trim() }),
-      );
+      setResult(await lookup(receiptNo.trim().toUpperCase()));
     } catch {
       setErrors({ lookup: t('failed') });
       announce.assertive(t('failed'));
     } finally {
       setBusy(false);
+      setWaitingCard(false);
     }
+  };
+
+  const find = async () => {
+    if (busy || !check(['receipt', 'factor'])) return;
+    announce.polite(t('checking'));
+    await ask((receipt) => call('status.lookup', { receiptNo: receipt, factor: factor.trim() }));
+  };
+
+  // The card instead of the six: the core reads it and asks the hub; the page never sees the number.
+  const findByCard = async () => {
+    if (busy || !terminal.idCardReader || !check(['receipt'])) return;
+    setWaitingCard(true);
+    announce.assertive(
+      t('card_waiting', { location: localString(terminal.idCardReader.location, language) }),
+    );
+    await ask((receipt) => call('status.lookup_by_card', { receiptNo: receipt }));
   };
 
   const keyboardDone = () => {
@@ -176,6 +191,22 @@ export function StatusLookupScreen() {
             privateValue
           />
           {keyboardUnder('factor')}
+          {terminal.idCardReader ? (
+            waitingCard ? (
+              <div className="status-lookup__card" role="status">
+                <p className="lead">
+                  {t('card_waiting', { location: localString(terminal.idCardReader.location, language) })}
+                </p>
+                <KioskButton onPress={() => void call('idcard.disarm', {}).catch(() => undefined)}>
+                  <Text ns={NS} k="card_cancel" />
+                </KioskButton>
+              </div>
+            ) : (
+              <KioskButton onPress={() => void findByCard()} disabled={busy}>
+                <Text ns={NS} k="card_button" />
+              </KioskButton>
+            )
+          ) : null}
           {errors.lookup ? <FieldError id="status-lookup-error">{errors.lookup}</FieldError> : null}
           <div className="screen-actions">
             <KioskButton variant="primary" onPress={() => void find()} disabled={busy}>

@@ -9,6 +9,7 @@ import { createHubServer, listenHub, type RunningHub } from '../../../hub/hub_se
 import type { HubStore } from '../../../hub/storage/hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { createLogger } from '../../../node_shared/logger';
+import { placeCard, SAMPLE_CARDS } from '../../../scripts/idcard/sample_cards';
 import { publishLegalAid, token } from '../../integration/staff/desk_support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../../integration/staff/staff_support';
 import { openKiosk, speechLog, writeTestConfig } from '../a11y/kiosk_page';
@@ -29,6 +30,14 @@ let host: RunningDevHost;
 let browser: BrowserContext;
 let page: Page;
 let receiptNo: string;
+const cards = fs.mkdtempSync(path.join(os.tmpdir(), 'status-e2e-cards-'));
+/** A made-up card of the fictitious applicant, for the simulated reader. */
+const APPLICANT_CARD = {
+  ...SAMPLE_CARDS.sample,
+  sexCode: '2',
+  birth: '19900307',
+  idNumber: '150203199003070025',
+};
 
 /** The on-screen key names that type a receipt number: capitals and digits by face, "-" by its name. */
 const receiptKeys = (receipt: string) => [...receipt].map((ch) => (ch === '-' ? '短横线' : ch));
@@ -72,6 +81,11 @@ beforeAll(async () => {
   const configPath = writeTestConfig({
     hubUrl: hub.url,
     hubToken: await token(store, 'terminal', CENTRE, 'sample-kiosk-01'),
+    idCardReader: {
+      adapter: 'simulated',
+      folder: cards,
+      location: { 'zh-CN': '屏幕右下方的读卡区', en: 'the card area below the screen, on the right' },
+    },
   });
   host = await startDevHost({ configPath, trustedHubs: [hub.url] });
   browser = await launchChromium();
@@ -145,5 +159,20 @@ describe('"查询进度" at a kiosk other than the one that filed, keypad only',
       expect(printed).toContain(line);
     for (const personal of ['张示例', '150203199003070025', '13800000000', FACTOR])
       expect(printed).not.toContain(personal);
+  });
+
+  it('the ID card instead of the six: the core reads it, the page never gets the number', async () => {
+    await keypadPress(page, page.getByRole('button', { name: '再查一份' }));
+    await keypadKeys(page, receiptKeys(receiptNo));
+    await keypadPress(page, page.getByRole('button', { name: '用身份证代替后六位' }));
+    await page.getByText('请把身份证放在读卡器上。读卡器位置：屏幕右下方的读卡区。').first().waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    const before = (await speechLog(page)).length;
+    placeCard(cards, APPLICANT_CARD);
+    await page.getByRole('heading', { name: '申请进度' }).waitFor();
+    await page.getByText('需要补充材料', { exact: true }).waitFor();
+    await expect.poll(() => spokenSince(before)).toContain('需要补充材料');
+    expect(await page.getByRole('textbox', { name: '身份证号码后六位' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).not.toContain(FACTOR);
   });
 });

@@ -74,6 +74,7 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'idcard.disarm',
     // Answers only state and visitor-facing fields, after the hub checked the second factor.
     'status.lookup',
+    'status.lookup_by_card',
   ],
   staff: [
     'sync.send_now',

@@ -4,6 +4,7 @@ import type { HubStore } from '../../../hub/storage/hub_store';
 import { openPostgresHubStore } from '../../../hub/storage/postgres_hub_store';
 import { openSqliteHubStore } from '../../../hub/storage/sqlite_hub_store';
 import { createLogger } from '../../../node_shared/logger';
+import { placeCard, removeCard, SAMPLE_CARDS } from '../../../scripts/idcard/sample_cards';
 import { type PgCluster, startPgCluster } from '../hub/support/pg_cluster';
 import { publishLegalAid, token } from '../staff/desk_support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../staff/staff_support';
@@ -13,6 +14,13 @@ const CENTRE = 'baotou-city-centre';
 // The fictitious applicant of tests/integration/forms/support.ts: resident ID …070025, phone 13800000000.
 const FACTOR = '070025';
 const PERSONAL = ['张示例', '150203199003070025', '13800000000', '示例路'];
+/** A made-up card of that applicant for the simulated reader. */
+const APPLICANT_CARD = {
+  ...SAMPLE_CARDS.sample,
+  sexCode: '2',
+  birth: '19900307',
+  idNumber: '150203199003070025',
+};
 
 let cluster: PgCluster | undefined;
 let databases = 0;
@@ -184,6 +192,45 @@ describe.each(stores)('status lookup with a real hub on $name', ({ open }) => {
       reason: 'not_found',
     });
     expect(other.printer.printed.filter((doc) => doc.kind === 'status_slip')).toHaveLength(1);
+  });
+
+  it('the ID card on the reader stands for the six: the core reads it and asks the hub', async () => {
+    const cards = tempDir('status-cards');
+    const carded = startStaffCore({
+      terminalId: 'card-kiosk',
+      hubUrl: hub.url,
+      hubToken: terminalTokens[1],
+      idCardReader: {
+        adapter: 'simulated',
+        folder: cards,
+        location: { 'zh-CN': '屏幕右下方', en: 'below right' },
+      },
+    });
+    try {
+      const found = carded.call('status.lookup_by_card', { receiptNo });
+      placeCard(cards, APPLICANT_CARD);
+      expect(await found).toMatchObject({ ok: true, status: { receiptNo, state: 'approved' } });
+      removeCard(cards);
+      // the visitor goes on without a card: the wait ends at once
+      const given = carded.call('status.lookup_by_card', { receiptNo });
+      await carded.call('idcard.disarm', {});
+      expect(await given).toEqual({ ok: false, reason: 'no_card', centrePhone: expect.any(String) });
+      // an expired card is refused before anything is asked
+      const expired = carded.call('status.lookup_by_card', { receiptNo });
+      placeCard(cards, SAMPLE_CARDS.expired);
+      expect(await expired).toMatchObject({ ok: false, reason: 'expired' });
+      // the page never sends the six with the card lookup, and gets no card values back
+      expect(await carded.raw('status.lookup_by_card', { receiptNo, factor: FACTOR })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_args' },
+      });
+    } finally {
+      carded.close();
+    }
+    expect(await other.call('status.lookup_by_card', { receiptNo })).toMatchObject({
+      ok: false,
+      reason: 'no_reader',
+    });
   });
 
   it('refuses a state outside the form’s list, hostile text and other centres’ staff, leaving the state', async () => {
