@@ -17,7 +17,7 @@ export function statusParts(
 ): SpeechPart[] {
   const phone = result.centrePhone || '12348';
   if (!result.ok) {
-    if (!('retryAfterSeconds' in result) && !LOOKUP_REASONS.includes(result.reason))
+    if (!LOOKUP_REASONS.includes(result.reason))
       return [{ k: `card.${result.reason}`, ns: NS, values: { phone } }];
     const retry = 'retryAfterSeconds' in result ? result.retryAfterSeconds : undefined;
     const minutes = Math.max(1, Math.ceil((retry ?? 60) / 60));
