@@ -6,29 +6,34 @@ import { Text } from '../../i18n/text';
 export function FallbackPanel({ centrePhone, reasonKey }: { centrePhone: string; reasonKey: string | null }) {
   const { store } = useApp();
   return (
-    <section className="video-fallback" aria-labelledby="video-fallback-heading">
-      <h2 id="video-fallback-heading">
-        <Text ns="video" k="fallback.heading" />
-      </h2>
-      {reasonKey ? (
-        <p className="video-fallback__reason" role="status">
-          <Text ns="video" k={reasonKey} />
-        </p>
-      ) : null}
-      <KioskButton
-        variant="primary"
-        onPress={() => store.navigate({ name: 'form_start', templateId: 'callback_request' })}
-      >
-        <Text ns="video" k="fallback.callback" />
-      </KioskButton>
-      <p className="video-fallback__phone">
-        <Text ns="video" k="fallback.hotline" />
-      </p>
-      {centrePhone ? (
+    <>
+      <section className="video-fallback" aria-labelledby="video-fallback-heading">
+        <h2 id="video-fallback-heading">
+          <Text ns="video" k="fallback.heading" />
+        </h2>
+        {reasonKey ? (
+          <p className="video-fallback__reason" role="status">
+            <Text ns="video" k={reasonKey} />
+          </p>
+        ) : null}
         <p className="video-fallback__phone">
-          <Text ns="video" k="fallback.centre" values={{ phone: centrePhone }} />
+          <Text ns="video" k="fallback.hotline" />
         </p>
-      ) : null}
-    </section>
+        {centrePhone ? (
+          <p className="video-fallback__phone">
+            <Text ns="video" k="fallback.centre" values={{ phone: centrePhone }} />
+          </p>
+        ) : null}
+      </section>
+      {/* The callback is the screen's action: in the action row that stays at the bottom of the window. */}
+      <div className="screen-actions">
+        <KioskButton
+          variant="primary"
+          onPress={() => store.navigate({ name: 'form_start', templateId: 'callback_request' })}
+        >
+          <Text ns="video" k="fallback.callback" />
+        </KioskButton>
+      </div>
+    </>
   );
 }
