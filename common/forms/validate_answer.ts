@@ -35,6 +35,18 @@ function trailingDigit(value: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** What earlier steps say of a disability certificate: its holder's ID number, its category and level. */
+export function certAnswers(
+  field: Extract<Step['field'], { type: 'disability_cert' }>,
+  answers: Answers,
+): { residentId: string | undefined; category: number | undefined; level: number | undefined } {
+  return {
+    residentId: stringAnswer(answers, field.residentIdStep),
+    category: trailingDigit(stringAnswer(answers, field.categoryStep)),
+    level: trailingDigit(stringAnswer(answers, field.levelStep)),
+  };
+}
+
 function validateNumber(field: Extract<Step['field'], { type: 'number' }>, value: AnswerValue) {
   const number =
     typeof value === 'number'
@@ -123,11 +135,7 @@ function validateValue(
       if (typeof value !== 'string') return err(fieldError('wrong_type'));
       const cert = validateDisabilityCert(value, now);
       if (!cert.ok) return cert;
-      const consistent = checkDisabilityCertConsistency(cert.value, {
-        residentId: stringAnswer(answers, field.residentIdStep),
-        category: trailingDigit(stringAnswer(answers, field.categoryStep)),
-        level: trailingDigit(stringAnswer(answers, field.levelStep)),
-      });
+      const consistent = checkDisabilityCertConsistency(cert.value, certAnswers(field, answers));
       return consistent.ok ? ok(consistent.value.number) : consistent;
     }
     case 'signature':
