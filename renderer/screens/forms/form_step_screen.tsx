@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
 import { cardHolderStartingAt, cardSteps } from '../../../common/forms/id_card_steps';
+import { proposedAnswer } from '../../../common/forms/proposed_answer';
 import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
 import { templateSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
@@ -74,7 +75,11 @@ function StepView({
   const language = useLanguage();
   const speech = useSpeech();
   const { draft, template } = form;
-  const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? null);
+  // Nothing answered yet: what follows from earlier answers is filled in for the visitor to check.
+  const [proposed] = useState(() =>
+    draft.answers[stepId] === undefined ? proposedAnswer(step, draft.answers, new Date()) : null,
+  );
+  const [value, setValue] = useState<AnswerValue | null>(draft.answers[stepId] ?? proposed);
   const [error, setError] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   // Where a form first asks for someone's identity, "place your ID card" comes before typing (issue 19)
@@ -211,7 +216,9 @@ function StepView({
   // A published-list step: nothing published means the centre assigns; demo data is labelled as such.
   const fromList = step.field.type === 'single_choice' && step.field.optionsSource !== undefined;
   const sourceNote = !fromList
-    ? null
+    ? proposed !== null && value === proposed
+      ? 'proposed.disability_cert'
+      : null
     : form.sourceOptions.length === 0
       ? 'no_published_lawyers'
       : form.sampleOptions
@@ -283,7 +290,11 @@ function StepView({
         </p>
       ) : null}
       <SavingNotice active={saving} />
+      {/* "Next" first: after the answer, the press a keypad visitor makes most is the nearest one. */}
       <div className="forms-actions">
+        <KioskButton variant="primary" onPress={() => void next()}>
+          <Text ns="forms_ui" k={fromReview ? 'step.save_and_review' : 'step.next'} />
+        </KioskButton>
         <KioskButton onPress={back}>
           <Text ns="forms_ui" k={fromReview ? 'step.back_to_review' : 'step.back'} />
         </KioskButton>
@@ -310,9 +321,6 @@ function StepView({
         ) : null}
         <KioskButton onPress={() => void keep()}>
           <Text ns="forms_ui" k="step.keep_draft" />
-        </KioskButton>
-        <KioskButton variant="primary" onPress={() => void next()}>
-          <Text ns="forms_ui" k={fromReview ? 'step.save_and_review' : 'step.next'} />
         </KioskButton>
       </div>
     </section>

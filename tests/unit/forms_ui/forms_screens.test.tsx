@@ -49,6 +49,29 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     expect(screen.getByText(/^第 2 步/)).toBeDefined();
   });
 
+  it('the certificate number is proposed from the ID number, category and level, and saved on "Next"', async () => {
+    const user = userEvent.setup();
+    const started = await renderWithCore();
+    core = started.core;
+    const draft = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
+    if (!draft.ok) throw new Error('start failed');
+    const { draftId } = draft.draft;
+    const upTo = LEGAL_AID_ANSWERS.findIndex(([step]) => step === 'disability_cert_no');
+    for (const [stepId, value] of LEGAL_AID_ANSWERS.slice(0, upTo))
+      expect((await core.call('forms.save_answer', { draftId, stepId, value })).ok).toBe(true);
+    act(() => started.store.navigate({ name: 'form_step', draftId, stepId: 'disability_cert_no' }));
+    await heading('请输入 20 位残疾人证号。');
+    expect(screen.getByRole('textbox', { name: '残疾人证号' })).toHaveProperty('value', `${LEGAL_AID_ID}42`);
+    expect(screen.getByText(/已按您的身份证号码、残疾类别和残疾等级填好/)).toBeDefined();
+    // "Next" is the first action after the answer: the nearest press for a keypad visitor
+    const actions = document.querySelector('.forms-actions')!;
+    expect(actions.querySelector('button')?.textContent).toBe('下一步');
+    await user.click(button('下一步'));
+    await heading('您需要哪一种法律援助？');
+    const saved = await core.call('forms.get_draft', { draftId });
+    expect(saved.ok && saved.draft.answers.disability_cert_no).toBe(`${LEGAL_AID_ID}42`);
+  });
+
   it('review: grouped by section; "change" returns to the step and then back to the review; submit shows the receipt', async () => {
     const user = userEvent.setup();
     const started = await renderWithCore();
