@@ -45,12 +45,18 @@ export function KeyGrid({ rows, label, className }: { rows: GridRow[]; label: st
   const visibleRows = rows.filter((row) => row.keys.length > 0);
   const visible = visibleRows.map((row) => row.keys);
   const allIds = visible.flat().map((key) => key.id);
+  // The keys pressed, latest last: where focus goes back to when the focused key vanishes.
+  const pressed = useRef<string[]>([]);
   const tabbable = current && allIds.includes(current) ? current : allIds[0];
 
-  // The focused key vanished (its candidate row emptied): keep focus in the keyboard, not on the page body.
+  // The focused key vanished (a candidate was chosen and its row emptied): focus goes back to the last key
+  // pressed that is still there (the letter just typed, where the next word starts from), never to the page
+  // body, and not to the keyboard's first key, a long walk away from the letters.
   useLayoutEffect(() => {
     const lost = document.activeElement === document.body || document.activeElement === null;
-    if (current && !allIds.includes(current) && lost && tabbable) focusKey(tabbable);
+    if (!current || allIds.includes(current) || !lost) return;
+    const back = pressed.current.findLast((id) => allIds.includes(id)) ?? tabbable;
+    if (back) focusKey(back);
   });
 
   function focusKey(id: string) {
@@ -112,7 +118,10 @@ export function KeyGrid({ rows, label, className }: { rows: GridRow[]; label: st
               lang={key.lang}
               disabled={key.disabled}
               onFocus={() => setCurrent(key.id)}
-              onClick={key.onPress}
+              onClick={() => {
+                pressed.current = [...pressed.current.filter((id) => id !== key.id).slice(-15), key.id];
+                key.onPress();
+              }}
             >
               {key.face}
             </button>
