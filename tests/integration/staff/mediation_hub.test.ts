@@ -153,6 +153,23 @@ describe('people\u2019s mediation request through a real hub', () => {
     expect(await store.countSubmissions()).toBe(1);
   }, 60_000);
 
+  it('the kiosk\u2019s staff view shows it with personal numbers marked; any kiosk finds its progress', async () => {
+    const opened = await kiosk.call('staff.open_submission', { uuid, language: 'zh-CN' });
+    if (!opened.ok) throw new Error('not found');
+    const row = (stepId: string) => opened.answers.find((answer) => answer.stepId === stepId);
+    expect(row('other_party_name')).toMatchObject({ text: OTHER_PARTY, personal: false });
+    expect(row('resident_id')).toMatchObject({ personal: true });
+    expect(row('phone')).toMatchObject({ personal: true });
+    expect(row('tried_before')?.text).toContain('找过居委会或村委会');
+    expect(row('other_party_phone')).toBeUndefined();
+    // the hub keeps the lookup key (last six of the ID number) and answers with the consultation flow
+    const status = await kiosk.call('status.lookup', { receiptNo, factor: '070025' });
+    expect(status).toMatchObject({
+      ok: true,
+      status: { receiptNo, flow: 'consultation', state: 'received' },
+    });
+  });
+
   it('the staff desk lists it under its own service and prints the application with the law\u2019s notes', async () => {
     const list = await (await get('/desk?service=mediation_request', staff)).text();
     expect(list).toContain(receiptNo);
