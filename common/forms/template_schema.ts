@@ -26,7 +26,19 @@ export const TEXT_MAX = 200;
 export const LONG_TEXT_MAX = 2000;
 export const SIGNATURE_MAX = 20_000;
 
-export const optionSchema = z.object({ value: formIdSchema, label: shortTextSchema }).strict();
+/**
+ * Why an office cannot take a matter when this option is chosen: the answer is refused with the catalog
+ * message `forms:errors.refused.<reason>` (what the law says and where to go instead), on the step, at
+ * submit and on the hub. A fixed list, like text patterns: a published template cannot bring its own wording.
+ * - `court_case`: a court has accepted or decided the dispute, so a people's mediation committee cannot
+ *   take it (《人民调解工作若干规定》第二十二条; the court itself can mediate).
+ */
+export const OPTION_REFUSALS = ['court_case'] as const;
+export type OptionRefusal = (typeof OPTION_REFUSALS)[number];
+
+export const optionSchema = z
+  .object({ value: formIdSchema, label: shortTextSchema, refuses: z.enum(OPTION_REFUSALS).optional() })
+  .strict();
 export type FieldOption = z.infer<typeof optionSchema>;
 
 /** Option lists the core fills from published data (the lawyers the centre published). */
@@ -189,7 +201,7 @@ export const templateSchema = z
     id: formIdSchema,
     version: semverSchema,
     /** Which home tile / service this form belongs to. */
-    category: z.enum(['legal_aid', 'notarization', 'home_visit', 'consultation', 'feedback']),
+    category: z.enum(['legal_aid', 'notarization', 'home_visit', 'consultation', 'mediation', 'feedback']),
     title: shortTextSchema,
     description: longTextSchema,
     /** Translations not yet reviewed by a native speaker, per language. */

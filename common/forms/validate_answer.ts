@@ -100,7 +100,9 @@ function validateValue(
     case 'single_choice': {
       if (typeof value !== 'string') return err(fieldError('wrong_type'));
       const options = [...field.options, ...(context.sourceOptions ?? [])];
-      return options.some((option) => option.value === value) ? ok(value) : err(fieldError('choice.unknown'));
+      const chosen = options.find((option) => option.value === value);
+      if (!chosen) return err(fieldError('choice.unknown'));
+      return chosen.refuses ? err(fieldError(`refused.${chosen.refuses}`)) : ok(value);
     }
     case 'multi_choice': {
       if (!Array.isArray(value)) return err(fieldError('wrong_type'));
@@ -109,6 +111,8 @@ function validateValue(
         return err(fieldError('choice.unknown'));
       if (field.exclusiveOption && unique.includes(field.exclusiveOption) && unique.length > 1)
         return err(fieldError('choice.exclusive'));
+      const refusing = field.options.find((option) => option.refuses && unique.includes(option.value));
+      if (refusing?.refuses) return err(fieldError(`refused.${refusing.refuses}`));
       if (field.minSelected !== undefined && unique.length < field.minSelected)
         return err(fieldError('choice.too_few', { min: field.minSelected }));
       if (field.maxSelected !== undefined && unique.length > field.maxSelected)

@@ -12,6 +12,7 @@ export const SERVICE_IDS = [
   'directory',
   'video_call',
   'home_visit',
+  'mediation',
   'legal_knowledge',
   'status_lookup',
 ] as const;

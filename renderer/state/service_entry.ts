@@ -10,6 +10,9 @@ export function serviceEntry(service: ServiceId): Screen {
       return { name: 'form_start', templateId: 'legal_consultation_request' };
     case 'home_visit':
       return { name: 'form_start', templateId: 'home_visit_booking' };
+    case 'mediation':
+      // People's mediation committees sit at every station (policy §1); free and voluntary.
+      return { name: 'form_start', templateId: 'mediation_request' };
     case 'directory':
       return { name: 'directory' };
     case 'notary_fees':

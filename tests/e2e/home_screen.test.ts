@@ -33,6 +33,7 @@ describe('home screen in Chromium through the dev host', () => {
       '法律服务机构',
       '手语视频通话',
       '预约上门服务',
+      '人民调解',
       '法律知识',
     ]) {
       const tile = page.getByRole('button', { name });
@@ -83,6 +84,22 @@ describe('home screen in Chromium through the dev host', () => {
     expect(said.join('|')).toContain('就业、婚姻家庭、社会保障');
     await kiosk.keyboard.press('Enter');
     await kiosk.getByRole('heading', { name: '法律咨询登记' }).waitFor();
+    await kiosk.close();
+  });
+
+  it('people\u2019s mediation is one keypad press from home, its tile spoken with its hint', async () => {
+    const kiosk = await browser.newPage();
+    await openKiosk(kiosk, host);
+    await kiosk.keyboard.press('F3'); // speech on
+    await kiosk.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+    const before = (await speechLog(kiosk)).length;
+    await keypadFocus(kiosk, kiosk.getByRole('button', { name: '人民调解' }));
+    const said = (await speechLog(kiosk)).slice(before).map((entry) => entry.text.replace(/\s+/g, ''));
+    expect(said.join('|')).toContain('人民调解');
+    expect(said.join('|')).toContain('免费调解，双方自愿');
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByRole('heading', { name: '人民调解申请' }).waitFor();
+    expect(await runAxe(kiosk)).toEqual([]);
     await kiosk.close();
   });
 

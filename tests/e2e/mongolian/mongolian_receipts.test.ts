@@ -70,7 +70,7 @@ describe('Mongolian receipt screens', () => {
   it('every form’s receipt screen, portrait XL and landscape S: every Mongolian run vertical and whole, axe clean', async () => {
     const receipts = seedSubmissions(host.dataDir);
     expect(receipts.map((r) => r.templateId)).toEqual(
-      expect.arrayContaining(['legal_aid_application', 'satisfaction_feedback']),
+      expect.arrayContaining(['legal_aid_application', 'mediation_request', 'satisfaction_feedback']),
     );
     const failures: string[] = [];
     for (const [viewport, textSize] of [

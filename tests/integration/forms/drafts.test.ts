@@ -28,6 +28,7 @@ describe('drafts on a real SQLite file', () => {
       'home_visit_booking',
       'legal_aid_application',
       'legal_consultation_request',
+      'mediation_request',
       'notarization_request',
       'satisfaction_feedback',
     ]);

@@ -85,6 +85,32 @@ describe('the ID card reader in the kiosk core (simulated reader, real SQLite)',
     expect(draft.ok && draft.draft.fromIdCard).toEqual(CARD_STEPS);
   });
 
+  it('the mediation request takes name, ID number and address from the same card, marked', async () => {
+    start();
+    const events = cardEvents(core);
+    const started = await core.call('forms.start_draft', { templateId: 'mediation_request' });
+    if (!started.ok) throw new Error('start');
+    const draftId = started.draft.draftId;
+    expect(await core.call('idcard.arm', { draftId, holder: 'applicant' })).toEqual({
+      ok: true,
+      ready: true,
+    });
+    placeCard(cards, CARD);
+    const read = await events.next('read');
+    expect(read).toMatchObject({
+      draftId,
+      holder: 'applicant',
+      filled: ['full_name', 'resident_id', 'address'],
+    });
+    const draft = await core.call('forms.get_draft', { draftId });
+    expect(draft.ok && draft.draft.answers).toEqual({
+      full_name: '李明',
+      resident_id: CARD.idNumber,
+      address: CARD.address,
+    });
+    expect(draft.ok && draft.draft.fromIdCard).toEqual(['full_name', 'resident_id', 'address']);
+  });
+
   it('an answer the visitor changes loses its mark; submission and printed application carry the rest', async () => {
     start();
     const events = cardEvents(core);

@@ -89,6 +89,17 @@ describe('bundled forms, version 1.2.0', () => {
     },
   );
 
+  it('the mediation request (new at 1.0.0) takes name, ID number and address from the card, together', () => {
+    const template = latestTemplate('mediation_request');
+    expect(cardSteps(template, 'applicant').map((step) => step.id)).toEqual([
+      'full_name',
+      'resident_id',
+      'address',
+    ]);
+    expect(cardHolderStartingAt(template, 'full_name')).toBe('applicant');
+    expect(template.unreviewed).toContain('mn-Mong-CN');
+  });
+
   it('older versions stay as released (no card steps): their drafts keep their version', () => {
     const registry = bundledRegistry();
     for (const id of Object.keys(IDENTITY_FORMS)) {

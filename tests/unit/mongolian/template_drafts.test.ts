@@ -12,9 +12,12 @@ const DRAFTED = [
   'home_visit_booking',
   'legal_aid_application',
   'legal_consultation_request',
+  'mediation_request',
   'notarization_request',
   'satisfaction_feedback',
 ];
+/** Forms whose first version already had Mongolian drafts (earlier forms got them at 1.1.0). */
+const BORN_WITH_MONGOLIAN = new Set(['mediation_request']);
 
 function load(file: string): Template {
   const parsed = parseTemplate(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')));
@@ -65,7 +68,7 @@ describe('Mongolian drafts in the form templates', () => {
     const registry = bundledRegistry();
     for (const id of DRAFTED) {
       const template = registry.get(id)!;
-      expect(template.version, id).not.toBe('1.0.0');
+      if (!BORN_WITH_MONGOLIAN.has(id)) expect(template.version, id).not.toBe('1.0.0');
       const missing = texts(template).filter(({ text }) => !text['mn-Mong-CN']);
       expect(
         missing.map(({ at }) => at),
