@@ -6,7 +6,7 @@ import type { EndReason } from '../../../common/video/signal_messages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { ScreenHeading } from '../../components/screen_heading';
-import { call } from '../../rpc/api';
+import { sendVideoMessage } from '../../data/video_data';
 import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
 import { holdSessionForCall } from './call_hold';
@@ -45,7 +45,7 @@ export function VideoCallScreen() {
     let chatId = 0;
     const created = new CallSession(iceServers, {
       send: (message) =>
-        call('video.send', { message }).then(
+        sendVideoMessage({ message }).then(
           (sent) => sent.ok,
           () => false,
         ),
