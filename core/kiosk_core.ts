@@ -24,21 +24,17 @@ import { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
 import { VisitorSession } from './forms/visitor_session';
-import { createIdCardReader } from './idcard/create_reader';
-import { idCardHandlers } from './idcard/id_card_handlers';
+import { idCardHandlers, startIdCard } from './idcard/id_card_handlers';
 import type { IdCardReader } from './idcard/id_card_reader';
-import { IdCardService } from './idcard/id_card_service';
 import { clockOf } from './pins/core_clock';
-import { pinHandlers } from './pins/pin_handlers';
-import { PinLock, settingsPinLockStore } from './pins/pin_lock';
-import { PIN_IDLE_LOCK_MS, PinSession } from './pins/pin_session';
+import { pinHandlers, startPinSessions } from './pins/pin_handlers';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import { spoolDirOf } from './printing/print_spool';
 import type { Printer } from './printing/printer';
 import { startRetentionSweeper } from './privacy/retention_sweeper';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
-import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
+import { signHandlers, startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { draftAssistHandlers } from './staff/draft_assist';
 import { staffActionHandlers } from './staff/staff_actions';
@@ -57,7 +53,7 @@ import { systemHandlers } from './system/system_handlers';
 import { HubIdentityWatch } from './trust/hub_identity_watch';
 import { trustedHubEndpoint } from './trust/hub_trust';
 import type { UpdateInstaller } from './updates/update_installer';
-import { startUpdates } from './updates/updates_feature';
+import { startUpdates, updatesHandlers } from './updates/updates_feature';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
 import { loadTechnicianProgram } from './video/technician_program_file';
@@ -196,22 +192,11 @@ function coreDeps(options: KioskCoreOptions): CoreDeps {
  */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const deps = coreDeps(options);
-  const { db, config, clock } = deps;
+  const { db, config } = deps;
   const technicianOptions = options.technician ?? {};
 
   // Services.
-  const staffMode = new PinSession(
-    config?.staff?.pinHash ?? null,
-    new PinLock(settingsPinLockStore(db, 'staff'), clock),
-    clock,
-    PIN_IDLE_LOCK_MS,
-  );
-  const technicianMode = new PinSession(
-    config?.technicianPinHash ?? null,
-    new PinLock(settingsPinLockStore(db, 'technician'), clock),
-    clock,
-    PIN_IDLE_LOCK_MS,
-  );
+  const pins = startPinSessions(deps);
   const visitor = new VisitorSession();
   // Background work (speech pre-render, warming the printer, directory spellings) waits for the first screen.
   const afterFirstScreen = new AfterFirstScreen(deps.logger);
@@ -229,19 +214,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const print = startPrinting(deps, forms);
-  const readerConfig = config?.idCardReader ?? null;
-  const idCard = new IdCardService({
-    reader: options.idCardReader ?? (readerConfig ? createIdCardReader(readerConfig) : null),
-    adapter: readerConfig?.adapter ?? null,
-    forms,
-    events: deps.events,
-    logger: deps.logger,
-    audit: deps.audit,
-    offersMongolian: config?.languages.includes('mn-Mong-CN') ?? false,
-    now: deps.now,
-  });
-  // Session end stops the reader listening too: the screen's own `idcard.disarm` may never come.
-  visitor.onEnd(() => idCard.disarm());
+  const idCard = startIdCard(deps, forms, visitor, options.idCardReader);
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
   const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
@@ -266,8 +239,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const handlers: Handlers = {
     ...systemHandlers(deps, afterFirstScreen),
     ...pinHandlers(deps, {
-      staff: staffMode,
-      technician: technicianMode,
+      staff: pins.staff,
+      technician: pins.technician,
       staffActor: staffActorOf(deps),
       onTechnicianLock: () => mediaAccess.closeAll(),
     }),
@@ -280,7 +253,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...configHandlers(deps, options.configPath),
     ...maintenanceHandlers(deps, devices, updates),
     ...provisioningHandlers(deps, options.configPath, devices),
-    ...updates.handlers,
+    ...updatesHandlers(updates),
     ...syncHandlers(sync),
     ...videoHandlers(deps),
     ...externalProviderHandlers(
@@ -293,12 +266,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
     ...statusHandlers(deps, visitor, idCard),
-    ...sign.handlers,
+    ...signHandlers(sign),
   };
-  const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();
 
   return {
-    dispatch: createDispatcher(handlers, gate, deps.logger),
+    dispatch: createDispatcher(handlers, pins.gate, deps.logger),
     media: sign.media,
     events: deps.events,
     deps,
