@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Language } from '../../common/languages';
 import { call } from '../rpc/api';
 import { notify, request } from './core_method';
@@ -40,3 +41,21 @@ export const startAssisted = request('staff.start_assisted');
 export const sendOutboxNow = request('staff.send_now');
 export const printForStaff = request('staff.print');
 export const markSubmissionHandled = request('staff.mark_handled');
+
+/**
+ * While staff mode is open, asks the core every `everyMs` whether it still is (the core locks it after its idle
+ * time, or another path locked it) and calls `onLocked` when not, or when the core cannot be asked.
+ */
+export function useStaffLockWatch(open: boolean, everyMs: number, onLocked: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(() => {
+      void staffStatus({})
+        .then((status) => {
+          if (!status.unlocked) onLocked();
+        })
+        .catch(() => onLocked());
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [open, everyMs, onLocked]);
+}

@@ -1,4 +1,5 @@
-import { call } from '../rpc/api';
+import type { EventPayload } from '../../common/contract';
+import { call, subscribe } from '../rpc/api';
 import { notify, request } from './core_method';
 import { useCoreQuery } from './use_core_query';
 
@@ -13,3 +14,9 @@ export function useExternalProviderInfo() {
 }
 export const openExternalProvider = request('video.external.open');
 export const closeExternalProvider = notify('video.external.close');
+/** The contracted service's window closed (the visitor came back, or it failed): returns the unsubscribe. */
+export function onExternalProviderEnded(
+  listener: (ended: EventPayload<'video.external'>) => void,
+): () => void {
+  return subscribe('video.external', listener);
+}

@@ -13,13 +13,13 @@ import { KioskButton } from '../../components/kiosk_button';
 import { SavingNotice } from '../../components/saving_notice';
 import { ScreenHeading } from '../../components/screen_heading';
 import { getDraft, keepDraft, saveAnswer, setCurrentStep } from '../../data/forms_data';
+import type { CardRead } from '../../data/use_card_reader';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
 import { PlaceCardPanel } from './id_card/place_card_panel';
-import type { CardRead } from './id_card/use_card_reader';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 

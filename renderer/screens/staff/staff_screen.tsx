@@ -6,7 +6,7 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
-import { staffStatus, unlockStaff } from '../../data/staff_data';
+import { unlockStaff, useStaffLockWatch } from '../../data/staff_data';
 import { Text } from '../../i18n/text';
 import { SpeechEngineNotice } from './speech_engine_notice';
 import { StaffHome } from './staff_home';
@@ -50,17 +50,7 @@ export function StaffScreen() {
     };
   }, [store]);
 
-  useEffect(() => {
-    if (!unlocked) return;
-    const timer = setInterval(() => {
-      void staffStatus({})
-        .then((status) => {
-          if (!status.unlocked) onLocked();
-        })
-        .catch(() => onLocked());
-    }, STATUS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [unlocked, onLocked]);
+  useStaffLockWatch(unlocked, STATUS_POLL_MS, onLocked);
 
   return (
     <section className="screen staff-screen" aria-labelledby="screen-heading">

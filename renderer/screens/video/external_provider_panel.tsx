@@ -4,8 +4,12 @@ import type { ExternalOpenFailure } from '../../../common/contract/video_externa
 import { RETURN_BAR_FRACTION } from '../../../common/video/external_provider';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
-import { closeExternalProvider, openExternalProvider, useExternalProviderInfo } from '../../data/video_data';
-import { subscribe } from '../../rpc/api';
+import {
+  closeExternalProvider,
+  onExternalProviderEnded,
+  openExternalProvider,
+  useExternalProviderInfo,
+} from '../../data/video_data';
 import { holdSessionForCall } from './call_hold';
 
 type Phase = 'idle' | 'opening' | 'open';
@@ -28,7 +32,7 @@ export function ExternalProviderPanel() {
 
   useEffect(() => {
     let alive = true;
-    const off = subscribe('video.external', ({ outcome }) => {
+    const off = onExternalProviderEnded(({ outcome }) => {
       if (!alive) return;
       setPhase('idle');
       setNotice(outcome === 'error' ? 'ended_error' : null);

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { KindAvailability } from '../../../common/video/roster';
-import { availability } from '../../../common/video/roster';
-import type { ServerMessage } from '../../../common/video/signal_messages';
-import { closeVideoLink, openVideoLink } from '../../data/video_data';
-import { subscribe } from '../../rpc/api';
+import type { KindAvailability } from '../../common/video/roster';
+import { availability } from '../../common/video/roster';
+import type { ServerMessage } from '../../common/video/signal_messages';
+import { subscribe } from '../rpc/api';
+import { closeVideoLink, openVideoLink } from './video_data';
 
 export type LinkState =
   | { status: 'opening' }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EventPayload } from '../../../../common/contract';
-import type { CardFailure } from '../../../../common/contract/idcard_methods';
-import type { Language } from '../../../../common/languages';
-import { armCardReader, disarmCardReader } from '../../../data/id_card_data';
-import { subscribe } from '../../../rpc/api';
+import type { EventPayload } from '../../common/contract';
+import type { CardFailure } from '../../common/contract/idcard_methods';
+import type { Language } from '../../common/languages';
+import { subscribe } from '../rpc/api';
+import { armCardReader, disarmCardReader } from './id_card_data';
 
 /** Where the "place your card" screen is: waiting, reading a card, or a read that failed (and why). */
 export type CardPhase = { kind: 'waiting' } | { kind: 'reading' } | { kind: 'failed'; reason: CardFailure };
