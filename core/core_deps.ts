@@ -56,29 +56,20 @@ function provisioningOf(
     const enrollmentHubs = (profile?.hubs ?? []).map(({ url, name }) => (name ? { url, name } : { url }));
     return { provisioned: false, problem: result.error, enrollmentHubs };
   }
-  const {
-    terminalId,
-    centre,
-    platformLevel,
-    defaultLanguage,
-    languages,
-    screen,
-    session,
-    speech,
-    bilingual,
-    idCardReader,
-  } = result.value;
+  // Named one by one: whatever the config gains later (tokens, keys) stays out until listed here.
+  const config = result.value;
+  const { bilingual, idCardReader } = config;
   return {
     provisioned: true,
     terminal: {
-      terminalId,
-      centre,
-      platformLevel,
-      defaultLanguage,
-      languages,
-      screen,
-      session,
-      speech,
+      terminalId: config.terminalId,
+      centre: config.centre,
+      platformLevel: config.platformLevel,
+      defaultLanguage: config.defaultLanguage,
+      languages: config.languages,
+      screen: config.screen,
+      session: config.session,
+      speech: config.speech,
       ...(bilingual === undefined ? {} : { bilingual }),
       ...(testHooks ? { testHooks } : {}),
       ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),
