@@ -1,17 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { KioskConfig } from '../common/config_schema';
-import type { ConfigProblem, Provisioning } from '../common/contract/system_methods';
-import type { Result } from '../common/result';
-import type { OrganisationProfile } from '../common/trust/organisation_profile';
-import type { Logger } from '../node_shared/logger';
-import { loadOrganisationProfile } from '../node_shared/organisation_profile_file';
-import { assetsDir } from './assets_dir';
-import { AuditLog } from './audit_log';
 import { configHandlers } from './config/config_handlers';
-import { loadConfig } from './config/load_config';
 import { provisioningHandlers } from './config/provisioning_handlers';
-import type { CoreDeps } from './core_deps';
+import { type CoreDeps, type CoreDepsOptions, openCoreDeps } from './core_deps';
 import type { DiagnosticsDevices, SpeechProbe } from './diagnostics/device_ports';
 import { heartbeatDeviceStatus } from './diagnostics/device_status';
 import { resolveDevices } from './diagnostics/devices';
@@ -20,25 +10,19 @@ import { maintenanceHandlers } from './diagnostics/maintenance_handlers';
 import { createMediaAccess } from './diagnostics/media_access';
 import { speechProbeOf } from './diagnostics/speech_probe';
 import { directoryHandlers, startDirectory } from './directory/directory_handlers';
-import { EventBus } from './event_bus';
+import type { EventBus } from './event_bus';
 import { bundledTemplatesDir, formsHandlers, startForms } from './forms/forms_handlers';
 import { fileTemplateSource } from './forms/template_registry';
 import { VisitorSession } from './forms/visitor_session';
-import { createIdCardReader } from './idcard/create_reader';
-import { idCardHandlers } from './idcard/id_card_handlers';
+import { idCardHandlers, startIdCard } from './idcard/id_card_handlers';
 import type { IdCardReader } from './idcard/id_card_reader';
-import { IdCardService } from './idcard/id_card_service';
-import { clockOf } from './pins/core_clock';
-import { pinHandlers } from './pins/pin_handlers';
-import { PinLock, settingsPinLockStore } from './pins/pin_lock';
-import { PIN_IDLE_LOCK_MS, PinSession } from './pins/pin_session';
+import { pinHandlers, startPinSessions } from './pins/pin_handlers';
 import { printHandlers, startPrinting } from './printing/print_handlers';
 import { spoolDirOf } from './printing/print_spool';
-import type { Printer } from './printing/printer';
 import { startRetentionSweeper } from './privacy/retention_sweeper';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import type { MediaAnswer, MediaRequest } from './sign_language/clip_response';
-import { startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
+import { signHandlers, startSignLanguage, verifySignPackItem } from './sign_language/sign_handlers';
 import { speechHandlers, startSpeech } from './speech/speech_handlers';
 import { draftAssistHandlers } from './staff/draft_assist';
 import { staffActionHandlers } from './staff/staff_actions';
@@ -46,18 +30,13 @@ import { staffAlertHandlers } from './staff/staff_alerts';
 import { staffActorOf, startStaffDesk } from './staff/staff_desk';
 import { staffViewHandlers } from './staff/staff_views';
 import { statusHandlers } from './status/status_handlers';
-import type { KeyWrapper } from './storage/database_key';
-import { diskReserve } from './storage/disk_reserve';
-import { openKioskDatabase } from './storage/open_kiosk_database';
 import { publishedTemplateSource } from './sync/published_template_source';
 import { syncHandlers } from './sync/sync_handlers';
 import { createSyncService, type SyncTuning } from './sync/sync_service';
 import { AfterFirstScreen } from './system/after_first_screen';
 import { systemHandlers } from './system/system_handlers';
-import { HubIdentityWatch } from './trust/hub_identity_watch';
-import { trustedHubEndpoint } from './trust/hub_trust';
 import type { UpdateInstaller } from './updates/update_installer';
-import { startUpdates } from './updates/updates_feature';
+import { startUpdates, updatesHandlers } from './updates/updates_feature';
 import { externalProviderHandlers } from './video/external_provider_handlers';
 import type { ExternalViewPort } from './video/external_view_port';
 import { loadTechnicianProgram } from './video/technician_program_file';
@@ -71,29 +50,14 @@ export interface TechnicianOptions {
   installer?: UpdateInstaller | undefined;
 }
 
-export interface KioskCoreOptions {
-  dataDir: string;
-  configPath: string | undefined;
-  /** The organisation profile shipped with the build; default: the bundled `assets/organisation_profile.json`. */
-  profilePath?: string;
-  appVersion: string;
-  logger: Logger;
-  /** The wall clock (tests set it). */
-  now?: () => Date;
-  /** Monotonic milliseconds (tests set it); lockouts and idle locks count on it. */
-  monotonicMs?: () => number;
+export interface KioskCoreOptions extends CoreDepsOptions {
   technician?: TechnicianOptions;
-  printer?: Printer;
   /** The Electron shell's restricted view for a contracted web video service (absent in the dev host). */
   externalView?: ExternalViewPort;
   /** How often expired data is erased while running (default every minute; tests shorten it). */
   sweepMs?: number;
   /** Sync timings (tests shorten them); the worker runs only with a hub URL and token in the config. */
   sync?: Partial<SyncTuning>;
-  /** The OS's protection of the database key (Electron `safeStorage`); without it the key file is owner-only. */
-  keyWrapper?: KeyWrapper;
-  /** Lets the renderer expose its speech log and call stats to e2e tests (dev host with KIOSK_TEST_HOOKS=1). */
-  testHooks?: boolean;
   /** Replaces the ID card reader the provisioning names (tests). */
   idCardReader?: IdCardReader;
 }
@@ -107,85 +71,6 @@ export interface KioskCore {
   close(): void;
 }
 
-/** The terminal info the renderer may see: never the hub token. */
-function provisioningOf(
-  result: Result<KioskConfig, ConfigProblem>,
-  profile: OrganisationProfile | null,
-  testHooks: boolean,
-): Provisioning {
-  if (!result.ok) {
-    const enrollmentHubs = (profile?.hubs ?? []).map(({ url, name }) => (name ? { url, name } : { url }));
-    return { provisioned: false, problem: result.error, enrollmentHubs };
-  }
-  const {
-    terminalId,
-    centre,
-    platformLevel,
-    defaultLanguage,
-    languages,
-    screen,
-    session,
-    speech,
-    bilingual,
-    idCardReader,
-  } = result.value;
-  return {
-    provisioned: true,
-    terminal: {
-      terminalId,
-      centre,
-      platformLevel,
-      defaultLanguage,
-      languages,
-      screen,
-      session,
-      speech,
-      ...(bilingual === undefined ? {} : { bilingual }),
-      ...(testHooks ? { testHooks } : {}),
-      ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),
-    },
-  };
-}
-
-/** The reserve of an unprovisioned terminal (a provisioned one has its own, default the same). */
-const DEFAULT_RESERVE_MB = 200;
-
-function coreDeps(options: KioskCoreOptions): CoreDeps {
-  const { dataDir, logger } = options;
-  const now = options.now ?? (() => new Date());
-  const db = openKioskDatabase(dataDir, { keyWrapper: options.keyWrapper, logger, now });
-  const configResult = loadConfig(options.configPath);
-  if (!configResult.ok)
-    logger.warn('config.invalid', { kind: configResult.error.kind, field: configResult.error.field });
-  const profileResult = loadOrganisationProfile(
-    options.profilePath ?? path.join(assetsDir(), 'organisation_profile.json'),
-  );
-  if (!profileResult.ok)
-    logger.error('profile.invalid', { kind: profileResult.error.kind, field: profileResult.error.field });
-  const profile = profileResult.ok ? profileResult.value : null;
-  const config = configResult.ok ? configResult.value : null;
-  const hub = config ? trustedHubEndpoint(profile, config.hubUrl) : null;
-  if (hub && !hub.ok) logger.error('hub.not_trusted', { reason: hub.error });
-  return {
-    db,
-    audit: new AuditLog(db, now),
-    events: new EventBus(),
-    logger,
-    dataDir,
-    appVersion: options.appVersion,
-    config,
-    provisioning: provisioningOf(configResult, profile, options.testHooks === true),
-    profile,
-    hub: hub?.ok ? hub.value : null,
-    hubTrust: hub && !hub.ok ? hub.error : null,
-    hubIdentity: new HubIdentityWatch(logger, now),
-    now,
-    clock: clockOf(now, options.monotonicMs),
-    disk: diskReserve(dataDir, config?.storage.reserveMb ?? DEFAULT_RESERVE_MB),
-    ...(options.printer ? { printer: options.printer } : {}),
-  };
-}
-
 /**
  * Builds the kiosk core: plain Node services behind the validated RPC. Never imports Electron; the
  * Electron shell and the dev host are two transports in front of the same `dispatch`.
@@ -195,23 +80,12 @@ function coreDeps(options: KioskCoreOptions): CoreDeps {
  * `Handlers` type demands every contract method exactly once.
  */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
-  const deps = coreDeps(options);
-  const { db, config, clock } = deps;
+  const deps = openCoreDeps(options);
+  const { db, config } = deps;
   const technicianOptions = options.technician ?? {};
 
   // Services.
-  const staffMode = new PinSession(
-    config?.staff?.pinHash ?? null,
-    new PinLock(settingsPinLockStore(db, 'staff'), clock),
-    clock,
-    PIN_IDLE_LOCK_MS,
-  );
-  const technicianMode = new PinSession(
-    config?.technicianPinHash ?? null,
-    new PinLock(settingsPinLockStore(db, 'technician'), clock),
-    clock,
-    PIN_IDLE_LOCK_MS,
-  );
+  const pins = startPinSessions(deps);
   const visitor = new VisitorSession();
   // Background work (speech pre-render, warming the printer, directory spellings) waits for the first screen.
   const afterFirstScreen = new AfterFirstScreen(deps.logger);
@@ -229,19 +103,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     publishedTemplateSource(db),
   ]);
   const print = startPrinting(deps, forms);
-  const readerConfig = config?.idCardReader ?? null;
-  const idCard = new IdCardService({
-    reader: options.idCardReader ?? (readerConfig ? createIdCardReader(readerConfig) : null),
-    adapter: readerConfig?.adapter ?? null,
-    forms,
-    events: deps.events,
-    logger: deps.logger,
-    audit: deps.audit,
-    offersMongolian: config?.languages.includes('mn-Mong-CN') ?? false,
-    now: deps.now,
-  });
-  // Session end stops the reader listening too: the screen's own `idcard.disarm` may never come.
-  visitor.onEnd(() => idCard.disarm());
+  const idCard = startIdCard(deps, forms, visitor, options.idCardReader);
   const sweeper = startRetentionSweeper(deps, forms.drafts, spoolDirOf(deps.dataDir), options.sweepMs);
   const directory = startDirectory(deps, afterFirstScreen);
   const sign = startSignLanguage(deps, (id, version) => forms.registry.get(id, version));
@@ -266,8 +128,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const handlers: Handlers = {
     ...systemHandlers(deps, afterFirstScreen),
     ...pinHandlers(deps, {
-      staff: staffMode,
-      technician: technicianMode,
+      staff: pins.staff,
+      technician: pins.technician,
       staffActor: staffActorOf(deps),
       onTechnicianLock: () => mediaAccess.closeAll(),
     }),
@@ -280,7 +142,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...configHandlers(deps, options.configPath),
     ...maintenanceHandlers(deps, devices, updates),
     ...provisioningHandlers(deps, options.configPath, devices),
-    ...updates.handlers,
+    ...updatesHandlers(updates),
     ...syncHandlers(sync),
     ...videoHandlers(deps),
     ...externalProviderHandlers(
@@ -293,12 +155,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...draftAssistHandlers(forms, desk, visitor),
     ...staffAlertHandlers(deps),
     ...statusHandlers(deps, visitor, idCard),
-    ...sign.handlers,
+    ...signHandlers(sign),
   };
-  const gate = (role: 'staff' | 'technician') => (role === 'staff' ? staffMode : technicianMode).touch();
 
   return {
-    dispatch: createDispatcher(handlers, gate, deps.logger),
+    dispatch: createDispatcher(handlers, pins.gate, deps.logger),
     media: sign.media,
     events: deps.events,
     deps,

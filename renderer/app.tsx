@@ -14,8 +14,8 @@ import { createI18n } from './i18n/i18n';
 import { lazyComponent } from './lazy_component';
 import { testHooksEnabled } from './test_hooks';
 import './styles/mongolian.css';
+import { getProvisioning } from './data/system_data';
 import { Text } from './i18n/text';
-import { call } from './rpc/api';
 import { CurrentScreen } from './screens/current_screen';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
@@ -144,7 +144,7 @@ export function App() {
   const [session, setSession] = useState<KioskSession | null>(null);
 
   useEffect(() => {
-    call('system.provisioning', {}).then((result) => {
+    getProvisioning({}).then((result) => {
       if (result.provisioned) {
         const session = createKioskSession(result.terminal, i18n);
         const { kit, store, engine } = session;

@@ -1,4 +1,4 @@
-import { call } from './rpc/api';
+import { reportFirstScreenReady } from './data/system_data';
 
 /**
  * Tells the core the first screen is painted and usable, so the background work that waited for it (speech
@@ -7,7 +7,7 @@ import { call } from './rpc/api';
 export function reportFirstScreen(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => void call('system.ready', {}).catch(() => {}), 0);
+    timer = setTimeout(() => reportFirstScreenReady({}), 0);
   });
   return () => {
     cancelAnimationFrame(frame);

@@ -1,8 +1,30 @@
 import type { CoreDeps } from '../core_deps';
-import type { Handlers } from '../rpc/dispatcher';
-import type { PinSession } from './pin_session';
+import type { Handlers, RoleGate } from '../rpc/dispatcher';
+import { PinLock, settingsPinLockStore } from './pin_lock';
+import { PIN_IDLE_LOCK_MS, PinSession } from './pin_session';
 
 type PinMethod = 'staff.unlock' | 'staff.lock' | 'staff.status' | 'technician.unlock' | 'technician.lock';
+
+export interface PinSessions {
+  staff: PinSession;
+  technician: PinSession;
+  /** The dispatcher's gate: a staff or technician call passes (and keeps its mode open) only while unlocked. */
+  gate: RoleGate;
+}
+
+/** The two PIN-protected modes, each with its PIN from the provisioning and its lockout kept in settings. */
+export function startPinSessions(deps: CoreDeps): PinSessions {
+  const session = (pinHash: string | null, role: 'staff' | 'technician') =>
+    new PinSession(
+      pinHash,
+      new PinLock(settingsPinLockStore(deps.db, role), deps.clock),
+      deps.clock,
+      PIN_IDLE_LOCK_MS,
+    );
+  const staff = session(deps.config?.staff?.pinHash ?? null, 'staff');
+  const technician = session(deps.config?.technicianPinHash ?? null, 'technician');
+  return { staff, technician, gate: (role) => (role === 'staff' ? staff : technician).touch() };
+}
 
 export interface PinModes {
   staff: PinSession;

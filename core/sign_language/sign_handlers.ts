@@ -14,7 +14,6 @@ import { SignLibrary } from './sign_library';
 
 export interface SignLanguageService {
   library: SignLibrary;
-  handlers: Pick<Handlers, 'sign.lookup'>;
   /** Serves clip files to the page (dev host, Electron protocol); null for paths that are not clips. */
   media(request: MediaRequest): MediaAnswer | null;
 }
@@ -55,7 +54,11 @@ export function startSignLanguage(
   });
   return {
     library,
-    handlers: { 'sign.lookup': ({ keys, language }) => ({ clips: library.lookup(keys, language) }) },
     media: (request) => signClipAnswer(request, (sha) => library.clip(sha)),
   };
+}
+
+/** The published clips for the keys on screen, in the visitor's language. */
+export function signHandlers(sign: SignLanguageService): Pick<Handlers, 'sign.lookup'> {
+  return { 'sign.lookup': ({ keys, language }) => ({ clips: sign.library.lookup(keys, language) }) };
 }

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../core_deps';
 import type { Handlers } from '../rpc/dispatcher';
-import { createSessionActivity } from './session_activity';
+import { createSessionActivity, type SessionActivity } from './session_activity';
 import { noSelfUpdate, type UpdateInstaller } from './update_installer';
 import { UpdateRecord } from './update_record';
 import { UpdateService } from './update_service';
@@ -9,7 +9,8 @@ export interface Updates {
   /** Null on an unprovisioned terminal: there is no feed to follow. */
   service: UpdateService | null;
   record: UpdateRecord;
-  handlers: Pick<Handlers, 'session.set_active'>;
+  /** Whether a visitor is at the screen, as the renderer reports it. */
+  session: SessionActivity;
   close(): void;
 }
 
@@ -42,12 +43,17 @@ export function startUpdates(deps: CoreDeps, installer: UpdateInstaller = noSelf
   return {
     service,
     record,
-    handlers: {
-      'session.set_active': ({ active }) => {
-        session.set(active);
-        return { ok: true };
-      },
-    },
+    session,
     close: () => stop?.(),
+  };
+}
+
+/** The renderer's reports of visitor activity: an update never installs under a visitor. */
+export function updatesHandlers(updates: Updates): Pick<Handlers, 'session.set_active'> {
+  return {
+    'session.set_active': ({ active }) => {
+      updates.session.set(active);
+      return { ok: true };
+    },
   };
 }

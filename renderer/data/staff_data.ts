@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import type { Language } from '../../common/languages';
 import { call } from '../rpc/api';
+import { notify, request } from './core_method';
 import { useCoreQuery } from './use_core_query';
 
 const DAYS = 7;
@@ -22,4 +24,38 @@ export function useOpenedSubmission(uuid: string, language: Language) {
 /** The terminal's connection to the centre (shown at the top of staff mode). */
 export function useSyncStatus() {
   return useCoreQuery(() => call('sync.status', {}), []);
+}
+
+/** The terminal's own problems staff must act on (`locked` when staff mode closed meanwhile). */
+export function useStaffAlerts() {
+  return useCoreQuery(() => call('staff.alerts', {}), []);
+}
+
+export const unlockStaff = request('staff.unlock');
+export const staffStatus = request('staff.status');
+/** Leaving staff mode (the core also locks it after its own timeout). */
+export const lockStaff = notify('staff.lock');
+export const findDraft = request('staff.find_draft');
+export const assistDraft = request('staff.assist_draft');
+export const startAssisted = request('staff.start_assisted');
+export const sendOutboxNow = request('staff.send_now');
+export const printForStaff = request('staff.print');
+export const markSubmissionHandled = request('staff.mark_handled');
+
+/**
+ * While staff mode is open, asks the core every `everyMs` whether it still is (the core locks it after its idle
+ * time, or another path locked it) and calls `onLocked` when not, or when the core cannot be asked.
+ */
+export function useStaffLockWatch(open: boolean, everyMs: number, onLocked: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(() => {
+      void staffStatus({})
+        .then((status) => {
+          if (!status.unlocked) onLocked();
+        })
+        .catch(() => onLocked());
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [open, everyMs, onLocked]);
 }

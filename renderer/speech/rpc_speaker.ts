@@ -8,7 +8,7 @@ import {
   VOLUME_STEPS,
 } from '../../common/speech/speech_tables';
 import { chunkSpeechText, cutAtSentence, MAX_SPEECH_TEXT_CHARS } from '../../common/speech/text_limits';
-import { call } from '../rpc/api';
+import { renderSpeech } from '../data/speech_data';
 import type { Speaker, Utterance } from './speaker';
 import { SpeechLog, type SpeechLogEntry } from './speech_log';
 
@@ -40,7 +40,7 @@ export interface RpcSpeaker extends Speaker {
 }
 
 const renderByRpc: RenderSpeech = ({ text, language, kind, key }) =>
-  call('speech.render', { text, language, kind, ...(key ? { key } : {}) });
+  renderSpeech({ text, language, kind, ...(key ? { key } : {}) });
 
 const MAX_RENDERS_IN_FLIGHT = 2;
 

@@ -2,7 +2,8 @@ import type { i18n as I18n } from 'i18next';
 import type { TerminalInfo } from '../../common/contract/system_methods';
 import { createKit } from '../a11y/create_kit';
 import type { KitServices } from '../a11y/kit_context';
-import { call } from '../rpc/api';
+import { lockStaff } from '../data/staff_data';
+import { lookupSignClips } from '../data/system_data';
 import { FormsSession } from '../screens/forms/forms_session';
 import { SignController } from '../sign_language/sign_controller';
 import { createRpcSpeaker, type RpcSpeaker } from '../speech/rpc_speaker';
@@ -40,11 +41,11 @@ export function createKioskSession(
   visitorData.register('live regions', () => kit.announcer.clear());
   // Whatever ends a session that staff were in also locks staff mode in the core.
   visitorData.register('staff mode', () => {
-    if (store.getState().mode === 'staff') void call('staff.lock', {}).catch(() => {});
+    if (store.getState().mode === 'staff') lockStaff({});
   });
   // Registers its own reset (panel closed, speed and captions back to defaults) in `visitorData`.
   const sign = new SignController(store, async (keys, language) => {
-    const found = await call('sign.lookup', { keys: [...keys], language });
+    const found = await lookupSignClips({ keys: [...keys], language });
     return found.clips;
   });
   return { store, kit, engine, forms, sign };

@@ -91,6 +91,33 @@ function packageName(specifier: string): string | null {
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
+/**
+ * The renderer reaches the core through its data layer (`renderer/data/`: per-feature query hooks, action
+ * functions and event hooks); only that layer and the RPC client itself (`renderer/rpc/`) import the raw `call`
+ * or `subscribe`. Elsewhere the client gives only `RpcCallError`, to tell a refused call from a bug.
+ */
+const RPC_CLIENT = 'renderer/rpc/api';
+const MAY_CALL_RAW = ['renderer/data/', 'renderer/rpc/'];
+
+/** The names a file imports at run time from `specifier`s that resolve to the RPC client. */
+function rpcClientImports(file: string, text: string): string[] {
+  const pattern = /^\s*import\s+(?!type\b)([^'";]*?)\s+from\s+['"]([^'"]+)['"]/gm;
+  return [...text.matchAll(pattern)]
+    .filter((match) => target(file, match[2]!).replace(/\.tsx?$/, '') === RPC_CLIENT)
+    .flatMap((match) => match[1]!.replace(/[{}]/g, '').split(','))
+    .map((name) => name.trim().replace(/^type\s+/, ''))
+    .filter(Boolean);
+}
+
+function rawCallImports(): string[] {
+  return sourceFiles('renderer')
+    .filter((file) => !MAY_CALL_RAW.some((dir) => file.startsWith(dir)))
+    .filter((file) => {
+      const names = rpcClientImports(file, fs.readFileSync(path.join(ROOT, file), 'utf8'));
+      return names.some((name) => name !== 'RpcCallError');
+    });
+}
+
 describe('layer rules', () => {
   for (const layer of LAYERS) {
     it(`${layer}/ imports only ${MAY_IMPORT[layer].join(', ') || 'itself'} (and no Electron outside the shell)`, () => {
@@ -107,6 +134,16 @@ describe('layer rules', () => {
         .map((name) => `${file} needs ${name}`),
     );
     expect(needed).toEqual([]);
+  });
+
+  it('only the data layer and the RPC client call the core or listen to it raw (screens use per-feature hooks)', () => {
+    expect(rawCallImports()).toEqual([]);
+    const text =
+      "import { call, subscribe } from '../../rpc/api';\nimport { RpcCallError } from '../../rpc/api';\n";
+    expect(rpcClientImports('renderer/screens/x/y.tsx', text)).toEqual(['call', 'subscribe', 'RpcCallError']);
+    expect(rpcClientImports('renderer/screens/x/y.tsx', "import * as api from '../../rpc/api';")).toEqual([
+      '* as api',
+    ]);
   });
 
   it('sees runtime imports and run-time paths, and lets type-only imports cross layers', () => {

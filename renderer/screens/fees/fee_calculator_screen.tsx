@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { calculateFee, type FeeSituation, nextFeeQuestion } from '../../../common/fees/fee_engine';
 import type { FeeRuleTable } from '../../../common/fees/fee_rule_schema';
 import { ScreenHeading } from '../../components/screen_heading';
+import { usePublished } from '../../data/published_data';
 import { LoadState } from '../../published/load_state';
-import { usePublished } from '../../published/use_published';
 import { FeeQuestionStep } from './fee_question_step';
 import { FeeResultView } from './fee_result_view';
 

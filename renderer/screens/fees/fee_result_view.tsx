@@ -7,11 +7,11 @@ import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { printFeeResult } from '../../data/print_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
 import { DataText, useDataText } from '../../published/data_text';
-import { call } from '../../rpc/api';
 import type { SpeechPart } from '../../speech/speech_output';
 import { startNotarizationRequest } from './notarization_seam';
 
@@ -105,7 +105,7 @@ export function FeeResultView({
         >
           <Text ns="fees" k="result.read_aloud" />
         </KioskButton>
-        <PrintButton what="fee_result" print={() => call('print.fee_result', { situation, language })}>
+        <PrintButton what="fee_result" print={() => printFeeResult({ situation, language })}>
           <Text ns="print" k="buttons.fee_result" />
         </PrintButton>
         <KioskButton onPress={() => void startNotarizationRequest(store, forms, situation)}>

@@ -1,5 +1,5 @@
 import type { FeeSituation } from '../../../common/fees/fee_engine';
-import { call } from '../../rpc/api';
+import { attachFeeReduction, startDraft } from '../../data/forms_data';
 import type { SessionStore } from '../../state/session_store';
 import type { FormsSession } from '../forms/forms_session';
 
@@ -16,11 +16,11 @@ export async function startNotarizationRequest(
   forms: FormsSession,
   situation: FeeSituation,
 ): Promise<boolean> {
-  const started = await call('forms.start_draft', { templateId: NOTARIZATION_TEMPLATE });
+  const started = await startDraft({ templateId: NOTARIZATION_TEMPLATE });
   if (!started.ok) return false;
   const { draft } = started;
   forms.remember(draft);
-  await call('forms.attach_fee_reduction', { draftId: draft.draftId, situation });
+  await attachFeeReduction({ draftId: draft.draftId, situation });
   const first = draft.visibleSteps[0];
   if (!first) return false;
   store.navigate({ name: 'form_step', draftId: draft.draftId, stepId: first });

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { printRetrievalCode } from '../../data/print_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
-import { call } from '../../rpc/api';
 
 /** Groups of four, as printed ("1234 5678"); spoken digit by digit. */
 export const groupCode = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ');
@@ -45,7 +45,7 @@ export function DraftKeptScreen({
         <Text ns="forms_ui" k="kept.how_to_resume" />
       </p>
       <div className="forms-actions">
-        <PrintButton what="code" print={() => call('print.retrieval_code', { draftId, language })}>
+        <PrintButton what="code" print={() => printRetrievalCode({ draftId, language })}>
           <Text ns="forms_ui" k="kept.print" />
         </PrintButton>
         <KioskButton onPress={() => store.navigate({ name: 'form_step', draftId, stepId })}>

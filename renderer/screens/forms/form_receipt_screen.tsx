@@ -3,10 +3,10 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
 import { useSubmissionSummary } from '../../data/forms_data';
+import { printApplication, printReceipt } from '../../data/print_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
-import { call } from '../../rpc/api';
 import { MissingDraft } from './missing_draft';
 
 /** After submit: the receipt number (large, spoken), print buttons, and what happens next. */
@@ -64,10 +64,10 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
         <Text ns="status" k="receipt_tip" />
       </p>
       <div className="forms-actions">
-        <PrintButton variant="primary" what="receipt" print={() => call('print.receipt', { uuid, language })}>
+        <PrintButton variant="primary" what="receipt" print={() => printReceipt({ uuid, language })}>
           <Text ns="forms_ui" k="receipt.print_receipt" />
         </PrintButton>
-        <PrintButton what="application" print={() => call('print.application', { uuid, language })}>
+        <PrintButton what="application" print={() => printApplication({ uuid, language })}>
           <Text ns="forms_ui" k="receipt.print_application" />
         </PrintButton>
         <KioskButton onPress={() => store.endSession()}>

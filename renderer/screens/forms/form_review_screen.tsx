@@ -9,10 +9,10 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { MaskedValue } from '../../components/masked_value';
 import { ScreenHeading } from '../../components/screen_heading';
+import { submitDraft } from '../../data/forms_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { FromIdCardMark } from './id_card/from_id_card_mark';
 import { MissingDraft } from './missing_draft';
 import { reviewAnswer, spokenReviewAnswer } from './review_answer';
@@ -78,7 +78,7 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
     if (busy) return;
     setBusy(true);
     try {
-      const result = await call('forms.submit', { draftId });
+      const result = await submitDraft({ draftId });
       if (result.ok) {
         store.navigate({ name: 'form_receipt', uuid: result.uuid });
         return;

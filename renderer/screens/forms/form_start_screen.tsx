@@ -7,9 +7,9 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { resumeDraft, startDraft } from '../../data/forms_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { KeyboardField } from './controls/keyboard_field';
 import { MissingDraft } from './missing_draft';
 
@@ -55,7 +55,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
   const minutes = Math.max(1, Math.round((steps * SECONDS_PER_STEP) / 60));
 
   async function start() {
-    const result = await call('forms.start_draft', { templateId });
+    const result = await startDraft({ templateId });
     if (!result.ok) {
       if (result.reason === 'disk_full') {
         setStartError(t('start.disk_full'));
@@ -79,7 +79,7 @@ export function FormStartScreen({ templateId }: { templateId: string }) {
     };
     // 12 digits; drafts kept before codes grew still have 8.
     if (digits.length !== 12 && digits.length !== 8) return refuse(t('start.code_format'));
-    const result = await call('forms.resume_draft', { code: digits });
+    const result = await resumeDraft({ code: digits });
     if (!result.ok) return refuse(t(`start.code_${result.reason}`));
     forms.remember(result.draft);
     store.navigate(resumeScreen(result.draft));

@@ -13,14 +13,14 @@ import { ErrorSummary } from '../../components/error_summary';
 import { KioskButton } from '../../components/kiosk_button';
 import { SavingNotice } from '../../components/saving_notice';
 import { ScreenHeading } from '../../components/screen_heading';
+import { getDraft, keepDraft, saveAnswer, setCurrentStep } from '../../data/forms_data';
+import type { CardRead } from '../../data/use_card_reader';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { ScriptText } from '../../i18n/script_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { useSignKeys } from '../../sign_language/sign_context';
 import { controlId, StepControl } from './controls/step_control';
 import { PlaceCardPanel } from './id_card/place_card_panel';
-import type { CardRead } from './id_card/use_card_reader';
 import { MissingDraft } from './missing_draft';
 import { type LoadedForm, useForm } from './use_form';
 
@@ -115,7 +115,7 @@ function StepView({
       return;
     }
     // only where to resume; the answer is already saved
-    call('forms.set_current_step', { draftId, stepId: next }).catch(() => {});
+    setCurrentStep({ draftId, stepId: next });
     store.navigate({ name: 'form_step', draftId, stepId: next });
   }
 
@@ -125,7 +125,7 @@ function StepView({
     // cleared first so the same failure twice is announced (and spoken) twice
     setError(null);
     try {
-      const result = await call('forms.save_answer', { draftId, stepId, value: answer });
+      const result = await saveAnswer({ draftId, stepId, value: answer });
       if (result.ok) {
         forms.remember(result.draft);
         return result.draft;
@@ -166,7 +166,7 @@ function StepView({
     const previous = draft.visibleSteps[index - 1];
     if (fromReview) store.navigate({ name: 'form_review', draftId });
     else if (previous) {
-      void call('forms.set_current_step', { draftId, stepId: previous });
+      setCurrentStep({ draftId, stepId: previous });
       store.navigate({ name: 'form_step', draftId, stepId: previous });
     } else store.navigate({ name: 'form_start', templateId: template.id });
   }
@@ -177,13 +177,13 @@ function StepView({
     if (answer !== null && answer !== draft.answers[stepId]) {
       if (!(await save(answer))) return;
     }
-    const result = await call('forms.keep_draft', { draftId });
+    const result = await keepDraft({ draftId });
     if (result.ok) store.navigate({ name: 'form_kept', draftId, code: result.code, stepId });
   }
 
   async function cardRead(read: CardRead) {
     // the core wrote the card into the draft: load it afresh (the screen cache holds the old one)
-    const fresh = await call('forms.get_draft', { draftId });
+    const fresh = await getDraft({ draftId });
     if (fresh.ok) forms.remember(fresh.draft);
     store.navigate({
       name: 'form_card_check',

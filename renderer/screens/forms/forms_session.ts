@@ -1,6 +1,6 @@
 import type { DraftState } from '../../../common/contract/forms_methods';
 import type { FieldOption, Template } from '../../../common/forms/template_schema';
-import { call } from '../../rpc/api';
+import { endFormsSession, getDraft, getFieldOptions, getTemplate } from '../../data/forms_data';
 
 /**
  * The forms screens' memory for one visit: templates (immutable per version, so cached freely) and the
@@ -29,7 +29,7 @@ export class FormsSession {
   async loadTemplate(id: string, version?: string): Promise<Template | null> {
     const cached = version ? this.templates.get(`${id}@${version}`) : undefined;
     if (cached) return cached;
-    const result = await call('forms.get_template', version ? { id, version } : { id });
+    const result = await getTemplate(version ? { id, version } : { id });
     if (!result.ok) return null;
     this.templates.set(`${id}@${result.template.version}`, result.template);
     return result.template;
@@ -38,7 +38,7 @@ export class FormsSession {
   async loadDraft(draftId: string): Promise<DraftState | null> {
     const cached = this.drafts.get(draftId);
     if (cached) return cached;
-    const result = await call('forms.get_draft', { draftId });
+    const result = await getDraft({ draftId });
     if (!result.ok) return null;
     this.remember(result.draft);
     return result.draft;
@@ -49,7 +49,7 @@ export class FormsSession {
   }
 
   async loadLawyers(): Promise<{ options: FieldOption[]; sample: boolean }> {
-    this.lawyers ??= await call('forms.get_options', { source: 'published_lawyers' });
+    this.lawyers ??= await getFieldOptions({ source: 'published_lawyers' });
     return this.lawyers;
   }
 
@@ -57,8 +57,6 @@ export class FormsSession {
   endSession(): void {
     this.drafts.clear();
     this.lawyers = null;
-    void call('forms.end_session', {}).catch(() => {
-      // the core wipes unkept drafts at start-up too; a failed call here loses nothing
-    });
+    endFormsSession({});
   }
 }

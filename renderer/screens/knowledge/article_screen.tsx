@@ -5,10 +5,10 @@ import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { usePublished } from '../../data/published_data';
 import { Text } from '../../i18n/text';
 import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
-import { usePublished } from '../../published/use_published';
 import { useSignKeys } from '../../sign_language/sign_context';
 import type { SpeechPart } from '../../speech/speech_output';
 

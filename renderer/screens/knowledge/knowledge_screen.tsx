@@ -4,10 +4,10 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
 import { ScreenHeading } from '../../components/screen_heading';
+import { usePublished } from '../../data/published_data';
 import { Text } from '../../i18n/text';
 import { DataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
-import { usePublished } from '../../published/use_published';
 import { CampaignBanner } from './campaign_banner';
 
 /** Legal knowledge: the featured campaign, the legal-aid guide, and short articles. */

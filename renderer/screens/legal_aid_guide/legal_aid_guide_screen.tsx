@@ -5,13 +5,13 @@ import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { ScreenHeading } from '../../components/screen_heading';
+import { printChecklist } from '../../data/print_data';
+import { usePublished } from '../../data/published_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
 import { DataText, useDataText } from '../../published/data_text';
 import { LoadState } from '../../published/load_state';
-import { usePublished } from '../../published/use_published';
-import { call } from '../../rpc/api';
 import type { SpeechPart } from '../../speech/speech_output';
 import { serviceEntry } from '../../state/service_entry';
 
@@ -120,7 +120,7 @@ function Guide({ guide }: { guide: LegalAidGuide }) {
             </li>
           ))}
         </ul>
-        <PrintButton what="checklist" print={() => call('print.checklist', { language })}>
+        <PrintButton what="checklist" print={() => printChecklist({ language })}>
           <Text ns="print" k="buttons.checklist" />
         </PrintButton>
       </GuideSection>

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { useFormTemplates } from '../../data/forms_data';
+import { startAssisted } from '../../data/staff_data';
 import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 
 const NS = 'staff';
 
@@ -21,7 +21,7 @@ export function AssistedEntry({ onLocked, onAssist }: { onLocked: () => void; on
   const templates = listed.status === 'ready' ? listed.value : [];
 
   const start = async (templateId: string) => {
-    const result = await call('staff.start_assisted', { templateId });
+    const result = await startAssisted({ templateId });
     if (!result.ok && result.reason === 'locked') return onLocked();
     if (!result.ok) return;
     onAssist();

@@ -5,9 +5,9 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { TextField } from '../../components/text_field';
+import { assistDraft, findDraft } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { localTime } from './staff_time';
 
 const NS = 'staff';
@@ -30,7 +30,7 @@ export function DraftFinder({ onLocked, onAssist }: { onLocked: () => void; onAs
       announce.assertive(t('draft.format'));
       return;
     }
-    const result = await call('staff.find_draft', { code: digits });
+    const result = await findDraft({ code: digits });
     if (!result.ok && result.reason === 'locked') return onLocked();
     if (!result.ok) {
       setError(t(`draft.${result.reason}`));
@@ -43,7 +43,7 @@ export function DraftFinder({ onLocked, onAssist }: { onLocked: () => void; onAs
 
   const assist = async () => {
     if (!found) return;
-    const result = await call('staff.assist_draft', { draftId: found.draftId });
+    const result = await assistDraft({ draftId: found.draftId });
     if (!result.ok && result.reason === 'locked') return onLocked();
     if (!result.ok) return setError(t('draft.not_found'));
     onAssist();

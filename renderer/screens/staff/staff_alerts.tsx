@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffAlert } from '../../../common/contract/staff_methods';
-import { call } from '../../rpc/api';
+import { useStaffAlerts } from '../../data/staff_data';
 import { localTime } from './staff_time';
 
 const NS = 'staff';
@@ -10,10 +9,12 @@ const MB = 1024 * 1024;
 /** The terminal's own problems staff must act on (low disk, a recovered database), at the top of staff mode. */
 export function StaffAlerts({ onLocked }: { onLocked: () => void }) {
   const { t } = useTranslation(NS);
-  const [alerts, setAlerts] = useState<StaffAlert[]>([]);
+  const loaded = useStaffAlerts();
+  const locked = loaded.status === 'ready' && !loaded.value.ok;
   useEffect(() => {
-    void call('staff.alerts', {}).then((result) => (result.ok ? setAlerts(result.alerts) : onLocked()));
-  }, [onLocked]);
+    if (locked) onLocked();
+  }, [locked, onLocked]);
+  const alerts = loaded.status === 'ready' && loaded.value.ok ? loaded.value.alerts : [];
   if (alerts.length === 0) return null;
   return (
     <section className="staff-panel staff-alerts" role="alert">

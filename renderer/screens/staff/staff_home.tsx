@@ -5,10 +5,9 @@ import type { StaffSubmission } from '../../../common/contract/staff_methods';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PagedList } from '../../components/paged_list';
-import { useStaffSubmissions, useSyncStatus } from '../../data/staff_data';
+import { sendOutboxNow, useStaffSubmissions, useSyncStatus } from '../../data/staff_data';
 import { LocalText } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { AssistedEntry } from './assisted_entry';
 import { DraftFinder } from './draft_finder';
 import { StaffAlerts } from './staff_alerts';
@@ -75,7 +74,7 @@ export function StaffHome({ onLocked, onAssist }: StaffPanelProps & { onAssist: 
   const reload = listed.reload;
 
   const sendNow = async () => {
-    const result: MethodResult<'staff.send_now'> = await call('staff.send_now', {});
+    const result: MethodResult<'staff.send_now'> = await sendOutboxNow({});
     if (!result.ok && result.reason === 'locked') return onLocked();
     const message = result.ok
       ? t('send.done', { delivered: result.delivered, pending: result.pending })

@@ -6,8 +6,8 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
+import { unlockStaff, useStaffLockWatch } from '../../data/staff_data';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { SpeechEngineNotice } from './speech_engine_notice';
 import { StaffHome } from './staff_home';
 
@@ -50,17 +50,7 @@ export function StaffScreen() {
     };
   }, [store]);
 
-  useEffect(() => {
-    if (!unlocked) return;
-    const timer = setInterval(() => {
-      void call('staff.status', {})
-        .then((status) => {
-          if (!status.unlocked) onLocked();
-        })
-        .catch(() => onLocked());
-    }, STATUS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [unlocked, onLocked]);
+  useStaffLockWatch(unlocked, STATUS_POLL_MS, onLocked);
 
   return (
     <section className="screen staff-screen" aria-labelledby="screen-heading">
@@ -77,7 +67,7 @@ export function StaffScreen() {
         <PinGate
           ns={NS}
           minDigits={6}
-          unlock={(pin) => call('staff.unlock', { pin })}
+          unlock={(pin) => unlockStaff({ pin })}
           onUnlocked={() => {
             store.setMode('staff');
             setUnlocked(true);

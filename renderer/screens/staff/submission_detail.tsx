@@ -4,10 +4,9 @@ import type { Language } from '../../../common/languages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { MaskedValue } from '../../components/masked_value';
-import { useOpenedSubmission } from '../../data/staff_data';
+import { markSubmissionHandled, printForStaff, useOpenedSubmission } from '../../data/staff_data';
 import { useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { FromIdCardMark } from '../forms/id_card/from_id_card_mark';
 import { SubmissionSummary } from './staff_home';
 
@@ -44,13 +43,13 @@ export function SubmissionDetail({
   };
 
   const print = async (document: 'application' | 'receipt') => {
-    const result = await call('staff.print', { uuid, document, language });
+    const result = await printForStaff({ uuid, document, language });
     if (!result.ok && result.reason === 'locked') return onLocked();
     say(result.ok ? t('detail.printed') : t(`print_error.${result.reason}`));
   };
 
   const markHandled = async () => {
-    const result = await call('staff.mark_handled', { uuid });
+    const result = await markSubmissionHandled({ uuid });
     if (!result.ok && result.reason === 'locked') return onLocked();
     if (!result.ok) return say(t('detail.not_found'));
     say(t('detail.marked'));

@@ -8,10 +8,12 @@ import { KioskButton } from '../../components/kiosk_button';
 import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { ScreenHeading } from '../../components/screen_heading';
 import { TextField } from '../../components/text_field';
+import { disarmCardReader } from '../../data/id_card_data';
+import { printStatusSlip } from '../../data/print_data';
+import { lookupStatus, lookupStatusByCard } from '../../data/status_data';
 import { localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { PrintButton } from '../../printing/print_button';
-import { call } from '../../rpc/api';
 import { statusParts } from './status_lines';
 
 const NS = 'status';
@@ -87,7 +89,7 @@ export function StatusLookupScreen() {
   const find = async () => {
     if (busy || !check(['receipt', 'factor'])) return;
     announce.polite(t('checking'));
-    await ask((receipt) => call('status.lookup', { receiptNo: receipt, factor: factor.trim() }));
+    await ask((receipt) => lookupStatus({ receiptNo: receipt, factor: factor.trim() }));
   };
 
   // The card instead of the six: the core reads it and asks the hub; the page never sees the number.
@@ -97,7 +99,7 @@ export function StatusLookupScreen() {
     announce.assertive(
       t('card_waiting', { location: localString(terminal.idCardReader.location, language) }),
     );
-    await ask((receipt) => call('status.lookup_by_card', { receiptNo: receipt }));
+    await ask((receipt) => lookupStatusByCard({ receiptNo: receipt }));
   };
 
   const keyboardDone = () => {
@@ -137,7 +139,7 @@ export function StatusLookupScreen() {
             </p>
           ))}
           {result.ok ? (
-            <PrintButton what="status_slip" print={() => call('print.status_slip', { language })}>
+            <PrintButton what="status_slip" print={() => printStatusSlip({ language })}>
               <Text ns="print" k="buttons.status_slip" />
             </PrintButton>
           ) : null}
@@ -197,7 +199,7 @@ export function StatusLookupScreen() {
                 <p className="lead">
                   {t('card_waiting', { location: localString(terminal.idCardReader.location, language) })}
                 </p>
-                <KioskButton onPress={() => void call('idcard.disarm', {}).catch(() => undefined)}>
+                <KioskButton onPress={() => disarmCardReader({})}>
                   <Text ns={NS} k="card_cancel" />
                 </KioskButton>
               </div>

@@ -8,9 +8,9 @@ import { useAnnounce } from '../../a11y/kit_context';
 import { ChoiceList } from '../../components/choice_list';
 import { KioskButton } from '../../components/kiosk_button';
 import { TextField } from '../../components/text_field';
-import { useConfigView } from '../../data/technician_data';
+import { editConfig, useConfigView } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call, RpcCallError } from '../../rpc/api';
+import { RpcCallError } from '../../rpc/api';
 import { configValueOf } from './config_value';
 
 const NS = 'technician';
@@ -42,7 +42,7 @@ export function ConfigPanel({ onLocked }: { onLocked: () => void }) {
     }
     setSaved('');
     try {
-      const result = await call('technician.config_edit', { field, value: configValueOf(field, value) });
+      const result = await editConfig({ field, value: configValueOf(field, value) });
       if (result.ok) {
         setError(null);
         const message = t('config.saved', { field });

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/languages';
 import { useAnnounce, useSpeech } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
+import { renderSpeech, speechStatus } from '../../data/speech_data';
+import { diagnostics } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { MediaChecks } from './media_checks';
 
 const NS = 'technician';
@@ -36,7 +37,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
   const status = (value: string) => t(`status.${value}`);
   switch (id) {
     case 'hub': {
-      const r = await call('diagnostics.hub', {});
+      const r = await diagnostics.hub({});
       if (!r.ok) return 'locked';
       if (!r.reachable) return { state: 'problem', lines: [t(`hub.${r.reason}`)] };
       const skewSeconds = Math.round(r.clockSkewMs / 1000);
@@ -49,7 +50,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
       };
     }
     case 'sync': {
-      const r = await call('diagnostics.sync', {});
+      const r = await diagnostics.sync({});
       if (!r.ok) return 'locked';
       const { pending, rejected, quarantined, delivered } = r.queue;
       return {
@@ -61,7 +62,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
       };
     }
     case 'printers': {
-      const r = await call('diagnostics.printers', {});
+      const r = await diagnostics.printers({});
       if (!r.ok) return 'locked';
       if (r.printers.length === 0) return { state: 'problem', lines: [t('printers.none')] };
       return {
@@ -77,9 +78,9 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
       };
     }
     case 'speech': {
-      const r = await call('diagnostics.speech', {});
+      const r = await diagnostics.speech({});
       if (!r.ok) return 'locked';
-      const engine = await call('speech.status', {});
+      const engine = await speechStatus({});
       return {
         state: r.status === 'ok' ? 'ok' : 'problem',
         lines: [
@@ -95,7 +96,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
       };
     }
     case 'id_card': {
-      const r = await call('diagnostics.id_card', { read: false });
+      const r = await diagnostics.idCard({ read: false });
       if (!r.ok) return 'locked';
       if (!r.configured) return { state: 'ok', lines: [t('id_card.not_configured')] };
       return {
@@ -112,7 +113,7 @@ async function runCheck(id: CheckId, t: TFunction): Promise<CheckOutcome | 'lock
       };
     }
     case 'system': {
-      const r = await call('diagnostics.system', {});
+      const r = await diagnostics.system({});
       if (!r.ok) return 'locked';
       const update =
         r.update.status === 'update_failed'
@@ -175,7 +176,7 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
   useEffect(runAll, []);
 
   const printTest = async (printer: string) => {
-    const r = await call('diagnostics.print_test', { printer });
+    const r = await diagnostics.printTest({ printer });
     if (!r.ok) return onLocked();
     const message = r.printed
       ? t('printers.test_sent', { name: printer })
@@ -187,7 +188,7 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
   const cardTest = async () => {
     setActionStatus(t('id_card.place'));
     announce.polite(t('id_card.place'));
-    const r = await call('diagnostics.id_card', { read: true });
+    const r = await diagnostics.idCard({ read: true });
     if (!r.ok) return onLocked();
     const outcome = r.configured && r.read ? r.read : { outcome: 'reader_unavailable' as const, readerMs: 0 };
     const message = t(`id_card.outcome.${outcome.outcome}`, { ms: outcome.readerMs });
@@ -197,7 +198,7 @@ export function DiagnosticsPanel({ onLocked }: { onLocked: () => void }) {
 
   const speakTest = async (language: Language) => {
     const text = t('speech.test_phrase', { lng: language });
-    const r = await call('speech.render', {
+    const r = await renderSpeech({
       text,
       language,
       kind: 'ui',

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { TextField } from '../../components/text_field';
+import { exportLogsTo, restartKiosk } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call, RpcCallError } from '../../rpc/api';
+import { RpcCallError } from '../../rpc/api';
 
 const NS = 'technician';
 
@@ -23,7 +24,7 @@ export function MaintenancePanel({ onLocked }: { onLocked: () => void }) {
 
   const exportLogs = async () => {
     try {
-      const result = await call('technician.export_logs', { folder });
+      const result = await exportLogsTo({ folder });
       if (!result.ok && result.reason === 'locked') return onLocked();
       if (!result.ok) {
         setError(t(`export.${result.reason}`));
@@ -38,7 +39,7 @@ export function MaintenancePanel({ onLocked }: { onLocked: () => void }) {
   };
 
   const restart = async () => {
-    const result = await call('technician.restart', {});
+    const result = await restartKiosk({});
     if (!result.ok && result.reason === 'locked') return onLocked();
     report(t(result.ok ? 'restart.requested' : 'restart.not_available'));
   };

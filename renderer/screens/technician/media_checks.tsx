@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../a11y/kit_context';
+import { diagnostics } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { stopMedia } from '../video/media_devices';
 import {
   loudestBlockRms,
@@ -139,9 +139,9 @@ export function MediaChecks({ onLocked }: { onLocked: () => void }) {
     };
 
     void (async () => {
-      const access = await call('diagnostics.media_access', { open: true }).catch(() => null);
+      const access = await diagnostics.openMedia({ open: true }).catch(() => null);
       if (access && !access.ok) return cancelled ? undefined : onLocked();
-      cleanups.push(() => void call('diagnostics.media_access', { open: false }).catch(() => {}));
+      cleanups.push(() => diagnostics.closeMedia({ open: false }));
       // Left while the permission was being opened: close it again right away.
       if (cancelled) return release();
       const [cameraStream, microphoneStream] = await Promise.all([

@@ -6,8 +6,8 @@ import { ChoiceList } from '../../components/choice_list';
 import { KioskButton } from '../../components/kiosk_button';
 import { OnScreenKeyboard } from '../../components/onscreen_keyboard/onscreen_keyboard';
 import { TextField } from '../../components/text_field';
+import { redeemEnrollment } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 
 const NS = 'technician';
 const CODE_FIELD_REASONS = new Set(['bad_code', 'unknown_code', 'code_used', 'code_expired']);
@@ -48,7 +48,7 @@ export function ProvisionForm({ hubs }: { hubs: readonly EnrollmentHub[] }) {
     setBusy(true);
     report(t('provision.working'));
     try {
-      const result = await call('provisioning.redeem', { hubUrl, code: code.trim() });
+      const result = await redeemEnrollment({ hubUrl, code: code.trim() });
       if (result.ok) {
         report(t(result.restarting ? 'provision.done_restarting' : 'provision.done_manual', result));
         return;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { call } from '../../rpc/api';
+import { reportSessionActive } from '../../data/technician_data';
 import type { SessionStore } from '../../state/session_store';
 
 /**
@@ -9,7 +9,7 @@ import type { SessionStore } from '../../state/session_store';
 export function useSessionActivityReport(store: SessionStore): void {
   useEffect(() => {
     const report = () => {
-      void call('session.set_active', { active: store.getState().screen.name !== 'home' }).catch(() => {});
+      reportSessionActive({ active: store.getState().screen.name !== 'home' });
     };
     report();
     return store.subscribe(report);

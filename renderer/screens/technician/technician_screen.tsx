@@ -5,8 +5,8 @@ import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
 import { PinGate } from '../../components/pin_gate';
 import { ScreenHeading } from '../../components/screen_heading';
+import { lockTechnician, unlockTechnician } from '../../data/technician_data';
 import { Text } from '../../i18n/text';
-import { call } from '../../rpc/api';
 import { ConfigPanel } from './config_panel';
 import { DiagnosticsPanel } from './diagnostics_panel';
 import { MaintenancePanel } from './maintenance_panel';
@@ -28,7 +28,7 @@ export function TechnicianScreen() {
 
   useEffect(
     () => () => {
-      void call('technician.lock', {}).catch(() => {});
+      lockTechnician({});
     },
     [],
   );
@@ -53,7 +53,7 @@ export function TechnicianScreen() {
         <PinGate
           ns={NS}
           minDigits={6}
-          unlock={(pin) => call('technician.unlock', { pin })}
+          unlock={(pin) => unlockTechnician({ pin })}
           onUnlocked={() => setUnlocked(true)}
         />
       )}

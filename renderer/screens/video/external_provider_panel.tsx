@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodResult } from '../../../common/contract';
 import type { ExternalOpenFailure } from '../../../common/contract/video_external_methods';
 import { RETURN_BAR_FRACTION } from '../../../common/video/external_provider';
 import { useAnnounce } from '../../a11y/kit_context';
 import { KioskButton } from '../../components/kiosk_button';
-import { call, subscribe } from '../../rpc/api';
+import {
+  closeExternalProvider,
+  onExternalProviderEnded,
+  openExternalProvider,
+  useExternalProviderInfo,
+} from '../../data/video_data';
 import { holdSessionForCall } from './call_hold';
 
-type Info = Extract<MethodResult<'video.external.info'>, { configured: true }>;
 type Phase = 'idle' | 'opening' | 'open';
 type Notice = `failed.${ExternalOpenFailure}` | 'ended_error' | null;
 
@@ -20,7 +23,8 @@ type Notice = `failed.${ExternalOpenFailure}` | 'ended_error' | null;
 export function ExternalProviderPanel() {
   const { t } = useTranslation('video');
   const announce = useAnnounce();
-  const [info, setInfo] = useState<Info | null>(null);
+  const found = useExternalProviderInfo();
+  const info = found.status === 'ready' && found.value.configured ? found.value : null;
   const [phase, setPhase] = useState<Phase>('idle');
   const [notice, setNotice] = useState<Notice>(null);
   const openRef = useRef(false);
@@ -28,11 +32,7 @@ export function ExternalProviderPanel() {
 
   useEffect(() => {
     let alive = true;
-    void call('video.external.info', {}).then(
-      (found) => alive && found.configured && setInfo(found),
-      () => undefined,
-    );
-    const off = subscribe('video.external', ({ outcome }) => {
+    const off = onExternalProviderEnded(({ outcome }) => {
       if (!alive) return;
       setPhase('idle');
       setNotice(outcome === 'error' ? 'ended_error' : null);
@@ -41,7 +41,7 @@ export function ExternalProviderPanel() {
       alive = false;
       off();
       // Leaving the screen (or a session reset) never leaves the next visitor inside someone's call.
-      if (openRef.current) void call('video.external.close', {}).catch(() => undefined);
+      if (openRef.current) closeExternalProvider({});
     };
   }, []);
   useEffect(() => {
@@ -56,7 +56,7 @@ export function ExternalProviderPanel() {
   const open = async () => {
     setNotice(null);
     setPhase('opening');
-    const opened = await call('video.external.open', {}).catch(() => ({
+    const opened = await openExternalProvider({}).catch(() => ({
       ok: false as const,
       reason: 'failed_to_start' as const,
     }));
@@ -66,7 +66,7 @@ export function ExternalProviderPanel() {
       setNotice(`failed.${opened.reason}`);
     }
   };
-  const back = () => void call('video.external.close', {}).catch(() => undefined);
+  const back = () => closeExternalProvider({});
   const label = info.name ? t('external.open_named', { name: info.name }) : t('external.open');
 
   return (

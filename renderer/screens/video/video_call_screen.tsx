@@ -6,7 +6,8 @@ import type { EndReason } from '../../../common/video/signal_messages';
 import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { ScreenHeading } from '../../components/screen_heading';
-import { call } from '../../rpc/api';
+import { useVideoLink } from '../../data/use_video_link';
+import { sendVideoMessage } from '../../data/video_data';
 import { testHooksEnabled } from '../../test_hooks';
 import { AvailabilityList } from './availability_list';
 import { holdSessionForCall } from './call_hold';
@@ -14,7 +15,6 @@ import { CallSession, IDLE_VIEW, type CallView as View } from './call_session';
 import { CallView, type ChatLine } from './call_view';
 import { ExternalProviderPanel } from './external_provider_panel';
 import { FallbackPanel } from './fallback_panel';
-import { useVideoLink } from './use_video_link';
 
 /** Reasons after which the visitor is offered a callback instead of waiting. */
 const FALLBACK_REASONS: readonly EndReason[] = ['no_answer', 'no_agent', 'hub_unreachable', 'peer_gone'];
@@ -45,7 +45,7 @@ export function VideoCallScreen() {
     let chatId = 0;
     const created = new CallSession(iceServers, {
       send: (message) =>
-        call('video.send', { message }).then(
+        sendVideoMessage({ message }).then(
           (sent) => sent.ok,
           () => false,
         ),

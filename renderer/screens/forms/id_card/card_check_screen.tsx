@@ -11,11 +11,11 @@ import { Dialog } from '../../../components/dialog';
 import { KioskButton } from '../../../components/kiosk_button';
 import { MaskedValue } from '../../../components/masked_value';
 import { ScreenHeading } from '../../../components/screen_heading';
+import { setCurrentStep } from '../../../data/forms_data';
 import { BilingualText } from '../../../i18n/bilingual_text';
 import { LocalText, localString, useLanguage } from '../../../i18n/local_text';
 import { ScriptText } from '../../../i18n/script_text';
 import { Text } from '../../../i18n/text';
-import { call } from '../../../rpc/api';
 import { nextStepAfter } from '../form_step_screen';
 import { MissingDraft } from '../missing_draft';
 import { reviewAnswer } from '../review_answer';
@@ -99,7 +99,7 @@ function CardCheck({ draftId, holder, offerLanguage, form }: CardCheckProps & { 
       store.navigate({ name: 'form_review', draftId });
       return;
     }
-    void call('forms.set_current_step', { draftId, stepId: next });
+    setCurrentStep({ draftId, stepId: next });
     store.navigate({ name: 'form_step', draftId, stepId: next });
   }
 

@@ -4,9 +4,9 @@ import type { LocalizedText, Template } from '../../../../common/forms/template_
 import { useAnnounce, useSpeech } from '../../../a11y/kit_context';
 import { KioskButton } from '../../../components/kiosk_button';
 import { ScreenHeading } from '../../../components/screen_heading';
+import { type CardRead, useCardReader } from '../../../data/use_card_reader';
 import { LocalText, localString, useLanguage } from '../../../i18n/local_text';
 import { Text } from '../../../i18n/text';
-import { type CardRead, useCardReader } from './use_card_reader';
 
 interface PlaceCardPanelProps {
   draftId: string;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { KindAvailability } from '../../../common/video/roster';
-import { availability } from '../../../common/video/roster';
-import type { ServerMessage } from '../../../common/video/signal_messages';
-import { call, subscribe } from '../../rpc/api';
+import type { KindAvailability } from '../../common/video/roster';
+import { availability } from '../../common/video/roster';
+import type { ServerMessage } from '../../common/video/signal_messages';
+import { subscribe } from '../rpc/api';
+import { closeVideoLink, openVideoLink } from './video_data';
 
 export type LinkState =
   | { status: 'opening' }
@@ -47,7 +48,7 @@ export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkS
     const offLink = subscribe('video.link', () => {
       if (alive) setState({ status: 'unavailable', reason: 'hub_unreachable', centrePhone });
     });
-    void call('video.open', {}).then(
+    void openVideoLink({}).then(
       (opened) => {
         if (!alive) return;
         centrePhone = opened.centrePhone;
@@ -68,7 +69,7 @@ export function useVideoLink(onMessage: (message: ServerMessage) => void): LinkS
       alive = false;
       offMessage();
       offLink();
-      void call('video.close', {}).catch(() => {});
+      closeVideoLink({});
     };
   }, []);
   return state;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EventPayload } from '../../../../common/contract';
-import type { CardFailure } from '../../../../common/contract/idcard_methods';
-import type { Language } from '../../../../common/languages';
-import { call, subscribe } from '../../../rpc/api';
+import type { EventPayload } from '../../common/contract';
+import type { CardFailure } from '../../common/contract/idcard_methods';
+import type { Language } from '../../common/languages';
+import { subscribe } from '../rpc/api';
+import { armCardReader, disarmCardReader } from './id_card_data';
 
 /** Where the "place your card" screen is: waiting, reading a card, or a read that failed (and why). */
 export type CardPhase = { kind: 'waiting' } | { kind: 'reading' } | { kind: 'failed'; reason: CardFailure };
@@ -35,13 +36,13 @@ export function useCardReader(draftId: string, holder: string, onRead: (read: Ca
     });
     // a refused or failed call leaves no silent "waiting": the visitor hears it and may type instead
     const unavailable = () => live && setPhase({ kind: 'failed', reason: 'reader_unavailable' });
-    call('idcard.arm', { draftId, holder }).then((armed) => {
+    armCardReader({ draftId, holder }).then((armed) => {
       if (!armed.ok || !armed.ready) unavailable();
     }, unavailable);
     return () => {
       live = false;
       off();
-      void call('idcard.disarm', {}).catch(() => {});
+      disarmCardReader({});
     };
   }, [draftId, holder, attempt]);
 

@@ -1,6 +1,6 @@
 import type { MethodResult } from '../../common/contract';
-import { type CoreQuery, useCoreQuery } from '../data/use_core_query';
 import { call } from '../rpc/api';
+import { type CoreQuery, useCoreQuery } from './use_core_query';
 
 type PublishedMethod = 'directory.dataset' | 'fees.rule_table' | 'content.library';
 
