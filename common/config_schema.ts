@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAP_PROVIDERS } from './directory/map_uri';
 import { idCardReaderConfigSchema } from './idcard/reader_config';
 import { LANGUAGES } from './languages';
 import { hubUrlSchema } from './trust/hub_url';
@@ -100,6 +101,11 @@ export const kioskConfigSchema = z
     updates: updatesConfigSchema.optional(),
     /** Video call: ICE servers (none on a LAN) and the phone shown when nobody can answer. */
     video: videoConfigSchema.optional(),
+    /** The directory's navigation QR code: the web map its https link opens (`geo:` is offered second). */
+    directory: z
+      .object({ mapProvider: z.enum(MAP_PROVIDERS).default('amap') })
+      .strict()
+      .default({ mapProvider: 'amap' }),
     /** The second-generation ID card reader (see `common/idcard/reader_config.ts`); absent: visitors type. */
     idCardReader: idCardReaderConfigSchema.optional(),
   })

@@ -70,6 +70,7 @@ function provisioningOf(
       screen: config.screen,
       session: config.session,
       speech: config.speech,
+      directory: config.directory,
       ...(bilingual === undefined ? {} : { bilingual }),
       ...(testHooks ? { testHooks } : {}),
       ...(idCardReader ? { idCardReader: { location: idCardReader.location } } : {}),

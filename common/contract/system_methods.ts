@@ -27,6 +27,7 @@ export const terminalInfoSchema = z.object({
   screen: kioskConfigSchema.shape.screen.unwrap(),
   session: kioskConfigSchema.shape.session.unwrap(),
   speech: kioskConfigSchema.shape.speech.unwrap(),
+  directory: kioskConfigSchema.shape.directory.unwrap(),
   /** The ID card reader, when the terminal has one: where it is, for the visitor. */
   idCardReader: z.object({ location: localizedTextSchema(200) }).optional(),
 });

@@ -202,6 +202,7 @@ for (const tls of [false, true]) {
         session: { idleSeconds: 120, warningSeconds: 45 },
         storage: { reserveMb: 0 },
         speech: { onByDefault: false },
+        directory: { mapProvider: 'amap' },
       },
       provisioning: {
         provisioned: false,

@@ -1,9 +1,9 @@
 import '../../styles/directory.css';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Institution } from '../../../common/directory/directory_schema';
 import type { DirectoryQuery } from '../../../common/directory/directory_search';
-import { geoUri } from '../../../common/directory/map_uri';
+import { geoUri, mapLink } from '../../../common/directory/map_uri';
 import { useSpeech } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
 import { KioskButton } from '../../components/kiosk_button';
@@ -83,6 +83,15 @@ function Detail({
     { ns: 'directory', k: 'detail.qr_hint' },
   ];
   if (sample) parts.unshift({ ns: 'directory', k: 'sample_notice' });
+  // An https web map first (WeChat's scanner and the iPhone camera open it); `geo:` for Android map apps.
+  const { terminal } = useApp();
+  const [mapApp, setMapApp] = useState(false);
+  const place = institution.location;
+  const mapText = !place
+    ? ''
+    : mapApp
+      ? geoUri(place, name)
+      : mapLink(terminal.directory.mapProvider, place, name);
 
   return (
     <section className="screen institution-detail" aria-labelledby="screen-heading">
@@ -129,7 +138,13 @@ function Detail({
           <p id="map-qr-hint">
             <Text ns="directory" k="detail.qr_hint" />
           </p>
-          <MapQrCode text={geoUri(institution.location, name)} label={t('detail.qr_label', { name })} />
+          <MapQrCode text={mapText} label={t('detail.qr_label', { name })} />
+          <p className="institution-detail__map-link">
+            <Text ns="directory" k="detail.qr_link" /> <span lang="en">{mapText}</span>
+          </p>
+          <KioskButton pressed={mapApp} onPress={() => setMapApp(!mapApp)}>
+            <Text ns="directory" k="detail.qr_map_app" />
+          </KioskButton>
         </div>
       ) : null}
       <div className="screen-actions">

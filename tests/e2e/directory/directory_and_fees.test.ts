@@ -99,7 +99,7 @@ async function decodeQr(selector: string): Promise<string | null> {
 }
 
 describe('directory (法治地图) in Chromium, keypad only, speech on', () => {
-  it('finds a notary office by pinyin initials "gzc", opens it, and its QR code decodes to a geo: URI with its coordinates', async () => {
+  it('finds a notary office by pinyin initials "gzc", opens it, and its QR code decodes to an https map link (then a geo: URI) with its coordinates', async () => {
     await page.keyboard.press('F3');
     await page.getByRole('button', { name: '语音朗读', pressed: true }).waitFor();
     await page.getByRole('heading', { name: '请选择服务' }).focus();
@@ -137,8 +137,23 @@ describe('directory (法治地图) in Chromium, keypad only, speech on', () => {
     expect(spoken).toContain([...institution.phone].join(' '));
     expect(spoken).toContain('扫描二维码');
 
+    // first an https web map (WeChat's scanner and the iPhone camera open it): the code holds what the screen says
+    const link = await decodeQr('svg.map-qr');
+    expect(link).not.toBeNull();
+    const shown = await page.locator('.institution-detail__map-link [lang="en"]').textContent();
+    expect(link).toBe(shown);
+    const web = new URL(link!);
+    expect(web.origin).toBe('https://uri.amap.com');
+    const [webLon, webLat] = web.searchParams.get('position')!.split(',').map(Number);
+    expect(webLat).toBeCloseTo(institution.location!.lat, 6);
+    expect(webLon).toBeCloseTo(institution.location!.lon, 6);
+    expect(web.searchParams.get('name')).toBe(institution.name['zh-CN']);
+
+    // then, on request, the geo: URI that Android map apps open
+    await page.getByRole('button', { name: /换成地图应用用的二维码/ }).click();
+    await page.getByRole('button', { name: /换成地图应用用的二维码/, pressed: true }).waitFor();
     const uri = await decodeQr('svg.map-qr');
-    expect(uri).not.toBeNull();
+    expect(uri).toBe(await page.locator('.institution-detail__map-link [lang="en"]').textContent());
     const match = /^geo:(-?[\d.]+),(-?[\d.]+)\?q=(-?[\d.]+),(-?[\d.]+)\((.*)\)$/.exec(uri!);
     expect(match, uri!).not.toBeNull();
     const [, lat, lon, qLat, qLon, label] = match!;

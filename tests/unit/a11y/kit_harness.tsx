@@ -20,6 +20,7 @@ const TERMINAL = {
   screen: { diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 },
   session: { idleSeconds: 120, warningSeconds: 45 },
   speech: { onByDefault: true },
+  directory: { mapProvider: 'amap' },
 } as const;
 
 /** Renders UI inside the real kit services (speech on, logged), with the keypad installed on the document. */

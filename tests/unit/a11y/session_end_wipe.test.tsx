@@ -14,6 +14,7 @@ const TERMINAL = {
   screen: { diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 },
   session: { idleSeconds: 120, warningSeconds: 45 },
   speech: { onByDefault: false },
+  directory: { mapProvider: 'amap' },
 } as TerminalInfo;
 
 /** The core as the page sees it: records every call; speech has no engine. */

@@ -20,6 +20,7 @@ const TERMINAL: TerminalInfo = {
   screen: { diagonalInches: 23.8, widthPx: 1920, heightPx: 1080 },
   session: { idleSeconds: 120, warningSeconds: 45 },
   speech: { onByDefault: false },
+  directory: { mapProvider: 'amap' },
 };
 
 function renderIn(language: Language, bilingual: boolean | undefined, ui: React.ReactNode) {
