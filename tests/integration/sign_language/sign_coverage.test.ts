@@ -80,6 +80,7 @@ describe('npm run sign:coverage', () => {
       'legal_aid_application@1.0.0',
       'legal_aid_application@1.1.0',
       'legal_aid_application@1.2.0',
+      'legal_aid_application@1.3.0',
     ]);
     expect(legalAid[1]).toMatchObject({
       questions: { covered: ['full_name'] },
