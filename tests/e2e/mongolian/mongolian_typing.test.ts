@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navigate, openKiosk, PORTRAIT, setSettings, sweepBoxes } from '../a11y/kiosk_page';
-import { keypadKeys, keypadPress } from '../forms/keypad';
+import { keypadApplyForSelf, keypadKeys, keypadPress } from '../forms/keypad';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
@@ -89,6 +89,7 @@ describe('typing a Mongolian name into a form, keypad only', () => {
     await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
     await setSettings(page, { language: 'zh-CN', textSize: 'M' });
     await keypadPress(page, page.getByRole('button', { name: '开始填写' }));
+    await keypadApplyForSelf(page);
     await page.locator('[data-layout="pinyin"]').waitFor();
     // pinyin → handwriting → Mongolian: the one switch key, focus kept on it
     await keypadPress(page, page.getByRole('button', { name: '输入法：拼音。按此换成手写' }));
