@@ -289,6 +289,7 @@ describe('staff', () => {
     await page.getByRole('button', { name: '打开' }).click();
     await page.getByRole('heading', { name: '协助来访者填写' }).waitFor();
     await page.getByRole('button', { name: '为来访者填写：法律援助申请' }).click();
+    await keypadApplyForSelf(page);
     await heading('请把身份证放在读卡器上');
     placeCard(cards, CARD);
     await heading('身份证已读取，请核对');
