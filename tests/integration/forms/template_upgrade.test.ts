@@ -49,6 +49,35 @@ describe('bundled legal-aid application 1.0.0, 1.1.0 (Mongolian drafts), 1.2.0 (
     expect(html).toContain(template.template.print.sections[1]!.title['mn-Mong-CN']!);
   });
 
+  it('the receipt lists the papers of the branch chosen on 1.3.0 (an agent: power of attorney, agent ID)', async () => {
+    core = startTestCore();
+    const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
+    if (!started.ok) throw new Error('start');
+    const { draftId } = started.draft;
+    const agent: [string, string][] = [
+      ['filer_role', 'agent'],
+      ['filer_name', '王芳'],
+      ['filer_resident_id', '150202198001010028'],
+      ['filer_phone', '13712345678'],
+      ['filer_relation', 'other'],
+    ];
+    for (const [stepId, value] of [...agent, ...LEGAL_AID_ANSWERS.filter(([id]) => id !== 'filer_role')]) {
+      const saved = await core.call('forms.save_answer', { draftId, stepId, value });
+      expect(saved.ok, stepId).toBe(true);
+    }
+    const submitted = await core.call('forms.submit', { draftId });
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+    const summary = await core.call('forms.get_submission_summary', { uuid: submitted.uuid });
+    if (!summary.ok) throw new Error('summary');
+    expect(summary.summary.papers?.map((text) => text['zh-CN'])).toEqual([
+      '申请人的居民身份证或者户口簿',
+      '申请人的残疾人证',
+      '授权委托书（申请人签名或者按指印）',
+      '代理人的居民身份证',
+      '与案件有关的材料（例如合同、判决书、证据）',
+    ]);
+  });
+
   it.each(['1.0.0', '1.1.0', '1.2.0'])(
     'an old draft keeps %s: it resumes, submits on it and its receipt and application still print',
     async (version) => {
