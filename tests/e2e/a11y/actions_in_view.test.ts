@@ -36,6 +36,7 @@ beforeAll(async () => {
   await page.getByRole('radio', { name: '本人申请', exact: true }).click();
   await page.getByRole('button', { name: '下一步', exact: true }).click();
   await page.locator('#screen-heading', { hasText: /姓名/ }).waitFor();
+  await page.locator('[data-layout="pinyin"]').waitFor();
   screens.push({
     label: 'legal aid: name step',
     screen: await page.evaluate(() => window.__kioskDebug!.store.getState().screen),
