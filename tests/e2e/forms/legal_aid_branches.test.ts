@@ -172,6 +172,12 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
     await keypadPress(page, button('提交申请'));
     await heading('申请已提交');
     const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
+    // the receipt screen repeats the papers to bring
+    await page
+      .getByRole('region', { name: '请带上这些材料' })
+      .getByText('授权委托书（申请人签名或者按指印）')
+      .waitFor();
+    await scan();
     const row = readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!;
     expect(JSON.parse(row.payload).answers).toMatchObject({
       filer_role: 'agent',
