@@ -129,7 +129,7 @@ export function formsHandlers(
       const submission = forms.submissions.get(uuid);
       const template = submission && forms.registry.get(submission.templateId, submission.templateVersion);
       if (!submission || !template) return { ok: false, reason: 'not_found' };
-      const papers = submission.payload ? papersToBring(template, submission.payload.answers) : [];
+      const papers = papersToBring(template, submission.payload?.answers ?? {});
       return {
         ok: true,
         summary: {
