@@ -61,6 +61,8 @@ export const submissionSummarySchema = z.object({
   priority: z.boolean(),
   officePhone: z.string(),
   officeName: z.string(),
+  /** The papers to bring for the branch the visitor chose (templates with a checklist); absent when none. */
+  papers: z.array(shortTextSchema).max(40).optional(),
 });
 export type SubmissionSummary = z.infer<typeof submissionSummarySchema>;
 

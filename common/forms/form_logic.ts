@@ -2,7 +2,14 @@ import type { Answers, AnswerValue } from './answers';
 import { evaluateCondition } from './conditions';
 import type { FieldError } from './field_error';
 import { fieldError } from './field_error';
-import { allSteps, type FieldOption, type Step, type Template } from './template_schema';
+import {
+  allSteps,
+  type ChecklistItem,
+  type FieldOption,
+  type LocalizedText,
+  type Step,
+  type Template,
+} from './template_schema';
 import { validateAnswer } from './validate_answer';
 
 /**
@@ -34,6 +41,25 @@ export function computePriority(template: Template, answers: Answers): boolean {
   return template.priority
     ? evaluateCondition(template.priority.when, visibleAnswers(template, answers))
     : false;
+}
+
+/**
+ * The papers to bring for these answers: the template's checklist items whose branch was chosen (agent or
+ * guardian papers, art. 32 proof, 低保 proof …), in the template's order. Hidden answers do not count.
+ */
+export function papersToBring(template: Template, answers: Answers): ChecklistItem[] {
+  const kept = visibleAnswers(template, answers);
+  return (template.checklist ?? []).filter((item) => !item.when || evaluateCondition(item.when, kept));
+}
+
+/**
+ * Why the application would be flagged priority, in words: the template's `priority.reasons` that hold (a
+ * disability, a hearing or deadline near …). Empty when it is not flagged or the template gives no reasons.
+ */
+export function priorityReasons(template: Template, answers: Answers): LocalizedText[] {
+  if (!template.priority?.reasons || !computePriority(template, answers)) return [];
+  const kept = visibleAnswers(template, answers);
+  return template.priority.reasons.filter((r) => evaluateCondition(r.when, kept)).map((r) => r.text);
 }
 
 export interface StepProblem {

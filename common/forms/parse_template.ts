@@ -117,6 +117,27 @@ function checkReferences(template: Template): TemplateProblem | null {
   for (const ref of template.priority ? conditionSteps(template.priority.when) : []) {
     if (!seen.has(ref)) return problem(null, 'priority.when', `refers to "${ref}", which is not a step`);
   }
+  for (const [index, reason] of (template.priority?.reasons ?? []).entries()) {
+    for (const ref of conditionSteps(reason.when)) {
+      if (!seen.has(ref))
+        return problem(null, `priority.reasons.${index}.when`, `refers to "${ref}", which is not a step`);
+    }
+  }
+  const checklistIds = new Set<string>();
+  for (const [index, item] of (template.checklist ?? []).entries()) {
+    if (checklistIds.has(item.id)) return problem(null, `checklist.${index}.id`, 'duplicate checklist id');
+    checklistIds.add(item.id);
+    for (const ref of item.when ? conditionSteps(item.when) : []) {
+      if (!seen.has(ref))
+        return problem(ref, `checklist.${index}.when`, `refers to "${ref}", which is not a step`);
+    }
+  }
+  for (const [index, note] of (template.notes ?? []).entries()) {
+    for (const ref of note.steps) {
+      if (!seen.has(ref))
+        return problem(ref, `notes.${index}.steps`, `refers to "${ref}", which is not a step`);
+    }
+  }
   for (const [index, section] of template.print.sections.entries()) {
     for (const row of section.rows) {
       if (!seen.has(row.step))

@@ -193,6 +193,25 @@ export const printSectionSchema = z
 export type PrintSection = z.infer<typeof printSectionSchema>;
 
 /** Values the core attaches to a draft besides answers. `fee_reduction` is filled by the fee calculator. */
+/**
+ * One paper to bring (the checklist of an application): shown on the review, printed with the application.
+ * `when` picks the branch it belongs to (e.g. the agent's papers only when an agent applies); without it the
+ * paper is always listed. Evaluated over the visible answers, like `showIf`.
+ */
+export const checklistItemSchema = z
+  .object({ id: formIdSchema, text: shortTextSchema, when: conditionSchema.optional() })
+  .strict();
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+/**
+ * Where a branch of the form comes from (the article of law or policy it serves), for reviewers, staff and
+ * the hub; not asked of visitors.
+ */
+export const templateNoteSchema = z
+  .object({ steps: z.array(formIdSchema).min(1).max(30), text: longTextSchema })
+  .strict();
+export type TemplateNote = z.infer<typeof templateNoteSchema>;
+
 export const SLOT_KINDS = ['fee_reduction'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
@@ -208,8 +227,23 @@ export const templateSchema = z
     unreviewed: z.array(z.enum(['mn-Mong-CN', 'en'])).default([]),
     sections: z.array(sectionSchema).min(1).max(20),
     /** Submissions get the priority flag (优先) when this holds; e.g. the applicant holds a disability certificate. */
-    priority: z.object({ when: conditionSchema, reason: shortTextSchema }).strict().optional(),
+    priority: z
+      .object({
+        when: conditionSchema,
+        reason: shortTextSchema,
+        /** Why this application is flagged, said on the review: each reason whose condition holds. */
+        reasons: z
+          .array(z.object({ when: conditionSchema, text: shortTextSchema }).strict())
+          .max(10)
+          .optional(),
+      })
+      .strict()
+      .optional(),
     slots: z.array(z.enum(SLOT_KINDS)).max(4).default([]),
+    /** Papers to bring, per branch (version 1.3.0 of the legal-aid application and later). */
+    checklist: z.array(checklistItemSchema).max(40).optional(),
+    /** Which article each branch serves. */
+    notes: z.array(templateNoteSchema).max(40).optional(),
     receipt: z.object({ nextSteps: longTextSchema }).strict(),
     print: z
       .object({

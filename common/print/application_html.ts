@@ -2,7 +2,7 @@ import type { FeeReduction } from '../contract/forms_methods';
 import { formatFen } from '../fees/money';
 import { feeReductionSummary } from '../fees/stored_fee_reduction';
 import type { AnswerValue } from '../forms/answers';
-import { visibleSteps } from '../forms/form_logic';
+import { papersToBring, visibleSteps } from '../forms/form_logic';
 import { allSteps, type FieldOption, type Step, type Template } from '../forms/template_schema';
 import { answerText } from './answer_text';
 import { html, type SafeHtml } from './html';
@@ -43,6 +43,9 @@ h2 { font-size: 12pt; margin: 4mm 0 0; padding: 1mm 2mm; border: 0.3mm solid #00
 .source { margin-inline-start: 1mm; }
 .value { white-space: pre-wrap; word-break: break-all; }
 .signature svg { height: 18mm; width: 54mm; } .signature path { fill: none; stroke: #000; stroke-width: 3; }
+ul.papers { list-style: none; margin: 0; padding: 1.5mm 2mm; border: 0.3mm solid #000; }
+ul.papers li { display: flex; gap: 2mm; margin: 1mm 0; break-inside: avoid; }
+ul.papers .box { flex: none; width: 4mm; height: 4mm; border: 0.4mm solid #000; margin-top: 0.5mm; }
 footer { margin-top: 5mm; font-size: 10pt; white-space: pre-wrap; }
 `;
 
@@ -96,6 +99,15 @@ export function buildApplicationHtml(input: ApplicationInput): string {
           : html`<div class="cell full">${t.fee_none}</div>`
       }</div></section>`
     : '';
+  // the papers to bring, as the branch chosen asks (agent or guardian papers, art. 32 proof, 低保 proof …)
+  const papers = papersToBring(template, input.answers);
+  const papersSection =
+    papers.length > 0
+      ? html`<section data-testid="papers"><h2>${t.papers_heading}</h2><ul class="papers">${papers.map(
+          (item) =>
+            html`<li><span class="box" aria-hidden="true"></span>${printText(item.text, languages)}</li>`,
+        )}</ul></section>`
+      : '';
   const footer = template.print.footer ? printText(template.print.footer, languages) : '';
   const body = html`<main>
 <header>
@@ -105,6 +117,7 @@ ${input.priority ? html`<div class="priority" data-testid="priority">${t.priorit
 </header>
 ${sections}
 ${fee}
+${papersSection}
 <footer>${footer}
 ${t.generated}</footer>
 </main>`;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { calculateFee } from '../../common/fees/fee_engine';
+import { papersToBring } from '../../common/forms/form_logic';
 import { assetsDir } from '../assets_dir';
 import type { CoreDeps } from '../core_deps';
 import { FEE_RULES_KIND } from '../published/published_kinds';
@@ -128,6 +129,7 @@ export function formsHandlers(
       const submission = forms.submissions.get(uuid);
       const template = submission && forms.registry.get(submission.templateId, submission.templateVersion);
       if (!submission || !template) return { ok: false, reason: 'not_found' };
+      const papers = papersToBring(template, submission.payload?.answers ?? {});
       return {
         ok: true,
         summary: {
@@ -140,6 +142,7 @@ export function formsHandlers(
           priority: submission.priority,
           officeName: deps.config?.centre.name ?? '',
           officePhone: deps.config?.centre.phone ?? '',
+          ...(papers.length > 0 ? { papers: papers.map((item) => item.text) } : {}),
         },
       };
     },

@@ -53,6 +53,20 @@ export function FormReceiptScreen({ uuid }: { uuid: string }) {
       <p>
         <LocalText text={summary.nextSteps} />
       </p>
+      {summary.papers ? (
+        <section aria-labelledby="receipt-papers">
+          <h3 id="receipt-papers">
+            <Text ns="forms_ui" k="review.papers_heading" />
+          </h3>
+          <ul className="form-review__papers">
+            {summary.papers.map((text) => (
+              <li key={text['zh-CN']}>
+                <LocalText text={text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <Text
           ns="forms_ui"

@@ -1,6 +1,7 @@
 import '../../styles/forms.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { papersToBring, priorityReasons } from '../../../common/forms/form_logic';
 import { isPersonalField } from '../../../common/forms/personal_fields';
 import { allSteps } from '../../../common/forms/template_schema';
 import type { Language } from '../../../common/languages';
@@ -36,17 +37,23 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
         }))
         .filter((group) => group.steps.length > 0)
     : [];
+  // the papers to bring follow the branch chosen (agent or guardian, art. 32, 低保 …); read after the answers
+  const papers = loaded ? papersToBring(loaded.template, loaded.draft.answers) : [];
+  const reasons = loaded ? priorityReasons(loaded.template, loaded.draft.answers) : [];
   const summaryIn = (lng: Language, translate: typeof t) =>
     loaded
-      ? sections
-          .flatMap(({ section, steps }) => [
+      ? [
+          ...sections.flatMap(({ section, steps }) => [
             localString(section.title, lng),
             ...steps.map(
               (step) =>
                 `${localString(step.label, lng)}：${spokenReviewAnswer(step, loaded.draft.answers[step.id], lng, translate, loaded.sourceOptions)}`,
             ),
-          ])
-          .join('。')
+          ]),
+          ...(papers.length > 0
+            ? [translate('review.papers_heading'), ...papers.map((item) => localString(item.text, lng))]
+            : []),
+        ].join('。')
       : '';
   const spoken = summaryIn(language, t);
   // The same summary in Chinese, said when Mongolian audio is missing (no voice reads Mongolian).
@@ -105,7 +112,15 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
       </p>
       {draft.priority ? (
         <p className="form-review__priority">
-          <Text ns="forms_ui" k="review.priority" />
+          {reasons.length > 0 ? (
+            <Text
+              ns="forms_ui"
+              k="review.priority_because"
+              values={{ reasons: reasons.map((reason) => localString(reason, language)).join('；') }}
+            />
+          ) : (
+            <Text ns="forms_ui" k="review.priority" />
+          )}
         </p>
       ) : null}
       {sections.map(({ section, steps }) => (
@@ -149,6 +164,23 @@ export function FormReviewScreen({ draftId }: { draftId: string }) {
           </dl>
         </section>
       ))}
+      {papers.length > 0 ? (
+        <section className="form-review__section" aria-labelledby="review-papers">
+          <h3 id="review-papers">
+            <Text ns="forms_ui" k="review.papers_heading" />
+          </h3>
+          <p>
+            <Text ns="forms_ui" k="review.papers_lead" />
+          </p>
+          <ul className="form-review__papers">
+            {papers.map((item) => (
+              <li key={item.id}>
+                <LocalText text={item.text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <Text ns="forms_ui" k="review.declaration" />
       </p>

@@ -32,7 +32,11 @@ beforeAll(async () => {
   // The first legal-aid question (name, pinyin keyboard open), reached as a visitor does.
   await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
   await page.getByRole('button', { name: '开始填写', exact: true }).click();
+  // 1.3.0 first asks who applies; a visitor applying alone answers "for myself"
+  await page.getByRole('radio', { name: '本人申请', exact: true }).click();
+  await page.getByRole('button', { name: '下一步', exact: true }).click();
   await page.locator('#screen-heading', { hasText: /姓名/ }).waitFor();
+  await page.locator('[data-layout="pinyin"]').waitFor();
   screens.push({
     label: 'legal aid: name step',
     screen: await page.evaluate(() => window.__kioskDebug!.store.getState().screen),

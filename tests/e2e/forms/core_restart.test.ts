@@ -8,7 +8,7 @@ import { openKiosk, speechLog } from '../a11y/kiosk_page';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
 import { APPLICANT, readDraftAnswers } from './form_data';
-import { keypadPress } from './keypad';
+import { keypadApplyForSelf, keypadPress } from './keypad';
 
 /**
  * Issue 18 item 2: the dev host (the core) is killed and restarted under a page that stays open. A press
@@ -44,6 +44,7 @@ describe('the core killed and restarted under an open page', () => {
     await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
     await heading('法律援助申请');
     await keypadPress(page, button('开始填写'));
+    await keypadApplyForSelf(page);
     await heading(/姓名/);
     await page.getByRole('textbox', { name: '姓名' }).fill(APPLICANT.name);
     await keypadPress(page, button('下一步'));

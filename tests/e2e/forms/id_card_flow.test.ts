@@ -22,7 +22,7 @@ import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
 import { readSubmissions, spooledTexts } from './form_data';
-import { keypadKeys, keypadPress } from './keypad';
+import { keypadApplyForSelf, keypadKeys, keypadPress } from './keypad';
 
 const CARD = SAMPLE_CARDS.sample;
 const PHONE = '13912345678';
@@ -49,6 +49,7 @@ async function startLegalAid() {
   await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
   await heading('法律援助申请');
   await keypadPress(page, button('开始填写'));
+  await keypadApplyForSelf(page);
   await heading('请把身份证放在读卡器上');
 }
 
@@ -128,10 +129,16 @@ describe('legal-aid application with the ID card reader, keypad only, speech on'
     await heading(/到了哪一步/);
     await keypadPress(page, page.getByRole('radio', { name: '还没有起诉或申请仲裁' }));
     await keypadPress(page, button('下一步'));
+    await heading(/近期是否有开庭/);
+    await keypadPress(page, page.getByRole('radio', { name: '否' }));
+    await keypadPress(page, button('下一步'));
     await heading(/对方是谁/);
     await keypadPress(page, button('跳过这一项'));
     await heading(/发生了什么/);
     await page.getByRole('textbox').first().fill('公司拖欠我三个月工资，我想要回工资。');
+    await keypadPress(page, button('下一步'));
+    await heading(/属于下面的情形之一吗/);
+    await keypadPress(page, page.getByRole('radio', { name: '以上都不是' }));
     await keypadPress(page, button('下一步'));
     await heading(/以下哪些情况符合您/);
     await keypadPress(page, page.getByRole('checkbox', { name: '进城务工人员，申请支付劳动报酬或工伤赔偿' }));
@@ -282,6 +289,7 @@ describe('staff', () => {
     await page.getByRole('button', { name: '打开' }).click();
     await page.getByRole('heading', { name: '协助来访者填写' }).waitFor();
     await page.getByRole('button', { name: '为来访者填写：法律援助申请' }).click();
+    await keypadApplyForSelf(page);
     await heading('请把身份证放在读卡器上');
     placeCard(cards, CARD);
     await heading('身份证已读取，请核对');

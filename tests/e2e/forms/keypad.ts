@@ -91,3 +91,13 @@ export async function keypadCandidate(page: Page, hanzi: string): Promise<void> 
   }
   await keypadPress(page, candidate.first());
 }
+
+/**
+ * The legal-aid application's first question (1.3.0, issue 22): "applying for oneself or for another".
+ * Answers "for myself" and goes on, keypad only, as a visitor applying alone does.
+ */
+export async function keypadApplyForSelf(page: Page): Promise<void> {
+  await page.locator('#screen-heading', { hasText: '这份申请是本人申请' }).waitFor();
+  await keypadPress(page, page.getByRole('radio', { name: '本人申请', exact: true }));
+  await keypadPress(page, page.getByRole('button', { name: '下一步', exact: true }));
+}

@@ -68,8 +68,13 @@ describe('legal-aid application, keypad only, speech on', () => {
   });
 
   it('types the name with the on-screen pinyin keyboard and hears each step', async () => {
-    await heading('请输入您的姓名。');
+    // version 1.3.0 first asks who applies (issue 22): the visitor applies for themself
+    await heading('这份申请是本人申请，还是由代理人或者监护人代为申请？');
     await page.getByText(/第 1 步，共 \d+ 步/).waitFor();
+    await keypadPress(page, radio('本人申请'));
+    await next();
+    await heading('请输入您的姓名。');
+    await page.getByText(/第 2 步，共 \d+ 步/).waitFor();
     expect(await said()).toContain('请输入您的姓名');
     await scan();
     const before = (await speechLog(page)).length;
@@ -172,10 +177,16 @@ describe('legal-aid application, keypad only, speech on', () => {
     await heading(/到了哪一步/);
     await keypadPress(page, radio('还没有起诉或申请仲裁'));
     await next();
+    await heading(/近期是否有开庭/);
+    await keypadPress(page, radio('否'));
+    await next();
     await heading(/对方是谁/);
     await keypadPress(page, button('跳过这一项'));
     await heading(/发生了什么/);
     await page.getByRole('textbox').first().fill(APPLICANT.description);
+    await next();
+    await heading(/属于下面的情形之一吗/);
+    await keypadPress(page, radio('以上都不是'));
     await next();
     await heading(/以下哪些情况符合您/);
     await keypadPress(page, page.getByRole('checkbox', { name: '无固定生活来源的残疾人' }));
@@ -207,7 +218,7 @@ describe('legal-aid application, keypad only, speech on', () => {
     expect(reviewAt, JSON.stringify(log.slice(-6))).toBeGreaterThanOrEqual(0);
     expect(log[reviewAt + 1]?.kind).toBe('dynamic');
     expect(await said()).not.toContain(APPLICANT.name);
-    await page.getByText('您持有残疾人证，这份申请会被标记为优先办理。').waitFor();
+    await page.getByText('这份申请会被标记为优先办理：残疾人申请。').waitFor();
     await scan();
     await keypadPress(page, page.getByRole('button', { name: /^修改：.*电话/ }));
     await heading(/电话号码/);

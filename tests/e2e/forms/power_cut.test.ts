@@ -7,7 +7,7 @@ import { openKiosk } from '../a11y/kiosk_page';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
 import { APPLICANT, readDraftAnswers } from './form_data';
-import { keypadKeys, keypadPress } from './keypad';
+import { keypadApplyForSelf, keypadKeys, keypadPress } from './keypad';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-power-cut-'));
 let host: RunningDevHost;
@@ -36,6 +36,7 @@ describe('power cut between answers', () => {
     await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
     await heading('法律援助申请');
     await keypadPress(page, button('开始填写'));
+    await keypadApplyForSelf(page);
     await heading(/姓名/);
     await page.getByRole('textbox', { name: '姓名' }).fill(APPLICANT.name);
     await keypadPress(page, button('下一步'));

@@ -9,7 +9,7 @@ import { overflowOnly } from '../mongolian/mongolian_checks';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
-import { keypadCandidate, keypadKeys, keypadPress } from './keypad';
+import { keypadApplyForSelf, keypadCandidate, keypadKeys, keypadPress } from './keypad';
 
 let host: RunningDevHost;
 let browser: BrowserContext;
@@ -44,6 +44,7 @@ async function nameStep(): Promise<void> {
   await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
   await setSettings(page, { language: 'zh-CN', textSize: 'M', theme: 'default' });
   await keypadPress(page, page.getByRole('button', { name: '开始填写' }));
+  await keypadApplyForSelf(page);
   await page.locator('[data-layout="pinyin"]').waitFor();
   await field().waitFor();
 }

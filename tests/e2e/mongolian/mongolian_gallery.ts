@@ -17,6 +17,9 @@ export async function shootMongolianForm(page: Page, shoot: (file: string) => Pr
     await navigate(page, { name: 'form_start', templateId: 'legal_aid_application' });
     await setSettings(page, { theme: 'default', language: 'mn-Mong-CN', textSize: size });
     await page.locator('main .kiosk-button--primary').first().click();
+    // legal aid 1.3.0 first asks who applies: for oneself
+    await page.getByRole('radio', { name: '本人申请', exact: true }).click();
+    await page.locator('main .kiosk-button--primary').first().click();
     await page.locator('[data-layout="mongolian"]').waitFor();
     for (const name of NAME_KEYS) await page.getByRole('button', { name, exact: true }).click();
     await shoot(`mongolian_form/step_keyboard_mn-Mong-CN_${size}_${label}.png`);

@@ -16,7 +16,7 @@ import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { PROJECT_ROOT, type RunningDevHost, startDevHost } from '../support/dev_host';
 
-const FORM = 'template:legal_aid_application@1.2.0';
+const FORM = 'template:legal_aid_application@1.3.0';
 const KEYS = {
   home: 'catalog:common:home.heading',
   fullName: `${FORM}:full_name.prompt`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpeechLogEntry } from '../../../renderer/speech/speech_log';
 import { openKiosk } from '../a11y/kiosk_page';
 import { APPLICANT } from '../forms/form_data';
-import { keypadKeys, keypadPress } from '../forms/keypad';
+import { keypadApplyForSelf, keypadKeys, keypadPress } from '../forms/keypad';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
 
@@ -56,6 +56,7 @@ describe('speech never holds up a visitor’s action', () => {
     await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
     await heading('法律援助申请');
     await keypadPress(page, button('开始填写'));
+    await keypadApplyForSelf(page);
     await heading(/姓名/);
     await page.getByRole('textbox', { name: '姓名' }).fill(APPLICANT.name);
     await keypadPress(page, button('下一步'));

@@ -35,7 +35,7 @@ describe('drafts on a real SQLite file', () => {
     const started = await core.call('forms.start_draft', { templateId: 'legal_aid_application' });
     expect(started).toMatchObject({
       ok: true,
-      draft: { template: { id: 'legal_aid_application', version: '1.2.0' }, currentStep: 'full_name' },
+      draft: { template: { id: 'legal_aid_application', version: '1.3.0' }, currentStep: 'filer_role' },
     });
     expect(await core.call('forms.start_draft', { templateId: 'no_such_form' })).toEqual({
       ok: false,
@@ -187,6 +187,7 @@ describe('submit', () => {
   it('names the steps still missing and submits nothing', async () => {
     core = startTestCore();
     const draftId = await newDraft();
+    await core.call('forms.save_answer', { draftId, stepId: 'filer_role', value: 'self' });
     await core.call('forms.save_answer', { draftId, stepId: 'full_name', value: '张示例' });
     const result = await core.call('forms.submit', { draftId });
     expect(result.ok).toBe(false);
@@ -227,14 +228,14 @@ describe('submit', () => {
     expect(row.sha256).toBe(sha256Hex(String(row.payload)));
     expect(row).toMatchObject({
       template_id: 'legal_aid_application',
-      template_version: '1.2.0',
+      template_version: '1.3.0',
       priority: 1,
       receipt_no: result.receiptNo,
     });
     expect(result.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(payload).toMatchObject({
       uuid: result.uuid,
-      template: { id: 'legal_aid_application', version: '1.2.0' },
+      template: { id: 'legal_aid_application', version: '1.3.0' },
       priority: true,
       feeReduction: null,
     });

@@ -11,6 +11,7 @@ export const REPO = path.resolve(import.meta.dirname, '../../..');
 
 /** A fictitious applicant with a disability certificate (numbers computed from GB 11643, nobody real). */
 export const LEGAL_AID_ANSWERS: [string, AnswerValue][] = [
+  ['filer_role', 'self'],
   ['full_name', '张示例'],
   ['sex', 'female'],
   ['birth_date', '1990-03-07'],
@@ -25,8 +26,10 @@ export const LEGAL_AID_ANSWERS: [string, AnswerValue][] = [
   ['aid_type', 'labour_arbitration'],
   ['matter_cause', 'labour_pay'],
   ['case_stage', 'not_started'],
+  ['urgent_deadline', false],
   ['other_party', '示例建材有限公司'],
   ['matter_description', '公司拖欠我三个月工资，共九千元，多次索要未果。'],
+  ['art32_group', 'none'],
   ['art42_group', ['no_income_disabled']],
   ['honesty_commitment', 'agree'],
   ['accommodations', ['sign_language', 'home_visit']],

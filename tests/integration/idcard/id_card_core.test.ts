@@ -127,12 +127,15 @@ describe('the ID card reader in the kiosk core (simulated reader, real SQLite)',
     });
     expect(changed.ok && changed.draft.fromIdCard).toEqual(CARD_STEPS.filter((id) => id !== 'address'));
     const rest: [string, unknown][] = [
+      ['filer_role', 'self'],
       ['phone', '13912345678'],
       ['has_disability_cert', false],
       ['aid_type', 'consultation'],
       ['matter_cause', 'labour_pay'],
       ['case_stage', 'not_started'],
+      ['urgent_deadline', false],
       ['matter_description', '公司拖欠我三个月工资，我想要回工资。'],
+      ['art32_group', 'none'],
       ['art42_group', ['migrant_worker']],
       ['honesty_commitment', 'agree'],
       ['accommodations', ['none']],

@@ -79,7 +79,8 @@ describe('npm run sign:coverage', () => {
     expect(legalAid.map((t: { template: string }) => t.template)).toEqual([
       'legal_aid_application@1.0.0',
       'legal_aid_application@1.1.0',
-      'legal_aid_application@1.2.0',
+      // the latest version (1.3.0) and the versions the packs name
+      'legal_aid_application@1.3.0',
     ]);
     expect(legalAid[1]).toMatchObject({
       questions: { covered: ['full_name'] },

@@ -29,6 +29,8 @@ function withStep(step: Record<string, unknown>): TemplateInput {
       sections: [{ title: base.sections[0]!.title, rows: [{ step: 'x', width: 'full' }] }],
     },
     priority: undefined,
+    checklist: undefined,
+    notes: undefined,
   } as TemplateInput;
 }
 
@@ -68,7 +70,7 @@ describe('the idCard annotation of template steps', () => {
   it('one card field fills at most one step per holder', () => {
     const template = latestTemplate('legal_aid_application') as Template;
     const twice = structuredClone(template) as TemplateInput;
-    const steps = twice.sections[0]!.steps;
+    const steps = twice.sections.find((s) => s.steps.some((step) => step.id === 'ethnicity'))!.steps;
     steps.find((s) => s.id === 'ethnicity')!.idCard = { holder: 'applicant', field: 'name' };
     const parsed = parseTemplate(twice);
     expect(parsed.ok).toBe(false);
@@ -76,12 +78,12 @@ describe('the idCard annotation of template steps', () => {
   });
 });
 
-describe('bundled forms, version 1.2.0', () => {
+describe('bundled forms, version 1.2.0 and later', () => {
   it.each(Object.entries(IDENTITY_FORMS))(
-    '%s: the latest version is 1.2.0 and its card fills %j',
+    '%s: the latest version (1.2.0; legal aid 1.3.0) has card steps and its card fills %j',
     (id, steps) => {
       const template = latestTemplate(id);
-      expect(template.version).toBe('1.2.0');
+      expect(template.version).toBe(id === 'legal_aid_application' ? '1.3.0' : '1.2.0');
       expect(cardSteps(template, 'applicant').map((step) => step.id)).toEqual(steps);
       expect(cardHolderStartingAt(template, 'full_name')).toBe('applicant');
       expect(cardHolderStartingAt(template, steps.at(-1)!)).toBe(steps.length === 1 ? 'applicant' : null);

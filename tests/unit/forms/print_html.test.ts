@@ -42,6 +42,48 @@ describe('print HTML', () => {
     expect(doc).toContain('（无需填写）');
   });
 
+  it('legal aid 1.3.0 filed by a guardian: the agent/guardian section and the papers of that branch', () => {
+    const input = {
+      languages: ZH,
+      texts: printTextsFor(ZH),
+      template: latestTemplate('legal_aid_application'),
+      answers: {
+        filer_role: 'guardian',
+        filer_name: '王芳',
+        filer_relation: 'parent',
+        filer_phone: '13712345678',
+        guardian_proof: 'court_designation',
+        full_name: '张示例',
+        art32_group: 'none',
+        art42_group: ['minimum_allowance'],
+      },
+      receiptNo: 'BT-0001-261128-002',
+      createdAt: '2026-11-28T04:00:00.000Z',
+      terminalId: 'bt-0001',
+      priority: false,
+      feeReduction: null,
+      sourceOptions: () => [],
+    };
+    const doc = buildApplicationHtml(input);
+    for (const text of [
+      '代为申请人（代理人或者监护人）',
+      '监护人（法定代理人）代为申请',
+      '王芳',
+      '人民法院指定监护的文书',
+      '需要提交的材料',
+      '监护关系证明：人民法院指定监护的文书',
+      '监护人的居民身份证',
+      '最低生活保障证（低保证）或者民政部门的证明',
+    ])
+      expect(doc).toContain(text);
+    expect(doc).not.toContain('授权委托书');
+    // applying for oneself: the section says "not required", and no agent papers are asked for
+    const self = buildApplicationHtml({ ...input, answers: { filer_role: 'self', full_name: '张示例' } });
+    expect(self).toContain('本人申请');
+    expect(self).not.toContain('监护人的居民身份证');
+    expect(self).not.toContain('低保证');
+  });
+
   it('puts the receipt number, the office phone and the QR code on the receipt', () => {
     const doc = buildReceiptHtml({
       languages: EN,

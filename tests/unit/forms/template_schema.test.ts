@@ -46,6 +46,50 @@ describe('template schema', () => {
     expect(refusal(later)).toMatchObject({ stepId: 'has_cert', field: 'showIf' });
   });
 
+  it('checklist, notes and priority reasons must refer to real steps (legal aid 1.3.0 fields)', () => {
+    const text = { 'zh-CN': '材料', en: 'Paper' };
+    const fine = parseTemplate({
+      ...smallTemplate(),
+      checklist: [
+        { id: 'id_card', text },
+        { id: 'cert', text, when: { step: 'has_cert', equals: true } },
+      ],
+      notes: [{ steps: ['has_cert'], text }],
+    });
+    expect(fine.ok).toBe(true);
+    expect(
+      refusal({ ...smallTemplate(), checklist: [{ id: 'x', text, when: { step: 'nope', equals: true } }] }),
+    ).toMatchObject({ field: 'checklist.0.when', message: expect.stringContaining('"nope"') });
+    expect(
+      refusal({
+        ...smallTemplate(),
+        checklist: [
+          { id: 'x', text },
+          { id: 'x', text },
+        ],
+      }),
+    ).toMatchObject({ field: 'checklist.1.id' });
+    expect(refusal({ ...smallTemplate(), notes: [{ steps: ['ghost'], text }] })).toMatchObject({
+      field: 'notes.0.steps',
+    });
+    expect(
+      refusal({
+        ...smallTemplate(),
+        checklist: [{ id: 'x', text, when: { step: 'has_cert', equals: true }, extra: 1 }],
+      }).field,
+    ).toMatch(/^checklist/);
+    expect(
+      refusal({
+        ...smallTemplate(),
+        priority: {
+          when: { step: 'has_cert', equals: true },
+          reason: text,
+          reasons: [{ when: { step: 'gone', equals: 1 }, text }],
+        },
+      }),
+    ).toMatchObject({ field: 'priority.reasons.0.when' });
+  });
+
   it('refuses a print layout row for a missing step, naming it', () => {
     const raw = smallTemplate();
     raw.print.sections[0]!.rows.push({ step: 'ghost' });

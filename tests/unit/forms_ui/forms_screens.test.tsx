@@ -25,8 +25,13 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     await heading('法律援助申请');
     expect(screen.getByText('您的居民身份证')).toBeDefined();
     await user.click(button('开始填写'));
-    await heading('请输入您的姓名。');
+    // version 1.3.0 first asks who applies: the applicant or an agent or guardian for them
+    await heading('这份申请是本人申请，还是由代理人或者监护人代为申请？');
     expect(screen.getByText(/^第 1 步，共 \d+ 步$/)).toBeDefined();
+    await user.click(screen.getByRole('radio', { name: '本人申请' }));
+    await user.click(button('下一步'));
+    await heading('请输入您的姓名。');
+    expect(screen.getByText(/^第 2 步，共 \d+ 步$/)).toBeDefined();
 
     const name = screen.getByRole('textbox', { name: '姓名' });
     await user.type(name, '<script>1');
@@ -46,7 +51,7 @@ describe('forms screens against a real core', { timeout: 60_000 }, () => {
     await user.type(name, '李明');
     await user.click(button('下一步'));
     await heading('您的性别是？');
-    expect(screen.getByText(/^第 2 步/)).toBeDefined();
+    expect(screen.getByText(/^第 3 步/)).toBeDefined();
   });
 
   it('the certificate number is proposed from the ID number, category and level, and saved on "Next"', async () => {
