@@ -88,6 +88,11 @@ function checkReferences(template: Template): TemplateProblem | null {
         refs.push(['field.categoryStep', f.categoryStep, 'single_choice']);
         refs.push(['field.levelStep', f.levelStep, 'single_choice']);
       }
+      for (const [index, starter] of (f.type === 'long_text' ? (f.starters ?? []) : []).entries())
+        for (const ref of starter.when ? conditionSteps(starter.when) : []) {
+          const found = earlier(`field.starters.${index}.when`, ref);
+          if (found) return found;
+        }
       for (const [field, ref, type] of refs) {
         const found = ref === undefined ? null : earlier(field, ref, type);
         if (found) return found;

@@ -64,6 +64,12 @@ const longTextField = z
     type: z.literal('long_text'),
     minLength: z.number().int().min(0).max(LONG_TEXT_MAX).optional(),
     maxLength: z.number().int().min(1).max(LONG_TEXT_MAX).default(LONG_TEXT_MAX),
+    /** Common wording the visitor can press to fill in and then change (shown when `when` holds, over earlier
+     * answers): a keypad visitor need not type a whole sentence on the on-screen keyboard. */
+    starters: z
+      .array(z.object({ when: conditionSchema.optional(), text: shortTextSchema }).strict())
+      .max(20)
+      .optional(),
   })
   .strict();
 const numberField = z

@@ -5,6 +5,7 @@ import type { DraftState } from '../../../common/contract/forms_methods';
 import type { AnswerValue } from '../../../common/forms/answers';
 import { cardHolderStartingAt, cardSteps } from '../../../common/forms/id_card_steps';
 import { proposedAnswer } from '../../../common/forms/proposed_answer';
+import { startersFor } from '../../../common/forms/starters';
 import { allSteps, type Step, type Template } from '../../../common/forms/template_schema';
 import { templateSignKey } from '../../../common/sign_language/sign_keys';
 import { useSpeech } from '../../a11y/kit_context';
@@ -283,6 +284,7 @@ function StepView({
         error={error ? <ScriptText text={error} /> : undefined}
         sourceOptions={form.sourceOptions}
         optionSignKey={optionSignKey}
+        starters={startersFor(step, draft.answers)}
       />
       {sourceNote ? (
         <p className="form-step__note">

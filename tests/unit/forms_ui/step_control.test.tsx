@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -26,6 +26,23 @@ function Harness({ step, initial = null }: { step: Step; initial?: AnswerValue |
   );
 }
 
+function StarterHarness({ step }: { step: Step }) {
+  const [answer, setAnswer] = useState<AnswerValue | null>(null);
+  return (
+    <>
+      <StepControl
+        step={step}
+        value={answer}
+        onChange={setAnswer}
+        onDone={() => {}}
+        sourceOptions={[]}
+        starters={[text('单位拖欠我的工资。'), text('我想要回工资。')]}
+      />
+      <p data-testid="value">{JSON.stringify(answer)}</p>
+    </>
+  );
+}
+
 const value = () => JSON.parse(screen.getByTestId('value').textContent!);
 
 describe('step control by field type', { timeout: 30_000 }, () => {
@@ -42,6 +59,22 @@ describe('step control by field type', { timeout: 30_000 }, () => {
     expect(screen.getByRole('textbox', { name: '字段' })).toBeDefined();
     expect(screen.getByRole('group', { name: keyboard })).toBeDefined();
     if (extraKey) expect(screen.getByRole('button', { name: extraKey })).toBeDefined();
+  });
+
+  it('long text with common wording: one press fills the field, a second adds after it', async () => {
+    const user = userEvent.setup();
+    const step = stepOf({ type: 'long_text', maxLength: 500 }, '经过');
+    render(
+      <I18nextProvider i18n={createI18n('zh-CN')}>
+        <StarterHarness step={step} />
+      </I18nextProvider>,
+    );
+    const group = screen.getByRole('group', { name: /常用说法/ });
+    await user.click(within(group).getByRole('button', { name: '单位拖欠我的工资。' }));
+    expect(value()).toBe('单位拖欠我的工资。');
+    await user.click(within(group).getByRole('button', { name: '我想要回工资。' }));
+    expect(value()).toBe('单位拖欠我的工资。我想要回工资。');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: '经过' }).value).toBe(value());
   });
 
   it('long text: a multi-line field with the full keyboard', () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../../../common/content/localized_text';
 import type { AnswerValue } from '../../../../common/forms/answers';
 import { isPersonalField } from '../../../../common/forms/personal_fields';
 import type { FieldOption, Step } from '../../../../common/forms/template_schema';
@@ -9,6 +10,7 @@ import { LocalText } from '../../../i18n/local_text';
 import { Text } from '../../../i18n/text';
 import { KeyboardField } from './keyboard_field';
 import { SignatureControl } from './signature_control';
+import { StarterList } from './starter_list';
 
 export interface StepControlProps {
   step: Step;
@@ -22,6 +24,8 @@ export interface StepControlProps {
   sourceOptions: readonly FieldOption[];
   /** The sign-language clip key of a fixed option of this step (options from published data have none). */
   optionSignKey?: (value: string) => string;
+  /** Common wording a long-text step offers for the answers so far (see `startersFor`). */
+  starters?: readonly LocalizedText[];
 }
 
 /** The id the error summary focuses for a step. */
@@ -39,6 +43,7 @@ export function StepControl({
   error,
   sourceOptions,
   optionSignKey,
+  starters = [],
 }: StepControlProps) {
   const { t } = useTranslation('forms_ui');
   const id = controlId(step);
@@ -69,7 +74,12 @@ export function StepControl({
     case 'address':
       return typed('text', field.maxLength, { hint: <Text ns="forms_ui" k="step.hint_address" /> });
     case 'long_text':
-      return typed('text', field.maxLength, { multiline: true });
+      return (
+        <>
+          <StarterList starters={starters} onPick={(picked) => onChange(text(value) + picked)} />
+          {typed('text', field.maxLength, { multiline: true })}
+        </>
+      );
     case 'number':
       return typed(field.integer ? 'number' : 'decimal', 15, {
         hint: field.unit ? <LocalText text={field.unit} /> : undefined,
