@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build_web';
 import { placeCard, removeCard, SAMPLE_CARDS } from '../../scripts/idcard/sample_cards';
-import { openKiosk, writeTestConfig } from '../e2e/a11y/kiosk_page';
+import { openKiosk, turnSpeechOn, writeTestConfig } from '../e2e/a11y/kiosk_page';
 import { withCheckDigit } from '../e2e/forms/form_data';
 import { keypadCandidate, keypadKeys, keypadPress } from '../e2e/forms/keypad';
 import { launchChromium } from '../e2e/support/browser';
@@ -182,8 +182,7 @@ async function apply(page: Page): Promise<{ presses: number; seconds: number; st
     document.addEventListener('keydown', () => counter.__presses++, true);
   });
   const started = performance.now();
-  await page.keyboard.press('F3'); // speech on, by the keypad's speech key
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
   await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
   await page.locator('#screen-heading', { hasText: '法律援助申请' }).waitFor();
   await keypadPress(page, button(page, '开始填写'));

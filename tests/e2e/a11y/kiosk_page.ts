@@ -37,6 +37,17 @@ export async function speechLog(page: Page): Promise<SpeechLogEntry[]> {
   return page.evaluate(() => [...window.__kioskDebug!.speechLog()]);
 }
 
+/** Everything spoken so far, spaces dropped, joined with "|": for `toContain` checks on what was said. */
+export async function spokenText(page: Page): Promise<string> {
+  return (await speechLog(page)).map((entry) => entry.text.replace(/\s+/g, '')).join('|');
+}
+
+/** Speech on, as a blind visitor turns it on: the keypad's speech key (F3). */
+export async function turnSpeechOn(page: Page): Promise<void> {
+  await page.keyboard.press('F3');
+  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+}
+
 /** Settings through the store (the bar's buttons are tested on their own); waits for the page to apply them. */
 export async function setSettings(
   page: Page,

@@ -13,8 +13,10 @@ import {
   SIZES,
   setSettings,
   speechLog,
+  spokenText,
   sweepBoxes,
   THEMES,
+  turnSpeechOn,
   writeTestConfig,
 } from '../a11y/kiosk_page';
 import { checkMongolianScreen } from '../mongolian/mongolian_checks';
@@ -37,13 +39,8 @@ let cards: string;
 
 const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 const heading = (text: string | RegExp) => page.locator('#screen-heading', { hasText: text }).waitFor();
-const said = async () => (await speechLog(page)).map((entry) => entry.text.replace(/\s+/g, '')).join('|');
+const said = () => spokenText(page);
 const pageText = () => page.evaluate(() => document.body.textContent ?? '');
-
-async function speechOn() {
-  await page.keyboard.press('F3');
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
-}
 
 async function startLegalAid() {
   await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
@@ -81,7 +78,7 @@ afterAll(async () => {
 
 describe('legal-aid application with the ID card reader, keypad only, speech on', () => {
   it('the identity step opens with "place your ID card" and says where the reader is', async () => {
-    await speechOn();
+    await turnSpeechOn(page);
     await startLegalAid();
     await page.getByText(`读卡器位置：${LOCATION['zh-CN']}。`).waitFor();
     const log = await said();
@@ -219,7 +216,7 @@ describe('legal-aid application with the ID card reader, keypad only, speech on'
 describe('cards that cannot fill the form', () => {
   it('an expired card: a plain message, spoken, and "type instead" goes to the typed question', async () => {
     await endSession();
-    await speechOn();
+    await turnSpeechOn(page);
     await startLegalAid();
     placeCard(cards, SAMPLE_CARDS.expired);
     const message = '这张身份证已经过期，不能用来填写。请放一张有效的身份证，或选“自己输入”。';

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../../common/forms/answers';
 import { hashPin } from '../../../core/pins/pin_hash';
 import { LEGAL_AID_ANSWERS } from '../../integration/forms/support';
-import { navigate, openKiosk, speechLog, writeTestConfig } from '../a11y/kiosk_page';
+import {
+  navigate,
+  openKiosk,
+  speechLog,
+  spokenText,
+  turnSpeechOn,
+  writeTestConfig,
+} from '../a11y/kiosk_page';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
@@ -27,7 +34,7 @@ const heading = (text: string | RegExp) => page.locator('#screen-heading', { has
 const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 const radio = (name: string) => page.getByRole('radio', { name, exact: true });
 const next = () => keypadPress(page, button('下一步'));
-const said = async () => (await speechLog(page)).map((entry) => entry.text.replace(/\s+/g, '')).join('|');
+const said = () => spokenText(page);
 const digits = (text: string) => [...text].map((ch) => (ch === 'X' ? '字母X' : ch));
 
 async function scan(): Promise<void> {
@@ -76,8 +83,7 @@ async function draftUpTo(
 async function newVisitor(): Promise<void> {
   await page.evaluate(() => window.__kioskDebug!.store.endSession());
   await heading('请选择服务');
-  await page.keyboard.press('F3');
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
 }
 
 function currentDraftId(): Promise<string> {
@@ -99,8 +105,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await openKiosk(page, host);
-  await page.keyboard.press('F3'); // speech on
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
 });
 
 afterAll(async () => {

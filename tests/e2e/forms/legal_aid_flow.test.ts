@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKiosk, speechLog } from '../a11y/kiosk_page';
+import { openKiosk, speechLog, spokenText, turnSpeechOn } from '../a11y/kiosk_page';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
@@ -33,17 +33,14 @@ async function polite(): Promise<string> {
   return (await page.getByTestId('live-polite').textContent()) ?? '';
 }
 
-async function said(): Promise<string> {
-  return (await speechLog(page)).map((entry) => entry.text.replace(/\s+/g, '')).join('|');
-}
+const said = () => spokenText(page);
 
 beforeAll(async () => {
   host = await startDevHost();
   browser = await launchChromium();
   page = await browser.newPage();
   await openKiosk(page, host);
-  await page.keyboard.press('F3'); // speech on, by the keypad's speech key
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
 });
 
 afterAll(async () => {
@@ -145,8 +142,7 @@ describe('legal-aid application, keypad only, speech on', () => {
 
   it("resumes with the retrieval code from the form's start page, where it left off", async () => {
     // a new session starts with the terminal's settings: the visitor turns speech on again
-    await page.keyboard.press('F3');
-    await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+    await turnSpeechOn(page);
     await keypadPress(page, page.getByRole('button', { name: /申请法律援助/ }));
     await heading('法律援助申请');
     await keypadPress(page, button('我有取件码，接着填'));

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKiosk, speechLog } from '../a11y/kiosk_page';
+import { openKiosk, spokenText, turnSpeechOn } from '../a11y/kiosk_page';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { type RunningDevHost, startDevHost } from '../support/dev_host';
@@ -36,17 +36,14 @@ const checkbox = (name: string) => page.getByRole('checkbox', { name });
 const next = () => keypadPress(page, button('下一步'));
 const skip = () => keypadPress(page, button('跳过这一项'));
 
-async function said(): Promise<string> {
-  return (await speechLog(page)).map((entry) => entry.text.replace(/\s+/g, '')).join('|');
-}
+const said = () => spokenText(page);
 
 beforeAll(async () => {
   host = await startDevHost();
   browser = await launchChromium();
   page = await browser.newPage();
   await openKiosk(page, host);
-  await page.keyboard.press('F3'); // speech on, by the keypad's speech key
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { createLogger } from '../../../node_shared/logger';
 import { placeCard, SAMPLE_CARDS } from '../../../scripts/idcard/sample_cards';
 import { publishLegalAid, token } from '../../integration/staff/desk_support';
 import { STAFF_PIN, type StaffCore, startStaffCore } from '../../integration/staff/staff_support';
-import { openKiosk, speechLog, writeTestConfig } from '../a11y/kiosk_page';
+import { openKiosk, speechLog, turnSpeechOn, writeTestConfig } from '../a11y/kiosk_page';
 import { keypadKeys, keypadPress } from '../forms/keypad';
 import { runAxe } from '../support/axe';
 import { launchChromium } from '../support/browser';
@@ -91,8 +91,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await openKiosk(page, host);
-  await page.keyboard.press('F3'); // speech on, by the keypad's speech key
-  await page.waitForFunction(() => window.__kioskDebug!.store.getState().settings.speechOn);
+  await turnSpeechOn(page);
 }, 120_000);
 
 afterAll(async () => {
