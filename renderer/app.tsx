@@ -17,6 +17,7 @@ import './styles/mongolian.css';
 import { getProvisioning } from './data/system_data';
 import { Text } from './i18n/text';
 import { CurrentScreen } from './screens/current_screen';
+import { useResumeAfterReload } from './screens/forms/resume';
 import { StaffEntry } from './screens/staff/staff_entry';
 import { TechnicianEntry } from './screens/technician/technician_entry';
 import { callInProgress } from './screens/video/call_hold';
@@ -85,6 +86,7 @@ function Kiosk({ session, terminal }: { session: KioskSession; terminal: Termina
   }, [idle]);
 
   useEffect(() => reportFirstScreen(), []);
+  useResumeAfterReload(store, forms);
 
   useEffect(
     () =>

@@ -155,6 +155,14 @@ export const formsMethods = {
     ]),
   ),
   'forms.discard_draft': visitorMethod(z.object({ draftId }).strict(), z.object({ ok: z.literal(true) })),
+  /** The draft this visitor was filling in, for a page that reloaded (a crashed renderer) to carry on with. */
+  'forms.open_draft': visitorMethod(
+    noArgs,
+    z.union([
+      z.object({ ok: z.literal(true), draft: draftStateSchema }),
+      z.object({ ok: z.literal(false), reason: z.literal('none') }),
+    ]),
+  ),
   /** Session end: wipes every draft that was not kept under a retrieval code. */
   'forms.end_session': visitorMethod(noArgs, z.object({ wiped: z.number().int() })),
   /** Re-validates everything, then writes the immutable submission and its outbox row, deletes the draft. */

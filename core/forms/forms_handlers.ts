@@ -24,6 +24,7 @@ type FormsMethod =
   | 'forms.keep_draft'
   | 'forms.resume_draft'
   | 'forms.discard_draft'
+  | 'forms.open_draft'
   | 'forms.end_session'
   | 'forms.submit'
   | 'forms.get_submission_summary';
@@ -90,8 +91,18 @@ export function formsHandlers(
       return result;
     },
     'forms.get_draft': ({ draftId }) => forms.getDraft(draftId),
-    'forms.save_answer': ({ draftId, stepId, value }) => forms.saveAnswer(draftId, stepId, value),
-    'forms.set_current_step': ({ draftId, stepId }) => forms.setCurrentStep(draftId, stepId),
+    // Answering in a draft makes it this visitor's latest, also when the page carried on across a restart
+    // of the core (the draft id is what the page holds).
+    'forms.save_answer': ({ draftId, stepId, value }) => {
+      const result = forms.saveAnswer(draftId, stepId, value);
+      if (result.ok) visitor.addDraft(draftId);
+      return result;
+    },
+    'forms.set_current_step': ({ draftId, stepId }) => {
+      const result = forms.setCurrentStep(draftId, stepId);
+      if (result.ok) visitor.addDraft(draftId);
+      return result;
+    },
     'forms.attach_fee_reduction': ({ draftId, situation }) => {
       const quote = calculateFee(loadPublished(deps.db, FEE_RULES_KIND, deps.logger).value, situation);
       return quote.ok
@@ -112,6 +123,11 @@ export function formsHandlers(
     'forms.discard_draft': ({ draftId }) => {
       forms.discardDraft(draftId);
       return { ok: true };
+    },
+    'forms.open_draft': () => {
+      const draftId = visitor.latestDraft();
+      const found = draftId === null ? null : forms.getDraft(draftId);
+      return found?.ok ? found : { ok: false, reason: 'none' };
     },
     'forms.end_session': () => {
       visitor.end();

@@ -22,12 +22,19 @@ export class VisitorSession {
     this.endListeners.push(listener);
   }
 
+  /** A draft this visitor started, resumed or answered in: it becomes the latest. */
   addDraft(draftId: string): void {
+    this.drafts.delete(draftId);
     this.drafts.add(draftId);
   }
 
   addSubmission(uuid: string): void {
     this.submissions.add(uuid);
+  }
+
+  /** The draft this visitor worked on last (it may have been submitted or discarded since). */
+  latestDraft(): string | null {
+    return [...this.drafts].at(-1) ?? null;
   }
 
   ownsDraft(draftId: string): boolean {

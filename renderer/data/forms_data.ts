@@ -21,6 +21,7 @@ export const getDraft = request('forms.get_draft');
 export const getFieldOptions = request('forms.get_options');
 export const startDraft = request('forms.start_draft');
 export const resumeDraft = request('forms.resume_draft');
+export const openDraft = request('forms.open_draft');
 export const saveAnswer = request('forms.save_answer');
 export const keepDraft = request('forms.keep_draft');
 export const submitDraft = request('forms.submit');

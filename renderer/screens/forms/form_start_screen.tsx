@@ -1,7 +1,6 @@
 import '../../styles/forms.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftState } from '../../../common/contract/forms_methods';
 import { allSteps, type Template } from '../../../common/forms/template_schema';
 import { useAnnounce } from '../../a11y/kit_context';
 import { useApp } from '../../app_context';
@@ -12,6 +11,7 @@ import { LocalText, localString, useLanguage } from '../../i18n/local_text';
 import { Text } from '../../i18n/text';
 import { KeyboardField } from './controls/keyboard_field';
 import { MissingDraft } from './missing_draft';
+import { resumeScreen } from './resume';
 
 /** Roughly half a minute per question for a visitor using speech or the keypad. */
 const SECONDS_PER_STEP = 30;
@@ -24,13 +24,6 @@ function thingsNeeded(template: Template): string[] {
   if (types.has('disability_cert')) needed.push('start.need_disability_cert');
   if (types.has('phone')) needed.push('start.need_phone');
   return needed;
-}
-
-/** Where a resumed draft continues: the step it was on, or the review when every step was answered. */
-export function resumeScreen(draft: DraftState) {
-  return draft.visibleSteps.includes(draft.currentStep)
-    ? ({ name: 'form_step', draftId: draft.draftId, stepId: draft.currentStep } as const)
-    : ({ name: 'form_review', draftId: draft.draftId } as const);
 }
 
 /** The start page of a form: what it is for, what you need, how long, start; or resume with a code. */

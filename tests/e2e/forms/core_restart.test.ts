@@ -73,3 +73,26 @@ describe('the core killed and restarted under an open page', () => {
     expect(unhandled).toEqual([]);
   });
 });
+
+describe('the page reloaded under an open session (Electron reloads a crashed renderer)', () => {
+  it('carries on at the step the visitor was on, with the answers given; a new session starts at home', async () => {
+    await page.reload();
+    await page.waitForFunction(() => window.__kioskDebug !== undefined);
+    // the visitor was on the birth-date step of the draft above
+    await heading(/出生日期/);
+    const state = await page.evaluate(() => window.__kioskDebug!.store.getState().screen);
+    expect(state).toMatchObject({ name: 'form_step', stepId: 'birth_date' });
+    await keypadPress(page, button('上一步'));
+    await heading(/性别/);
+    expect(await page.getByRole('radio', { name: '男' }).getAttribute('aria-checked')).toBe('true');
+
+    // the visitor leaves: the session ends, the draft is wiped, a reload then starts at home
+    await page.evaluate(() => window.__kioskDebug!.store.endSession());
+    await heading('请选择服务');
+    await page.reload();
+    await page.waitForFunction(() => window.__kioskDebug !== undefined);
+    await heading('请选择服务');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__kioskDebug!.store.getState().screen.name)).toBe('home');
+  });
+});

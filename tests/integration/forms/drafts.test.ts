@@ -129,6 +129,27 @@ describe('drafts on a real SQLite file', () => {
     expect((await answers(draftId)).answers.other_party).toBe(markup);
   });
 
+  it('a page that reloads finds the draft its visitor was filling in, at its step; none after the session', async () => {
+    core = startTestCore();
+    // a fresh core: nothing open, the page stays at home
+    expect(await core.call('forms.open_draft', {})).toEqual({ ok: false, reason: 'none' });
+    await newDraft('satisfaction_feedback');
+    const open = await newDraft();
+    await core.call('forms.save_answer', { draftId: open, stepId: 'filer_role', value: 'self' });
+    await core.call('forms.set_current_step', { draftId: open, stepId: 'full_name' });
+    const found = await core.call('forms.open_draft', {});
+    expect(found).toMatchObject({ ok: true, draft: { draftId: open, currentStep: 'full_name' } });
+    expect(found.ok && found.draft.answers).toEqual({ filer_role: 'self' });
+    // submitted: nothing open any more
+    const filled = await fillLegalAid(core);
+    expect((await core.call('forms.submit', { draftId: filled })).ok).toBe(true);
+    expect(await core.call('forms.open_draft', {})).toEqual({ ok: false, reason: 'none' });
+    // the session ended (idle or "finish"): nothing for the next visitor, whatever was open
+    await newDraft();
+    await core.call('forms.end_session', {});
+    expect(await core.call('forms.open_draft', {})).toEqual({ ok: false, reason: 'none' });
+  });
+
   it('keeps a draft under a retrieval code, wipes the others at session end, resumes by code', async () => {
     core = startTestCore();
     const kept = await newDraft();

@@ -37,6 +37,7 @@ const ROLE_OF: Record<Role, readonly string[]> = {
     'forms.keep_draft',
     'forms.resume_draft',
     'forms.discard_draft',
+    'forms.open_draft',
     'forms.end_session',
     'forms.submit',
     'forms.get_submission_summary',
