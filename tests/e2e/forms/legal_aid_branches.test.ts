@@ -20,7 +20,8 @@ import { keypadFocus, keypadKeys, keypadPinyin, keypadPress } from './keypad';
 /**
  * Legal-aid application 1.3.0 (issue 22), one branch per test, keypad only from the branch's first question:
  * an agent applies (and the printed application shows the agent section), an art. 32 group skips the means
- * test and says so, and a near hearing raises the priority that the front desk sees and hears.
+ * test and says so, a near hearing raises the priority that the front desk sees and hears, a guardian
+ * applies with the proof of guardianship, and the capacity matter asks whose capacity.
  */
 const PIN = '730519';
 const AGENT = { name: '王芳', id: withCheckDigit('15020219800101002'), phone: '13712345678' };
@@ -305,6 +306,102 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
           .join('|'),
       )
       .toMatch(/优先/);
+  });
+
+  it('a guardian applies: the guardianship proof chosen by keypad decides the papers, nothing of an agent', async () => {
+    await newVisitor();
+    const draftId = await draftUpTo('filer_role', { filer_role: null }, LEGAL_AID_ANSWERS.length);
+    await heading('这份申请是本人申请，还是由代理人或者监护人代为申请？');
+    await keypadPress(page, radio('监护人（法定代理人）代为申请'));
+    await next();
+    await heading('请输入代为申请的人（代理人或者监护人）的姓名。');
+    // the guardian's identity is typed as the agent's is (tested above): given here, then on by keypad
+    await answer(draftId, [
+      ['filer_name', AGENT.name],
+      ['filer_resident_id', AGENT.id],
+      ['filer_phone', AGENT.phone],
+    ]);
+    await navigate(page, { name: 'form_step', draftId, stepId: 'filer_relation' });
+    await heading('代理人或者监护人是申请人的什么人？');
+    await keypadPress(page, radio('父母'));
+    await next();
+    await heading('用哪种材料证明监护关系？');
+    await scan();
+    await keypadPress(page, radio('户口簿（能显示监护关系）'));
+    await next();
+    await heading('请输入您的姓名。');
+    await navigate(page, { name: 'form_review', draftId });
+    await heading('请核对您的回答');
+    const listed = await page
+      .getByRole('region', { name: '请带上这些材料' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(listed).toEqual(expect.arrayContaining(['监护关系证明：户口簿', '监护人的居民身份证']));
+    expect(listed.join('|')).not.toContain('授权委托书');
+    expect(listed.join('|')).not.toContain('人民法院指定监护的文书');
+    await keypadPress(page, button('提交申请'));
+    await heading('申请已提交');
+    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
+    const answers = JSON.parse(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.payload)
+      .answers as Record<string, unknown>;
+    expect(answers).toMatchObject({
+      filer_role: 'guardian',
+      filer_relation: 'parent',
+      guardian_proof: 'household_register',
+    });
+  });
+
+  it('the capacity matter: whose capacity, their relation, the common wording, the medical papers', async () => {
+    await newVisitor();
+    const draftId = await draftUpTo('matter_cause');
+    await heading('您的事情属于哪一类？');
+    // the matter is on the list's second page
+    await keypadPress(page, button(/^更多（还有 \d+ 项）$/));
+    await keypadPress(page, radio('请求认定公民无民事行为能力或者限制民事行为能力'));
+    await next();
+    await heading(/请求认定哪一位公民无民事行为能力或者限制民事行为能力/);
+    await scan();
+    await keypadPinyin(page, 'zhangsan', '张三');
+    await next();
+    await heading('这位公民是申请人的什么人？');
+    await keypadPress(page, radio('父母'));
+    await next();
+    await heading(/到了哪一步/);
+    await keypadPress(page, radio('还没有起诉或申请仲裁'));
+    await next();
+    await heading(/近期是否有开庭/);
+    await keypadPress(page, radio('否'));
+    await next();
+    await heading(/对方是谁/);
+    await keypadPress(page, button('跳过这一项'));
+    // the description: the wording offered for this matter, one press, then on
+    await heading(/发生了什么/);
+    const wording = '我想请求法院认定家人无民事行为能力或者限制民事行为能力。';
+    await scan();
+    await keypadPress(page, button(wording));
+    expect(await page.getByRole('textbox', { name: '案情简述' }).inputValue()).toBe(wording);
+    await next();
+    await heading(/您的申请属于下面的情形之一吗/);
+    const rest = LEGAL_AID_ANSWERS.slice(LEGAL_AID_ANSWERS.findIndex(([id]) => id === 'art32_group'));
+    await answer(draftId, rest);
+    await navigate(page, { name: 'form_review', draftId });
+    await heading('请核对您的回答');
+    const listed = await page
+      .getByRole('region', { name: '请带上这些材料' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(listed).toContain('被请求认定的人的病历、诊断证明或者鉴定意见等材料');
+    await keypadPress(page, button('提交申请'));
+    await heading('申请已提交');
+    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
+    const answers = JSON.parse(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.payload)
+      .answers as Record<string, unknown>;
+    expect(answers).toMatchObject({
+      matter_cause: 'legal_capacity',
+      capacity_person_name: '张三',
+      capacity_person_relation: 'parent',
+      matter_description: wording,
+    });
   });
 
   it('every new screen passed axe (WCAG A–AAA, 44 px targets)', () => {
