@@ -1,11 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Whether the element the locator finds has focus. */
-async function hasFocus(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement).catch(() => false);
-}
-
 interface GridPosition {
+  /** The target has focus. */
+  focused: boolean;
   inGrid: boolean;
   row: number;
   column: number;
@@ -13,11 +10,15 @@ interface GridPosition {
   targetColumn: number;
 }
 
-/** Where focus is in the on-screen keyboard relative to the target key (rows and columns of the grid). */
-async function gridPosition(target: Locator): Promise<GridPosition> {
+/**
+ * Where focus is relative to the target, in one round trip to the page: whether the target has it and, for
+ * an on-screen keyboard key, the rows and columns of the grid (focus and target).
+ */
+async function position(target: Locator): Promise<GridPosition> {
   return target.evaluate((key) => {
-    const grid = key.closest('fieldset')!;
-    const rows = [...grid.querySelectorAll('.key-grid__row')];
+    const focused = key === document.activeElement;
+    const grid = key.closest('fieldset');
+    const rows = key.matches('.key-grid__key') && grid ? [...grid.querySelectorAll('.key-grid__row')] : [];
     const at = (el: Element | null) => {
       const row = rows.findIndex((r) => el && r.contains(el));
       return { row, column: row < 0 ? -1 : [...rows[row]!.children].indexOf(el as Element) };
@@ -25,6 +26,7 @@ async function gridPosition(target: Locator): Promise<GridPosition> {
     const now = at(document.activeElement);
     const wanted = at(key);
     return {
+      focused,
       inGrid: now.row >= 0,
       row: now.row,
       column: now.column,
@@ -39,25 +41,19 @@ async function gridPosition(target: Locator): Promise<GridPosition> {
  * the on-screen keyboard, ↑↓ to the key's row and ←→ to the key. Fails if it cannot get there.
  */
 export async function keypadFocus(page: Page, target: Locator, maxPresses = 400): Promise<void> {
-  const onKeyboard = await target.evaluate((el) => el.matches('.key-grid__key'));
   for (let presses = 0; presses < maxPresses; presses++) {
-    if (await hasFocus(target)) return;
-    if (onKeyboard) {
-      const position = await gridPosition(target);
-      if (position.inGrid) {
-        const key =
-          position.row < position.targetRow
-            ? 'ArrowDown'
-            : position.row > position.targetRow
-              ? 'ArrowUp'
-              : position.column < position.targetColumn
-                ? 'ArrowRight'
-                : 'ArrowLeft';
-        await page.keyboard.press(key);
-        continue;
-      }
-    }
-    await page.keyboard.press('ArrowDown');
+    const at = await position(target);
+    if (at.focused) return;
+    const key = !at.inGrid
+      ? 'ArrowDown'
+      : at.row < at.targetRow
+        ? 'ArrowDown'
+        : at.row > at.targetRow
+          ? 'ArrowUp'
+          : at.column < at.targetColumn
+            ? 'ArrowRight'
+            : 'ArrowLeft';
+    await page.keyboard.press(key);
   }
   throw new Error(`keypad could not reach ${target}`);
 }
