@@ -40,6 +40,8 @@ declare global {
     __kioskDebug?: {
       /** What the kit asked to say. */
       speechLog: () => SpeechLogEntry[];
+      /** Empties the kit's log (it keeps the last 500 entries: a long walk counts from a fresh one). */
+      clearSpeechLog: () => void;
       /** What the engine got audio for and played (or skipped), with the outcome. */
       engineLog: () => SpeechLogEntry[];
       store: SessionStore;
@@ -153,6 +155,7 @@ export function App() {
         if (testHooksEnabled(result.terminal)) {
           window.__kioskDebug = {
             speechLog: () => kit.speechLog.entries(),
+            clearSpeechLog: () => kit.speechLog.clear(),
             engineLog: () => engine.log,
             store,
           };

@@ -68,6 +68,8 @@ async function focused(): Promise<{ id: string; label: string; inMain: boolean }
 /** Text without white space: speech joins runs with spaces where the DOM has none. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
+const clearSpeechLog = () => page.evaluate(() => window.__kioskDebug!.clearSpeechLog());
+
 async function entriesSince(count: number): Promise<string[]> {
   return (await speechLog(page)).slice(count).map((entry) => entry.text);
 }
@@ -82,6 +84,8 @@ describe('keypad-only walk with speech on', () => {
   it('every screen is announced on load, each control is reached by arrows and spoken, the walk returns to the start, Back leaves', async () => {
     const report: string[] = [];
     for (const entry of screens) {
+      // the log keeps its last 500 entries: each screen's walk counts from an empty one
+      await clearSpeechLog();
       await navigate(page, { name: 'home' });
       if (entry.screen.name !== 'home') {
         // Reach the screen by keypad from home where a tile leads there; else (help) by its key.
@@ -160,6 +164,7 @@ describe('keypad-only walk with speech on', () => {
   it('changing language with the key re-speaks the focused control in the new language', async () => {
     await navigate(page, { name: 'home' });
     await page.keyboard.press('ArrowDown');
+    await clearSpeechLog();
     const before = (await speechLog(page)).length;
     // F2 cycles the terminal's languages (中文 → Mongolian → English); every change re-speaks the focused tile.
     await page.keyboard.press('F2');
