@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build_web';
 import { placeCard, removeCard, SAMPLE_CARDS } from '../../scripts/idcard/sample_cards';
 import { openKiosk, turnSpeechOn, writeTestConfig } from '../e2e/a11y/kiosk_page';
-import { withCheckDigit } from '../e2e/forms/form_data';
 import { keypadCandidate, keypadKeys, keypadPress } from '../e2e/forms/keypad';
 import { launchChromium } from '../e2e/support/browser';
 import { startDevHost } from '../e2e/support/dev_host';
@@ -45,7 +44,8 @@ const DESCRIPTION = '单位拖欠我的工资，我想要回被拖欠的工资�
 const PHONE = '13912345678';
 /** The on-screen keyboard's space key (its name in the zh-CN catalog). */
 const SPACE = '空格';
-const CERTIFICATE = `${withCheckDigit('15020319850612003')}42`;
+/** The card holder's certificate: their ID number, then 4 (physical) and 2 (second level). */
+const CERTIFICATE = `${CARD.idNumber}42`;
 
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });

@@ -87,6 +87,15 @@ async function newVisitor(): Promise<void> {
   await turnSpeechOn(page);
 }
 
+/** Submits from the review by keypad; the stored submission row (read from SQLite as staff tools do). */
+async function submit(): Promise<{ receiptNo: string; priority: number; answers: Record<string, unknown> }> {
+  await keypadPress(page, button('提交申请'));
+  await heading('申请已提交');
+  const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
+  const row = readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!;
+  return { receiptNo, priority: row.priority, answers: JSON.parse(row.payload).answers };
+}
+
 function currentDraftId(): Promise<string> {
   return page.evaluate(() => {
     const screen = window.__kioskDebug!.store.getState().screen as { draftId?: string };
@@ -175,17 +184,14 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
     expect(listed.join('|')).not.toContain('监护');
     await scan();
 
-    await keypadPress(page, button('提交申请'));
-    await heading('申请已提交');
-    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
+    const { receiptNo, answers } = await submit();
     // the receipt screen repeats the papers to bring
     await page
       .getByRole('region', { name: '请带上这些材料' })
       .getByText('授权委托书（申请人签名或者按指印）')
       .waitFor();
     await scan();
-    const row = readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!;
-    expect(JSON.parse(row.payload).answers).toMatchObject({
+    expect(answers).toMatchObject({
       filer_role: 'agent',
       filer_name: AGENT.name,
       filer_resident_id: AGENT.id,
@@ -243,11 +249,7 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
       .getByRole('listitem')
       .allTextContents();
     expect(listed.join('|')).toContain('遭受虐待、遗弃或者家庭暴力的材料');
-    await keypadPress(page, button('提交申请'));
-    await heading('申请已提交');
-    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
-    const answers = JSON.parse(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.payload)
-      .answers as Record<string, unknown>;
+    const { answers } = await submit();
     expect(answers).toMatchObject({ art32_group: 'abuse_violence', art32_notice: 'understood' });
     for (const id of ['art42_group', 'household_size', 'honesty_commitment'])
       expect(answers).not.toHaveProperty(id);
@@ -278,10 +280,8 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
     await navigate(page, { name: 'form_review', draftId });
     await heading('请核对您的回答');
     await page.getByText('这份申请会被标记为优先办理：开庭、期限或者时效临近。').waitFor();
-    await keypadPress(page, button('提交申请'));
-    await heading('申请已提交');
-    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
-    expect(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.priority).toBe(1);
+    const { receiptNo, priority } = await submit();
+    expect(priority).toBe(1);
 
     // the front desk: staff mode (the service keyboard's chord, then the PIN), this terminal's list
     for (const key of ['F10', 'F12', 'F10', 'F12']) await page.keyboard.press(key);
@@ -339,11 +339,7 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
     expect(listed).toEqual(expect.arrayContaining(['监护关系证明：户口簿', '监护人的居民身份证']));
     expect(listed.join('|')).not.toContain('授权委托书');
     expect(listed.join('|')).not.toContain('人民法院指定监护的文书');
-    await keypadPress(page, button('提交申请'));
-    await heading('申请已提交');
-    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
-    const answers = JSON.parse(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.payload)
-      .answers as Record<string, unknown>;
+    const { answers } = await submit();
     expect(answers).toMatchObject({
       filer_role: 'guardian',
       filer_relation: 'parent',
@@ -391,11 +387,7 @@ describe('legal aid 1.3.0 branches, keypad only (dev host, Chromium)', () => {
       .getByRole('listitem')
       .allTextContents();
     expect(listed).toContain('被请求认定的人的病历、诊断证明或者鉴定意见等材料');
-    await keypadPress(page, button('提交申请'));
-    await heading('申请已提交');
-    const receiptNo = (await page.locator('#receipt-number').textContent()) ?? '';
-    const answers = JSON.parse(readSubmissions(host.dataDir).find((r) => r.receipt_no === receiptNo)!.payload)
-      .answers as Record<string, unknown>;
+    const { answers } = await submit();
     expect(answers).toMatchObject({
       matter_cause: 'legal_capacity',
       capacity_person_name: '张三',
